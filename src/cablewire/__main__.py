@@ -1,0 +1,3 @@
+from cablewire.cli import main
+
+main()

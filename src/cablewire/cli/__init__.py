@@ -1,0 +1,23 @@
+"""The `cablewire` command: a click group; each stage's commands live in their own module and
+stay thin (parse flags, call the library once, translate errors)."""
+
+from __future__ import annotations
+
+import click
+
+from cablewire import __version__
+from cablewire.cli.parse import parse_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cablewire")
+def main() -> None:
+    """Read diplomatic cables and the news that covers them.
+
+    \b
+    Example:
+        cablewire parse cable.html --pretty
+    """
+
+
+main.add_command(parse_command)

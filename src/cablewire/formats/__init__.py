@@ -1,0 +1,1 @@
+"""Document formats: cables (page text, page HTML, raw telegram, CSV dump) and news."""

@@ -1,0 +1,196 @@
+"""The cable format: cable pages (HTML and copied text), raw telegrams and the CSV dump.
+
+The form is found from the content. Every form ends in the same place: page metadata (when
+there is a page) plus the telegram's own text, read by `cablewire.formats.telegram` and
+`cablewire.formats.paragraphs`, assembled here into one `Cable`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cablewire.formats.base import Input
+from cablewire.formats.cable_csv import looks_like_csv_dump, read_csv_dump
+from cablewire.formats.cable_page import PageMeta, read_html_page, read_text_page
+from cablewire.formats.classified_by import parse_classified_by
+from cablewire.formats.mojibake import repair_mojibake
+from cablewire.formats.paragraphs import read_body
+from cablewire.formats.telegram import BANNER, read_telegram
+from cablewire.formats.titles import titlecase
+from cablewire.hookspecs import hookimpl
+from cablewire.model.document import Cable, Document
+from cablewire.model.ids import canonical_cable_id, make_cable_id
+
+FORMS = ("cable-html", "cable-page-text", "cable-telegram", "cable-csv")
+_SNIFF_CHUNK = 20_000
+_TELEGRAM_MARKS = (
+    re.compile(r"^\s*E\.?\s?O\.?\s*1\d{4}\b", re.M),
+    re.compile(r"^\s*TAGS?\s*:", re.M),
+    re.compile(r"^\s*SUBJ(?:ECT)?\s*:", re.M),
+    re.compile(r"^\s*VZCZC", re.M),
+    re.compile(r"^\s*FM\s+(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL|AMEMB)", re.M),
+    re.compile(r"^\s*Classified\s+By\s*:", re.M | re.I),
+    re.compile(r"^\s*[ZOPR]\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}", re.M),
+)
+_ORIGIN_PREFIXES = {
+    "AMEMBASSY": "Embassy",
+    "AMCONSUL": "Consulate",
+    "USMISSION": "Mission",
+}
+
+
+class CableFormat:
+    """Cables in any of the forms they come in."""
+
+    name = "cable"
+
+    def sniff(self, item: Input) -> float:
+        head = item.text[:_SNIFF_CHUNK]
+        if _is_cable_html(item.text):
+            return 0.95
+        if looks_like_csv_dump(head):
+            return 0.95
+        marks = sum(1 for rx in _TELEGRAM_MARKS if rx.search(head))
+        if re.match(r"^\s*(Identifier|Reference ID)\s*\n", head) or "\nCable title:" in head:
+            return 0.9 if marks else 0.6
+        if marks >= 2 or (marks == 1 and any(BANNER.match(ln) for ln in head.splitlines()[:60])):
+            return 0.8
+        return 0.0
+
+    def parse(self, item: Input) -> Iterator[Document]:
+        head = item.text[:_SNIFF_CHUNK]
+        if _is_cable_html(item.text):
+            meta, routing, body = read_html_page(item.text)
+            yield build_cable(meta, routing + "\n" + body, item, "cable-html")
+        elif looks_like_csv_dump(head):
+            for row_no, meta, text, warnings in read_csv_dump(item.text):
+                sub = Input(item.text, f"{item.path or '-'}#row={row_no}", item.warnings)
+                cable = build_cable(meta, text, sub, "cable-csv")
+                cable.warnings.extend(warnings)
+                yield cable
+        elif re.match(r"^\s*(Identifier|Reference ID)\s*\n", head) or "\nCable title:" in head:
+            meta, text = read_text_page(item.text)
+            yield build_cable(meta, text, item, "cable-page-text")
+        else:
+            yield build_cable(PageMeta(), item.text, item, "cable-telegram")
+
+
+def _is_cable_html(text: str) -> bool:
+    return "<table class='cable'>" in text or '<table class="cable">' in text
+
+
+def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
+    """Assemble a Cable from page metadata and the telegram text."""
+    warnings = list(item.warnings)
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        warnings.append(f"repaired {repaired} mis-encoded character(s)")
+    tg = read_telegram(text)
+    warnings.extend(tg.warnings)
+    body = read_body(tg.body_lines, tg.header_block)
+    head = tg.header
+
+    created = meta.created or (head.date_time_group_utc or "")[:19] or None
+    year = int(created[:4]) if created else None
+    cable_id = _canonical_page_id(meta.id) or _id_from_banner(tg.banner_station, tg.banner_serial,
+                                                                year)
+    if cable_id is None:
+        warnings.append("no cable id found")
+    refs = tg.references(year, cable_id)
+    classifier = parse_classified_by(tg.classified_by_text)
+    tags = _tags(tg.tags_text) or meta.tags
+    subject = tg.subject
+    if subject is None:
+        warnings.append("no subject line")
+    if tg.header.date_time_group is None:
+        warnings.append("no date-time group")
+    if not body.paragraphs:
+        warnings.append("empty body")
+    if tg.classified_by_text and classifier.name is None:
+        warnings.append("classified-by line without a name")
+    if meta.created and head.date_time_group_utc and meta.created[:10] != (
+        head.date_time_group_utc[:10]
+    ):
+        warnings.append("page date differs from the date-time group")
+    return Cable(
+        id=cable_id,
+        created=created,
+        released=meta.released,
+        classification=meta.classification or _classification(tg.banner_classification,
+                                                              tg.banner_caveat),
+        origin=meta.origin or _origin(head.sender),
+        subject=subject,
+        title=titlecase(subject or meta.title),
+        tags=tags,
+        transmission_id=head.transmission_id,
+        precedence=head.precedence,
+        date_time_group=head.date_time_group,
+        date_time_group_utc=head.date_time_group_utc,
+        sender=head.sender,
+        recipients=head.recipients,
+        info_recipients=head.info_recipients,
+        references=refs.cables,
+        other_references=refs.other,
+        classified_by=classifier.name,
+        classifier_title=classifier.title,
+        classification_reasons=classifier.reasons,
+        declassify_on=tg.declassify_on,
+        executive_order=tg.executive_order,
+        signers=body.signers,
+        sections=tg.sections,
+        summary=body.summary,
+        comment=body.comment,
+        paragraphs=body.paragraphs,
+        body=body.text or None,
+        source={"path": item.path, "form": form},
+        warnings=warnings,
+    )
+
+
+def _canonical_page_id(page_id: str | None) -> str | None:
+    if not page_id:
+        return None
+    return canonical_cable_id(page_id) or page_id.strip()
+
+
+def _id_from_banner(station: str | None, serial: str | None, year: int | None) -> str | None:
+    if not station or not serial or year is None:
+        return None
+    return make_cable_id(year, station, serial)
+
+
+def _tags(text: str | None) -> list[str]:
+    if not text:
+        return []
+    tags: list[str] = []
+    for m in re.finditer(r"\(([^)]*)\)|([A-Za-z0-9][A-Za-z0-9_-]*)", text):
+        tag = (m.group(1) or m.group(2) or "").strip(" ,")
+        if tag and tag.upper() not in ("AND",) and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def _classification(banner: str | None, caveat: str | None) -> str | None:
+    if banner is None:
+        return None
+    if caveat == "NOFORN":
+        return f"{banner}//NOFORN"
+    return banner
+
+
+def _origin(sender: str | None) -> str | None:
+    """`AMEMBASSY BAMAKO` -> `Embassy Bamako`, as the release names posts."""
+    if not sender:
+        return None
+    if sender.startswith("SECSTATE"):
+        return "Secretary of State"
+    first, _, rest = sender.partition(" ")
+    if first in _ORIGIN_PREFIXES and rest:
+        return f"{_ORIGIN_PREFIXES[first]} {rest.title()}"
+    return None
+
+
+@hookimpl
+def cablewire_formats() -> list[CableFormat]:
+    return [CableFormat()]

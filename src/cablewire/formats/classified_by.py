@@ -1,0 +1,93 @@
+"""The "Classified By" line: who classified the cable, in what role, and for which reasons.
+
+    Classified By: Ambassador Gillian Milovanovic, Embassy Bamako, for reasons 1.4 (b) and (d).
+    -> name "Gillian Milovanovic", title "Ambassador", reasons ["1.4(b)", "1.4(d)"]
+    CLASSIFIED BY: POLOFF JOHN A. SMITH, REASONS 1.4 (B/D)
+    -> name "JOHN A. SMITH", title "POLOFF", reasons ["1.4(b)", "1.4(d)"]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Words that make up officials' titles in cables (compared lower-case, without dots).
+_TITLE_WORDS = {
+    "acting", "ambassador", "amb", "ambasador", "charge", "chargé", "d'affaires", "daffaires",
+    "ai", "a.i", "dcm", "deputy", "chief", "of", "mission", "political", "economic", "pol",
+    "econ", "pol/econ", "polecon", "p/e", "e/p", "pol-econ", "counselor", "counsellor",
+    "minister", "minister-counselor", "officer", "consul", "general", "principal", "section",
+    "head", "director", "poloff", "econoff", "polcouns", "econcouns", "pol/mil", "polmil",
+    "pol-mil", "mil", "military", "public", "affairs", "regional", "security", "management",
+    "senior", "advisor", "adviser", "assistant", "secretary", "under", "coordinator", "for",
+    "the", "interim", "permanent", "representative", "labor", "attache", "attaché", "defense",
+    "officer-in-charge", "and", "commercial", "consular", "consulate", "embassy", "usun",
+    "us", "u.s.", "office", "branch", "unit", "team", "leader", "special", "envoy", "staff",
+    "chief,", "ds", "rso", "pao", "cons", "deputy-chief-of-mission", "ad", "interim,",
+    "political/economic", "economic/political", "pol/econ/pa", "couns", "coord", "pol/ec",
+    "ecpo", "ec", "deputy-director", "executive", "assistant-secretary", "cg", "po", "pm",
+    "environment", "science", "technology", "health", "esth", "refugee", "legal", "narcotics",
+    "affairs,", "ops", "operations", "intelligence", "liaison", "foreign", "service", "agent",
+}  # fmt: skip
+_NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$|^[A-Z]\.$")
+_REASON_SPLIT = re.compile(
+    r"\b(?:for\s+)?reasons?\b|\b1\.[45]\s*\(|\bE\.?O\.?\s*\d{5}", re.IGNORECASE
+)
+
+
+_REASONS = re.compile(
+    r"\b(1\.[4-6])\s*((?:\(?\s*[a-hA-H]\s*\)?(?![A-Za-z])(?:\s*(?:,|/|and|&|or)\s*)?)+)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Classifier:
+    name: str | None = None
+    title: str | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+def parse_classified_by(text: str | None) -> Classifier:
+    """Name, title and reasons from a "Classified By" line (joined across lines)."""
+    out = Classifier()
+    if not text:
+        return out
+    text = " ".join(text.split())
+    text = re.sub(r"^\s*classified\s+by\s*:?\s*", "", text, flags=re.IGNORECASE)
+    out.reasons = parse_reasons(text)
+    cut = _REASON_SPLIT.search(text)
+    who = text[: cut.start()] if cut else text
+    who = re.split(r",|;|\s\(|\s-\s|(?<=[a-z]{3})\.\s|\.$", who, maxsplit=1)[0].strip(" .,:;")
+    if not who:
+        return out
+    tokens = who.split()
+    # The name is the run of name-like tokens at the end; what comes before is the title.
+    i = len(tokens)
+    while i > 0 and _is_name_token(tokens[i - 1]) and tokens[i - 1].lower().strip(".") not in (
+        _TITLE_WORDS
+    ):
+        i -= 1
+    name_tokens, title_tokens = tokens[i:], tokens[:i]
+    if not name_tokens:
+        out.title = who or None
+        return out
+    out.name = " ".join(name_tokens)
+    out.title = " ".join(title_tokens) or None
+    return out
+
+
+def _is_name_token(token: str) -> bool:
+    return bool(_NAME_TOKEN.match(token))
+
+
+def parse_reasons(text: str) -> list[str]:
+    """`1.4 (b) and (d)`, `1.4(B/D)`, `1.5 (b), (c) and (d)` -> ["1.4(b)", "1.4(d)", ...]."""
+    reasons: list[str] = []
+    for m in _REASONS.finditer(text):
+        section = m.group(1)
+        for letter in re.findall(r"(?<![A-Za-z])[a-hA-H](?![A-Za-z])", m.group(2)):
+            reason = f"{section}({letter.lower()})"
+            if reason not in reasons:
+                reasons.append(reason)
+    return reasons

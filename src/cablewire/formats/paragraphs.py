@@ -1,0 +1,245 @@
+"""The body of a cable as paragraphs: numbers, classification markings, section headings,
+the summary, the comment, the signers, and the clean body text.
+
+    1.(C) Summary: Ambassador Milovanovic met ...          number 1, marking C
+    --------------
+    AQIM Destroying Mali's Model Image                     heading of the next paragraph
+    --------------
+    2.(C) The Ambassador gave ...
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cablewire.formats.linebreaks import join_lines
+from cablewire.formats.telegram import BANNER
+from cablewire.model.document import Paragraph
+
+_NUMBERED = re.compile(
+    r"^\s*¶?\s*(?P<num>\d{1,3})\s*[.)]\s*"
+    r"(?:\(\s*(?P<mark>(?:U|C|S|TS|SBU|LOU|FOUO|NF|S/NF|C/NF|CONFIDENTIAL|SECRET|UNCLASSIFIED"
+    r"|UNCLAS|NOFORN)(?:\b[^)\n]{0,40})?)\s*\)\s*)?"
+)
+_RULE = re.compile(r"^\s*[-=_*]{3,}\s*$")
+_SUMMARY = re.compile(
+    r"^(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+\s*", re.IGNORECASE
+)
+_END_SUMMARY = re.compile(
+    r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[.:]*\s*\)?\.?",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"^(?:BEGIN\s+)?COMMENTS?\s*(?:[:.\-]+|$)\s*", re.IGNORECASE)
+_END_COMMENT = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?COMMENTS?\s*[.:]*\s*\)?\.?", re.IGNORECASE)
+_SIGNER = re.compile(r"^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}$")
+_NOT_SIGNERS = {"END", "BT", "NNNN", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "UNQUOTE", "QUOTE"}
+_CAVEATS = {"NOFORN", "SENSITIVE", "EFTO", "E F T O", "LIMDIS", "EXDIS", "NODIS", "STADIS",
+            "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "CORRECTED COPY"}
+_TERMINAL = tuple('.!?:;")\'”’')
+
+
+@dataclass
+class Body:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    summary: str | None = None
+    comment: str | None = None
+    signers: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    blocks: list[list[str]] = []
+    cur: list[str] = []
+    for line in lines:
+        if line.strip():
+            cur.append(line)
+        elif cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _split_numbered(block: list[str], last: int | None) -> list[tuple[int | None, list[str]]]:
+    """Split a block where a line starts the next numbered paragraph without a blank line."""
+    parts: list[tuple[int | None, list[str]]] = []
+    cur: list[str] = []
+    cur_num: int | None = None
+    for line in block:
+        m = _NUMBERED.match(line)
+        if m and _next_number(int(m.group("num")), last, bool(m.group("mark"))):
+            if cur:
+                parts.append((cur_num, cur))
+            cur, cur_num, last = [line], int(m.group("num")), int(m.group("num"))
+        else:
+            cur.append(line)
+    if cur:
+        parts.append((cur_num, cur))
+    return parts
+
+
+def _next_number(num: int, last: int | None, marked: bool) -> bool:
+    if last is None:
+        return num <= 3 or marked
+    return last <= num <= last + 5 or (marked and num > last)
+
+
+def read_body(lines: list[str], header_block: list[str]) -> Body:
+    """Paragraphs and the clean body from the body lines (header block included once)."""
+    body = Body()
+    header_set = {" ".join(h.split()) for h in header_block}
+    paragraphs: list[Paragraph] = []
+    heading: str | None = None
+    last: int | None = None
+    out_blocks: list[str] = []
+    pending_rule = False
+    blocks = _blocks(lines)
+    for b_index, block in enumerate(blocks):
+        content = [ln for ln in block if not _RULE.match(ln)]
+        had_rule = len(content) != len(block)
+        if not content:
+            pending_rule = True
+            continue
+        if all(" ".join(ln.split()) in header_set or BANNER.match(ln)
+               or ln.strip() in _CAVEATS for ln in content):
+            out_blocks.append("\n".join(" ".join(ln.split()) for ln in content) if len(content) == 1
+                              else _header_text(content))
+            continue
+        text_first = content[0]
+        is_heading = (
+            (had_rule or pending_rule)
+            and len(content) <= 2
+            and not _NUMBERED.match(text_first)
+            and len(join_lines(content)) <= 100
+        ) or _standalone_heading(content, blocks, b_index)
+        pending_rule = False
+        if is_heading:
+            heading = join_lines(content)
+            out_blocks.append(heading)
+            continue
+        for num, part in _split_numbered(content, last):
+            joined = join_lines(part)
+            if num is not None:
+                m = _NUMBERED.match(part[0])
+                assert m is not None
+                text = join_lines([part[0][m.end():]] + part[1:])
+                paragraphs.append({
+                    "number": num,
+                    "marking": " ".join(m.group("mark").split()) if m.group("mark") else None,
+                    "heading": heading,
+                    "text": text,
+                })
+                last = num
+                heading = None
+            elif paragraphs and _continues(paragraphs[-1]["text"], joined):
+                paragraphs[-1]["text"] = join_lines([paragraphs[-1]["text"], joined])
+                _merge_last_block(out_blocks, joined)
+                continue
+            elif paragraphs and paragraphs[-1]["number"] is not None and heading is None:
+                paragraphs[-1]["text"] += "\n\n" + joined
+            else:
+                paragraphs.append({"number": None, "marking": None, "heading": heading,
+                                   "text": joined})
+                heading = None
+            out_blocks.append(joined)
+    _take_signers(body, paragraphs, out_blocks)
+    body.paragraphs = [p for p in paragraphs if p["text"]]
+    body.summary = _summary(body.paragraphs)
+    body.comment = _comment(body.paragraphs)
+    body.text = "\n\n".join(b for b in out_blocks if b)
+    return body
+
+
+def _header_text(content: list[str]) -> str:
+    return "\n".join(" ".join(ln.split()) for ln in content)
+
+
+def _standalone_heading(content: list[str], blocks: list[list[str]], index: int) -> bool:
+    """A short single line, not a sentence, directly before a numbered paragraph."""
+    if len(content) != 1 or index + 1 >= len(blocks):
+        return False
+    line = content[0].strip()
+    if len(line) > 80 or line.endswith((".", ",", ";")) or _NUMBERED.match(line):
+        return False
+    if len(line.split()) > 10 or not line[:1].isupper():
+        return False
+    return bool(_NUMBERED.match(blocks[index + 1][0]))
+
+
+def _continues(previous: str, nxt: str) -> bool:
+    """Whether a block carries on the sentence of the previous one (a stray blank line)."""
+    return bool(previous) and not previous.rstrip().endswith(_TERMINAL) and nxt[:1].islower()
+
+
+def _merge_last_block(out_blocks: list[str], joined: str) -> None:
+    if out_blocks:
+        out_blocks[-1] = join_lines([out_blocks[-1], joined])
+    else:
+        out_blocks.append(joined)
+
+
+def _take_signers(body: Body, paragraphs: list[Paragraph], out_blocks: list[str]) -> None:
+    """The signature: the last line of the cable when it is a short all-caps name."""
+    if not paragraphs:
+        return
+    last = paragraphs[-1]
+    head, sep, tail = last["text"].rpartition(" ")
+    candidates = [last["text"]] if not sep else []
+    # The signer stands on its own line; join_lines put it at the end of the text.
+    tail_line = _last_source_line(out_blocks)
+    if tail_line and _SIGNER.match(tail_line) and tail_line not in _NOT_SIGNERS:
+        words = tail_line.split()
+        if not any(w in _NOT_SIGNERS for w in words) and last["text"].endswith(tail_line):
+            body.signers = [tail_line]
+            last["text"] = last["text"][: -len(tail_line)].rstrip()
+            return
+    del head, tail, candidates
+
+
+def _last_source_line(out_blocks: list[str]) -> str | None:
+    if not out_blocks:
+        return None
+    return out_blocks[-1].rsplit("\n", 1)[-1].strip()
+
+
+def _summary(paragraphs: list[Paragraph]) -> str | None:
+    for i, p in enumerate(paragraphs):
+        m = _SUMMARY.match(p["text"])
+        if not m:
+            continue
+        parts = [p["text"][m.end():]]
+        for q in paragraphs[i + 1 : i + 6]:
+            if _END_SUMMARY.search(parts[-1]):
+                break
+            if q["number"] is not None and not _END_SUMMARY.search(q["text"]):
+                break
+            parts.append(q["text"])
+        text = "\n\n".join(parts)
+        end = _END_SUMMARY.search(text)
+        if end:
+            text = text[: end.start()]
+        return text.strip() or None
+    return None
+
+
+def _comment(paragraphs: list[Paragraph]) -> str | None:
+    found: list[str] = []
+    under_heading = False
+    for p in paragraphs:
+        if p["heading"] is not None:
+            under_heading = bool(_COMMENT.match(p["heading"]))
+        m = _COMMENT.match(p["text"])
+        if under_heading:
+            text = p["text"][m.end():] if m else p["text"]
+        elif m and not _SUMMARY.match(p["text"]):
+            text = p["text"][m.end():]
+        else:
+            continue
+        end = _END_COMMENT.search(text)
+        if end:
+            text = text[: end.start()]
+        if text.strip():
+            found.append(text.strip())
+    return "\n\n".join(found) or None

@@ -1,0 +1,105 @@
+"""REF lines: which cables (and which other papers) a cable cites.
+
+REF blocks come in many shapes::
+
+    REF: BAMAKO 00186
+    REF: A. 08 BRASILIA 1170 B. IIR 6 809 0120 09 C. 08 BRASILIA 1214
+    REFS: (A) 06 TBILISI 2601, (B) 2007 MANAGUA 2135
+    REF: A) STATE 12345 AND 23456 B) '08 KABUL 123 (NOTAL)
+    REFTEL: SECSTATE 74879
+
+Each lettered item is read on its own: the cable citations in it become canonical ids, and an
+item with no cable in it (an e-mail, a telcon, an intelligence report) is kept as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cablewire.model.ids import compact_station, station_of, two_digit_year
+
+# A lettered item marker: "A.", "A)", "(A)", "A -" at the start or after whitespace/comma/semicolon.
+_ITEM = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Z])\)|([A-Z])[.)](?=\s|$)|([A-Z])\s+-\s)")
+_YEAR = r"(?:'\d{2}|\d{4}|\d{2})"
+_SERIAL = r"\d{1,7}"
+# A citation: optional year, station words, one or more serials.
+_CITE = re.compile(
+    r"(?<![A-Z0-9/])(?:(?P<year>" + _YEAR + r")\s*)?"
+    r"(?P<station>[A-Z][A-Z'.-]*(?:\s+[A-Z][A-Z'.-]*){0,3})\s+"
+    r"(?P<serials>0*\d{1,7}(?:\s*(?:,|AND|&)\s*0*\d{1,7})*)(?![0-9/])"
+)
+_COMPACT = re.compile(r"(?<![A-Z0-9])(\d{2})([A-Z]{3,}?)(\d{1,7})(?![0-9A-Z])")
+_NOISE_WORDS = {"REF", "REFS", "REFTEL", "REFTELS", "AND", "NOTAL", "PARA", "PARAS", "SEE", "ALSO"}
+
+
+@dataclass
+class References:
+    cables: list[str] = field(default_factory=list)
+    other: list[str] = field(default_factory=list)
+
+
+def split_items(text: str) -> list[str]:
+    """Split a REF block into its lettered items (one item when there are no letters)."""
+    marks = list(_ITEM.finditer(text))
+    if not marks:
+        return [text.strip()] if text.strip() else []
+    items: list[str] = []
+    head = text[: marks[0].start()].strip(" ,;:")
+    if head:
+        items.append(head)
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        item = text[m.end() : end].strip(" ,;:")
+        if item:
+            items.append(item)
+    return items
+
+
+def cables_in(item: str, year: int | None) -> list[str]:
+    """Canonical ids of the cables cited in one REF item."""
+    found: list[str] = []
+    upper = item.upper()
+    for m in _COMPACT.finditer(upper):
+        station = station_of(m.group(2))
+        if station:
+            found.append(f"{m.group(1)}{station}{int(m.group(3))}")
+    for m in _CITE.finditer(upper):
+        words = [w for w in m.group("station").split() if w.strip(".'") not in _NOISE_WORDS]
+        station = _station_from_words(words, explicit_year=m.group("year") is not None)
+        if station is None:
+            continue
+        yy = two_digit_year(m.group("year")) or two_digit_year(year)
+        if yy is None:
+            continue
+        for serial in re.findall(r"\d+", m.group("serials")):
+            found.append(f"{yy}{station}{int(serial)}")
+    return found
+
+
+def _station_from_words(words: list[str], explicit_year: bool) -> str | None:
+    """The station named by the last words before a serial; the longest known name wins."""
+    for start in range(len(words)):
+        candidate = " ".join(words[start:])
+        station = station_of(candidate)
+        if station:
+            return station
+    if explicit_year and words and 1 <= len(words) <= 3:
+        compact = compact_station(" ".join(words))
+        if 4 <= len(compact) <= 24 and not compact.startswith(("IIR", "TD", "DTG")):
+            return compact
+    return None
+
+
+def parse_references(text: str, year: int | None, own_id: str | None = None) -> References:
+    """The cables a REF block cites (canonical ids, in order, once each, never itself) and the
+    items that cite something else."""
+    refs = References()
+    for item in split_items(" ".join(text.split())):
+        ids = cables_in(item, year)
+        if not ids:
+            refs.other.append(item)
+        for cable_id in ids:
+            if cable_id != own_id and cable_id not in refs.cables:
+                refs.cables.append(cable_id)
+    return refs

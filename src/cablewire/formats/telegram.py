@@ -1,0 +1,314 @@
+"""The text of a telegram: routing header, classification banner, header block, body.
+
+`read_telegram()` takes the raw telegram text (header and body together, or the body alone)
+and gives its fields plus the clean body lines, leaving paragraph structure to
+`cablewire.formats.paragraphs`.
+
+What is removed from the body, and only this: the routing headers (kept as fields), the header
+block when a copy repeats it once per section, section banners after the first, page markers
+such as `BAMAKO 00000387 002 OF 004`, `SIPDIS` lines, and the transmission trailers `BT`/`NNNN`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from cablewire.formats.linebreaks import join_lines
+from cablewire.formats.references import References, parse_references
+from cablewire.formats.telegram_header import (
+    RoutingHeader,
+    looks_like_header_line,
+    parse_routing_header,
+)
+
+_CLASS_WORDS = (
+    r"(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED\s+OFFICIAL\s+USE"
+    r"|T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|S\s?E\s?C\s?R\s?E\s?T"
+    r"|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|U\s?N\s?C\s?L\s?A\s?S(?:\s?S\s?I\s?F\s?I\s?E\s?D)?)"
+)
+BANNER = re.compile(
+    r"^\s*(?P<cls>" + _CLASS_WORDS + r")(?:\s+(?P<caveat>NOFORN|EFTO|E\s?F\s?T\s?O|SENSITIVE))?"
+    r"(?:\s+SECTION\s+(?P<sec>\d+)\s+OF\s+(?P<of>\d+))?"
+    r"(?:\s+(?P<station>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<serial>\d{2,8}))?\s*$"
+)
+PAGE_MARKER = re.compile(r"^\s*[A-Z][A-Z .'-]*\s+0*\d{1,8}\s+0*(\d{1,3})\s+OF\s+0*(\d{1,3})\s*$")
+SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$")
+TRAILER = re.compile(r"^\s*(?:BT|NNNN|#\d{4}(?:\s.*)?)\s*$")
+_EO = re.compile(r"^\s*E\.?\s?O\.?\s*(\d{5})\s*[:.;]?\s*(.*)$", re.IGNORECASE)
+_TAGS = re.compile(r"^\s*TAGS?\s*[:.]\s*(.*)$", re.IGNORECASE)
+_SUBJECT = re.compile(r"^\s*(?:SUBJECT|SUBJ)\s*[:.]\s*(.*)$", re.IGNORECASE)
+_REF = re.compile(r"^\s*(?:REFS?|REFTELS?|REFERENCES?)\s*[:.]\s*(.*)$", re.IGNORECASE)
+_CLASSIFIED_BY = re.compile(r"(?:^|\s)(Classified\s+by\b\s*:?.*)$", re.IGNORECASE)
+_PARA_START = re.compile(r"^\s*¶?\s*\d{1,3}\s*[.)]\s*(?:\(|[A-Z])")
+_LABELS = (_EO, _TAGS, _SUBJECT, _REF)
+_DECL_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_CLASS_NAMES = {
+    "TOPSECRET": "TOP SECRET",
+    "SECRET": "SECRET",
+    "CONFIDENTIAL": "CONFIDENTIAL",
+    "UNCLASSIFIED": "UNCLASSIFIED",
+    "UNCLAS": "UNCLASSIFIED",
+    "LIMITEDOFFICIALUSE": "LIMITED OFFICIAL USE",
+}
+
+
+@dataclass
+class Telegram:
+    """The fields found in a telegram's own text, and its clean body lines."""
+
+    header: RoutingHeader = field(default_factory=RoutingHeader)
+    banner_classification: str | None = None
+    banner_caveat: str | None = None
+    banner_station: str | None = None
+    banner_serial: str | None = None
+    sections: int | None = None
+    executive_order: str | None = None
+    declassify_on: str | None = None
+    decl_text: str | None = None
+    tags_text: str | None = None
+    subject: str | None = None
+    ref_text: str | None = None
+    classified_by_text: str | None = None
+    body_lines: list[str] = field(default_factory=list)
+    header_block: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def references(self, year: int | None, own_id: str | None) -> References:
+        if not self.ref_text:
+            return References()
+        return parse_references(self.ref_text, year, own_id)
+
+
+def classification_of(banner: str) -> str | None:
+    compact = re.sub(r"\s", "", banner.upper())
+    return _CLASS_NAMES.get(compact)
+
+
+def read_telegram(text: str) -> Telegram:
+    """Split a telegram into routing header and body, and read the header block."""
+    tg = Telegram()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    header_lines, body = _split_routing(lines)
+    tg.header = parse_routing_header(header_lines)
+    tg.warnings.extend(tg.header.warnings)
+    body = _drop_markers(body, tg)
+    body = _read_header_block(body, tg)
+    tg.body_lines = _drop_trailers(body)
+    if tg.sections is None and tg.body_lines:
+        tg.sections = 1
+    return tg
+
+
+def _split_routing(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Routing header lines (from every section) and the remaining body lines."""
+    header: list[str] = []
+    body: list[str] = []
+    in_header = False
+    for line in lines:
+        stripped = line.strip()
+        starts_block = bool(re.match(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)", stripped))
+        if starts_block or (not body and looks_like_header_line(line)):
+            in_header = True
+        if in_header:
+            if BANNER.match(line) or _EO.match(line) or _TAGS.match(line) or _SUBJECT.match(line):
+                in_header = False
+            elif stripped == "BT":
+                in_header = False
+                continue
+            else:
+                header.append(line)
+                continue
+        body.append(line)
+    return header, body
+
+
+def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
+    """Remove page markers, SIPDIS lines and section banners after the first; count sections."""
+    out: list[str] = []
+    seen_banner = False
+    sections = 0
+    for line in lines:
+        if m := PAGE_MARKER.match(line):
+            sections = max(sections, int(m.group(2)))
+            _close_gap(out)
+            out.append("\x00join")
+            continue
+        if SIPDIS.match(line):
+            continue
+        if m := BANNER.match(line):
+            if m.group("of"):
+                sections = max(sections, int(m.group("of")))
+            if not seen_banner:
+                seen_banner = True
+                tg.banner_classification = classification_of(m.group("cls"))
+                if m.group("caveat"):
+                    tg.banner_caveat = re.sub(r"\s", "", m.group("caveat"))
+                tg.banner_station = m.group("station")
+                tg.banner_serial = m.group("serial")
+                out.append(line.rstrip())
+            elif m.group("sec") or m.group("station"):
+                _close_gap(out)
+                out.append("\x00banner")
+            else:
+                out.append(line.rstrip())
+            continue
+        out.append(line.rstrip())
+    tg.sections = sections or None
+    return _rejoin_at_markers(out)
+
+
+def _close_gap(out: list[str]) -> None:
+    while out and not out[-1].strip():
+        out.pop()
+
+
+def _rejoin_at_markers(lines: list[str]) -> list[str]:
+    """Where a page marker stood, the text goes on: drop the blank lines around it, unless the
+    next line starts a new paragraph or heading."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\x00"):
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            nxt = lines[j] if j < len(lines) else ""
+            if line == "\x00banner" or _PARA_START.match(nxt) or nxt.startswith("--"):
+                out.append("")
+            i = j
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _read_header_block(lines: list[str], tg: Telegram) -> list[str]:
+    """Read E.O., TAGS, SUBJECT, REF and Classified By from the top of the body; drop later
+    copies of the same block. Returns the body lines with the header block kept once."""
+    out: list[str] = []
+    i = 0
+    n = len(lines)
+    seen: set[str] = set()
+    in_block = True
+    while i < n:
+        line = lines[i]
+        if in_block and _PARA_START.match(line):
+            in_block = False
+        if not in_block:
+            out.append(line)
+            i += 1
+            continue
+        key = _header_key(line)
+        if key is None:
+            if line.strip() and not BANNER.match(line) and _is_prose(line, tg):
+                in_block = False
+            out.append(line)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and lines[j].strip() and _header_key(lines[j]) is None:
+            if _PARA_START.match(lines[j]) or BANNER.match(lines[j]):
+                break
+            j += 1
+        chunk = lines[i:j]
+        signature = key + "|" + " ".join(" ".join(chunk).split())
+        if signature in seen:
+            i = j
+            continue
+        seen.add(signature)
+        _take_field(key, chunk, tg)
+        out.append(join_lines(chunk))
+        tg.header_block.append(out[-1])
+        i = j
+    return _drop_repeated_header(out)
+
+
+def _drop_repeated_header(lines: list[str]) -> list[str]:
+    """Blank runs left where a repeated header block was removed collapse to one blank line."""
+    out: list[str] = []
+    for line in lines:
+        if not line.strip() and out and not out[-1].strip():
+            continue
+        out.append(line)
+    return out
+
+
+def _is_prose(line: str, tg: Telegram) -> bool:
+    """A body line that ends the header block (anything but caveats and routing notes)."""
+    stripped = line.strip()
+    if tg.subject is None and tg.tags_text is None and tg.executive_order is None:
+        return False
+    return len(stripped) > 60 or stripped.endswith(".") and len(stripped.split()) > 6
+
+
+def _header_key(line: str) -> str | None:
+    if _EO.match(line):
+        return "eo"
+    if _TAGS.match(line):
+        return "tags"
+    if _SUBJECT.match(line):
+        return "subject"
+    if _REF.match(line):
+        return "ref"
+    if re.match(r"^\s*Classified\s+by\b", line, re.IGNORECASE):
+        return "classified_by"
+    return None
+
+
+def _take_field(key: str, chunk: list[str], tg: Telegram) -> None:
+    joined = join_lines(chunk)
+    if key == "eo":
+        m = _EO.match(joined)
+        assert m is not None
+        tg.executive_order = tg.executive_order or f"E.O. {m.group(1)}"
+        rest = m.group(2)
+        cut = _CLASSIFIED_BY.search(rest)
+        if cut:
+            tg.classified_by_text = tg.classified_by_text or cut.group(1)
+            rest = rest[: cut.start()]
+        tg.decl_text = tg.decl_text or rest.strip() or None
+        tg.declassify_on = tg.declassify_on or _decl_date(rest)
+    elif key == "tags":
+        m = _TAGS.match(joined)
+        assert m is not None
+        tg.tags_text = tg.tags_text or m.group(1).strip()
+    elif key == "subject":
+        m = _SUBJECT.match(joined)
+        assert m is not None
+        tg.subject = tg.subject or (m.group(1).strip() or None)
+    elif key == "ref":
+        m = _REF.match(joined)
+        assert m is not None
+        rest = m.group(1)
+        cut = _CLASSIFIED_BY.search(rest)
+        if cut:
+            tg.classified_by_text = tg.classified_by_text or cut.group(1)
+            rest = rest[: cut.start()]
+        tg.ref_text = (tg.ref_text + " " if tg.ref_text else "") + rest.strip()
+    elif key == "classified_by":
+        tg.classified_by_text = tg.classified_by_text or joined.strip()
+
+
+def _decl_date(text: str) -> str | None:
+    """The declassification date in an E.O. line (`DECL: 06/10/2019`, `GDS 8/12/85`)."""
+    m = _DECL_DATE.search(text)
+    if not m:
+        return None
+    month, day, year = (int(g) for g in m.groups())
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _drop_trailers(lines: list[str]) -> list[str]:
+    while lines and (not lines[-1].strip() or TRAILER.match(lines[-1])):
+        lines = lines[:-1]
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    return lines

@@ -1,0 +1,65 @@
+"""Readable titles from all-caps SUBJECT lines: "PRESIDENT TOURE READY TO TARGET AQIM, WITH HELP"
+becomes "President Toure Ready to Target AQIM, With Help". Known acronyms and TAGS codes stay
+upper-case (the acronym list is cablemap's, BSD licence)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_SMALL = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "over", "per", "than", "the", "to", "via", "vs", "with", "vis-a-vis",
+}  # fmt: skip
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'./&]*")
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> frozenset[str]:
+    data = resources.files("cablewire.data")
+    words: set[str] = set()
+    for name in ("cable-acronyms.txt", "subject-tags.txt", "organization-tags.txt"):
+        for line in data.joinpath(name).read_text("utf-8").splitlines():
+            word = line.strip().strip("()")
+            if word and not word.startswith("#"):
+                words.add(word.upper())
+    # Common words that also appear as tag codes must not be kept upper-case.
+    return frozenset(words - {"AND", "THE", "FOR", "ON", "IN", "OF", "TO", "AT", "AS", "BY"})
+
+
+def titlecase(subject: str | None) -> str | None:
+    """Title case for a subject written in capitals; mixed-case subjects are kept as written."""
+    if not subject:
+        return None
+    text = " ".join(subject.split())
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.islower() for c in letters) > len(letters) * 0.3:
+        return text
+    known = acronyms()
+    first = True
+    out: list[str] = []
+    pos = 0
+    for m in _WORD.finditer(text):
+        out.append(text[pos : m.start()])
+        out.append(_case_word(m.group(0), known, first))
+        first = text[m.end() : m.end() + 1] == ":"
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _case_word(word: str, known: frozenset[str], first: bool) -> str:
+    bare = word.rstrip(".")
+    if bare.upper() in known or (bare.upper().endswith("'S") and bare.upper()[:-2] in known):
+        if bare.upper().endswith("'S") and bare.upper() not in known:
+            return bare[:-2].upper() + "'s" + word[len(bare) :]
+        return word.upper()
+    if re.fullmatch(r"[A-Z]\.([A-Z]\.)+", word.upper()):  # U.S., U.N.
+        return word.upper()
+    lower = word.lower()
+    if not first and lower in _SMALL:
+        return lower
+    parts = lower.split("-")
+    return "-".join(p[:1].upper() + p[1:] if p not in _SMALL or i == 0 else p
+                    for i, p in enumerate(parts))

@@ -1,0 +1,18 @@
+"""Plugin hooks. A plugin is a module or object with functions named like these, marked with
+`cablewire.hookimpl`, registered through the `cablewire` entry point group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("cablewire")
+hookimpl = pluggy.HookimplMarker("cablewire")
+
+
+@hookspec
+def cablewire_formats() -> list[Any]:
+    """Return the document formats (objects following `cablewire.formats.base.Format`) this
+    plugin provides."""
+    raise NotImplementedError

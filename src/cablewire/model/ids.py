@@ -1,0 +1,138 @@
+"""Identifiers: canonical cable reference ids and deterministic document ids.
+
+A canonical cable id is the two-digit year, the station name without spaces and the serial
+without leading zeros: `09BAMAKO387`. Citations write the same cable in many ways
+(`BAMAKO 00186`, `06 TBILISI 2601`, `2007 MANAGUA 2135`, `'08 SECSTATE 74879`); the functions
+here bring them all to that one form.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from importlib import resources
+
+# Station spellings used in citations that differ from the station part of the cable id.
+STATION_ALIASES = {
+    "SECSTATE": "STATE",
+    "SECSTATEWASHDC": "STATE",
+    "SECSTATEWASHINGTON": "STATE",
+    "STATEWASHDC": "STATE",
+    "DEPTOFSTATE": "STATE",
+    "USUN": "USUNNEWYORK",
+    "USUNNY": "USUNNEWYORK",
+    "USMISSIONUSUNNEWYORK": "USUNNEWYORK",
+    "USMISSIONGENEVA": "GENEVA",
+    "USMISSIONUSNATO": "USNATO",
+    "USMISSIONUSOSCE": "USOSCE",
+    "UNVIE": "UNVIEVIENNA",
+    "USEU": "USEUBRUSSELS",
+    "AIT": "AITTAIPEI",
+    "TAIPEI": "TAIPEI",
+    "RPODUBAI": "RPODUBAI",
+    "KYIV": "KYIV",
+    "HCMC": "HOCHIMINHCITY",
+    "HOCHIMINH": "HOCHIMINHCITY",
+    "DARESSALAM": "DARESSALAAM",
+    "PORTOFSPAIN": "PORTOFSPAIN",
+    "STPETERSBURG": "STPETERSBURG",
+    "SAINTPETERSBURG": "STPETERSBURG",
+    "MEXICOCITY": "MEXICO",
+    "GUATEMALACITY": "GUATEMALA",
+    "PANAMACITY": "PANAMA",
+    "KUWAITCITY": "KUWAIT",
+    "VATICANCITY": "VATICAN",
+    "HOLYSEE": "VATICAN",
+}
+
+_COMPACT_ID = re.compile(r"^(\d{2})([A-Z]+?)0*(\d+)$")
+_SPACED_ID = re.compile(
+    r"""^\s*(?:(?P<year>'?\d{2}|\d{4})\s*)?
+        (?P<station>[A-Z][A-Z .'/-]*?[A-Z])\s*
+        (?P<serial>\d{1,8})\s*$""",
+    re.VERBOSE,
+)
+
+
+@lru_cache(maxsize=1)
+def known_stations() -> frozenset[str]:
+    """Station names as they occur in the cable ids of the full release."""
+    text = resources.files("cablewire.data").joinpath("stations.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def compact_station(words: str) -> str:
+    """`NEW DELHI` -> `NEWDELHI`; `SECSTATE WASHDC` -> `STATE`; unknown names just lose spaces."""
+    compact = re.sub(r"[^A-Z]", "", words.upper())
+    return STATION_ALIASES.get(compact, compact)
+
+
+def station_of(words: str) -> str | None:
+    """The canonical station for `words` when it is a known station, else None."""
+    compact = compact_station(words)
+    if compact in known_stations():
+        return compact
+    if compact.endswith("WASHDC") and compact[:-6] in STATION_ALIASES:
+        return STATION_ALIASES[compact[:-6]]
+    return None
+
+
+def two_digit_year(year: str | int | None) -> str | None:
+    """`'08`, `08`, `2008`, `8` and 2008 all give `08`; None stays None."""
+    if year is None:
+        return None
+    digits = re.sub(r"\D", "", str(year))
+    if not digits:
+        return None
+    return digits[-2:].zfill(2)
+
+
+def make_cable_id(year: str | int, station: str, serial: str | int) -> str:
+    """Assemble a canonical id from its parts."""
+    yy = two_digit_year(year)
+    if yy is None:
+        raise ValueError(f"not a year: {year!r}")
+    return f"{yy}{compact_station(station)}{int(str(serial))}"
+
+
+def canonical_cable_id(text: str, year: str | int | None = None) -> str | None:
+    """The canonical id of a cable written as `text`, or None when `text` is not a cable id.
+
+    `year` is the year of the citing cable: a citation without a year of its own
+    (`BAMAKO 00186`) is taken to be from that year. Examples::
+
+        >>> canonical_cable_id("BAMAKO 00186", year=2009)
+        '09BAMAKO186'
+        >>> canonical_cable_id("06 TBILISI 2601")
+        '06TBILISI2601'
+        >>> canonical_cable_id("SECSTATE 74879", year=2008)
+        '08STATE74879'
+    """
+    cleaned = text.strip().upper()
+    m = _COMPACT_ID.match(re.sub(r"[\s.]", "", cleaned))
+    if m and 3 <= len(m.group(2)) <= 24:
+        yy, station, serial = m.groups()
+        return f"{yy}{STATION_ALIASES.get(station, station)}{int(serial)}"
+    m = _SPACED_ID.match(cleaned)
+    if not m:
+        return None
+    yy = two_digit_year(m.group("year")) or two_digit_year(year)
+    if yy is None:
+        return None
+    station = station_of(m.group("station"))
+    if station is None:
+        if m.group("year") is None:
+            return None
+        station = compact_station(m.group("station"))
+        if not 3 <= len(station) <= 24:
+            return None
+    return f"{yy}{station}{int(m.group('serial'))}"
+
+
+def make_document_id(*parts: str) -> str:
+    """A deterministic id from natural-key parts (a URL, or normalised text)."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:16]

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seed_cable_path() -> Path:
+    return SEEDS / "000_8f450616689684b3.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_article_path() -> Path:
+    return SEEDS / "004_5010c02e115974d5.txt"
