@@ -83,6 +83,8 @@ def _is_cable_html(text: str) -> bool:
 def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
     """Assemble a Cable from page metadata and the telegram text."""
     warnings = list(item.warnings)
+    if meta.partial:
+        warnings.append("partial extract: the full text of the original cable is not available")
     text, repaired = repair_mojibake(text)
     if repaired:
         warnings.append(f"repaired {repaired} mis-encoded character(s)")

@@ -28,6 +28,10 @@ _TD = re.compile(r"<td[^>]*>(.*?)</td>", re.S | re.I)
 _PRE = re.compile(r"<pre[^>]*>(.*?)</pre>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 _VIEWING = re.compile(r"<h3>\s*Viewing cable\s+([^,<]+),\s*(.*?)</h3>", re.S | re.I)
+PARTIAL_NOTE = (
+    "This record is a partial extract of the original cable."
+    " The full text of the original cable is not available."
+)
 PAGE_LABELS = ("reference id", "identifier", "created", "released", "classification", "origin")
 
 
@@ -42,6 +46,7 @@ class PageMeta:
     origin: str | None = None
     title: str | None = None
     tags: list[str] = field(default_factory=list)
+    partial: bool = False
 
 
 def iso_datetime(text: str | None) -> str | None:
@@ -63,7 +68,7 @@ def _text(fragment: str) -> str:
 
 def pre_text(fragment: str) -> str:
     """The text of a `<pre>` block: tags dropped (the ¶ anchors with them), entities decoded."""
-    fragment = re.sub(r"<a\s+id=['\"]par\d+['\"][^>]*>¶</a>", "", fragment)
+    fragment = re.sub(r"<a\s+id=['\"]par\w+['\"][^>]*>¶</a>", "", fragment)
     fragment = _TAG.sub("", fragment)
     return html.unescape(fragment)
 
@@ -86,6 +91,9 @@ def read_html_page(page: str) -> tuple[PageMeta, str, str]:
         meta.title = _text(viewing.group(2)) or None
     start = table.end() if table else 0
     blocks = [pre_text(b) for b in _PRE.findall(page, start)]
+    if blocks and PARTIAL_NOTE in blocks[0]:
+        meta.partial = True
+        blocks[0] = blocks[0].replace(PARTIAL_NOTE, "")
     if len(blocks) >= 2:
         return meta, blocks[0], "\n".join(blocks[1:])
     return meta, "", blocks[0] if blocks else ""

@@ -91,3 +91,15 @@ def parse_reasons(text: str) -> list[str]:
             if reason not in reasons:
                 reasons.append(reason)
     return reasons
+
+
+def reasons_end(text: str) -> int | None:
+    """Where the reasons of a "Classified By" value end (after "1.4 (b) and (d)."), if any."""
+    m = None
+    for m in _REASONS.finditer(text):
+        pass
+    if m is None:
+        return None
+    end = m.end()
+    tail = re.match(r"\s*[).]*", text[end:])
+    return end + (tail.end() if tail else 0)

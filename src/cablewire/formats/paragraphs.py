@@ -33,6 +33,8 @@ _END_SUMMARY = re.compile(
 _COMMENT = re.compile(r"^(?:BEGIN\s+)?COMMENTS?\s*(?:[:.\-]+|$)\s*", re.IGNORECASE)
 _END_COMMENT = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?COMMENTS?\s*[.:]*\s*\)?\.?", re.IGNORECASE)
 _SIGNER = re.compile(r"^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}$")
+_MIXED_SIGNER = re.compile(r"^(?:(?:van|de|du|la|le|von|der|da|dos|del)\s)?[A-Z][a-zA-Z'\-]+"
+                           r"(?:\s(?:van|de|du|la|le|von|der|da|del|[A-Z][a-zA-Z.'\-]*)){0,3}$")
 _NOT_SIGNERS = {"END", "BT", "NNNN", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "UNQUOTE", "QUOTE"}
 _CAVEATS = {"NOFORN", "SENSITIVE", "EFTO", "E F T O", "LIMDIS", "EXDIS", "NODIS", "STADIS",
             "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "CORRECTED COPY"}
@@ -89,6 +91,7 @@ def _next_number(num: int, last: int | None, marked: bool) -> bool:
 def read_body(lines: list[str], header_block: list[str]) -> Body:
     """Paragraphs and the clean body from the body lines (header block included once)."""
     body = Body()
+    lines, body.signers = take_signer(lines)
     header_set = {" ".join(h.split()) for h in header_block}
     paragraphs: list[Paragraph] = []
     heading: str | None = None
@@ -144,11 +147,10 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
                                    "text": joined})
                 heading = None
             out_blocks.append(joined)
-    _take_signers(body, paragraphs, out_blocks)
     body.paragraphs = [p for p in paragraphs if p["text"]]
     body.summary = _summary(body.paragraphs)
     body.comment = _comment(body.paragraphs)
-    body.text = "\n\n".join(b for b in out_blocks if b)
+    body.text = "\n\n".join([b for b in out_blocks if b] + body.signers)
     return body
 
 
@@ -180,28 +182,21 @@ def _merge_last_block(out_blocks: list[str], joined: str) -> None:
         out_blocks.append(joined)
 
 
-def _take_signers(body: Body, paragraphs: list[Paragraph], out_blocks: list[str]) -> None:
-    """The signature: the last line of the cable when it is a short all-caps name."""
-    if not paragraphs:
-        return
-    last = paragraphs[-1]
-    head, sep, tail = last["text"].rpartition(" ")
-    candidates = [last["text"]] if not sep else []
-    # The signer stands on its own line; join_lines put it at the end of the text.
-    tail_line = _last_source_line(out_blocks)
-    if tail_line and _SIGNER.match(tail_line) and tail_line not in _NOT_SIGNERS:
-        words = tail_line.split()
-        if not any(w in _NOT_SIGNERS for w in words) and last["text"].endswith(tail_line):
-            body.signers = [tail_line]
-            last["text"] = last["text"][: -len(tail_line)].rstrip()
-            return
-    del head, tail, candidates
-
-
-def _last_source_line(out_blocks: list[str]) -> str | None:
-    if not out_blocks:
-        return None
-    return out_blocks[-1].rsplit("\n", 1)[-1].strip()
+def take_signer(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Split off the signature: the cable's last line when it is a name on a line of its own
+    (`MILOVANOVIC`, `SCHREIBER HUGHES`, `van Voorst`)."""
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    if end < 2:
+        return lines, []
+    last = " ".join(lines[end - 1].split())
+    alone = not lines[end - 2].strip()
+    if _SIGNER.match(last) and not set(last.split()) & _NOT_SIGNERS and len(last) <= 40:
+        return lines[: end - 1], [last]
+    if alone and _MIXED_SIGNER.match(last):
+        return lines[: end - 1], [last]
+    return lines, []
 
 
 def _summary(paragraphs: list[Paragraph]) -> str | None:

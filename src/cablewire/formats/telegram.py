@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from cablewire.formats.linebreaks import join_lines
+from cablewire.formats.header_block import read_header_block
 from cablewire.formats.references import References, parse_references
 from cablewire.formats.telegram_header import (
     RoutingHeader,
@@ -35,6 +35,7 @@ BANNER = re.compile(
 )
 PAGE_MARKER = re.compile(r"^\s*[A-Z][A-Z .'-]*\s+0*\d{1,8}\s+0*(\d{1,3})\s+OF\s+0*(\d{1,3})\s*$")
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$")
+_SIPDIS_LEAD = re.compile(r"^\s*SIPDIS\s+(?=\S)")
 TRAILER = re.compile(r"^\s*(?:BT|NNNN|#\d{4}(?:\s.*)?)\s*$")
 _EO = re.compile(r"^\s*E\.?\s?O\.?\s*(\d{5})\s*[:.;]?\s*(.*)$", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*TAGS?\s*[:.]\s*(.*)$", re.IGNORECASE)
@@ -94,7 +95,15 @@ def read_telegram(text: str) -> Telegram:
     tg.header = parse_routing_header(header_lines)
     tg.warnings.extend(tg.header.warnings)
     body = _drop_markers(body, tg)
-    body = _read_header_block(body, tg)
+    fields, body = read_header_block(body)
+    tg.executive_order = fields.executive_order
+    tg.decl_text = fields.decl_text
+    tg.declassify_on = _decl_date(fields.decl_text or "")
+    tg.tags_text = fields.tags_text
+    tg.subject = fields.subject
+    tg.ref_text = fields.ref_text
+    tg.classified_by_text = fields.classified_by_text
+    tg.header_block = fields.lines
     tg.body_lines = _drop_trailers(body)
     if tg.sections is None and tg.body_lines:
         tg.sections = 1
@@ -137,6 +146,7 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
             continue
         if SIPDIS.match(line):
             continue
+        line = _SIPDIS_LEAD.sub("", line)
         if m := BANNER.match(line):
             if m.group("of"):
                 sections = max(sections, int(m.group("of")))
@@ -183,113 +193,6 @@ def _rejoin_at_markers(lines: list[str]) -> list[str]:
         out.append(line)
         i += 1
     return out
-
-
-def _read_header_block(lines: list[str], tg: Telegram) -> list[str]:
-    """Read E.O., TAGS, SUBJECT, REF and Classified By from the top of the body; drop later
-    copies of the same block. Returns the body lines with the header block kept once."""
-    out: list[str] = []
-    i = 0
-    n = len(lines)
-    seen: set[str] = set()
-    in_block = True
-    while i < n:
-        line = lines[i]
-        if in_block and _PARA_START.match(line):
-            in_block = False
-        if not in_block:
-            out.append(line)
-            i += 1
-            continue
-        key = _header_key(line)
-        if key is None:
-            if line.strip() and not BANNER.match(line) and _is_prose(line, tg):
-                in_block = False
-            out.append(line)
-            i += 1
-            continue
-        j = i + 1
-        while j < n and lines[j].strip() and _header_key(lines[j]) is None:
-            if _PARA_START.match(lines[j]) or BANNER.match(lines[j]):
-                break
-            j += 1
-        chunk = lines[i:j]
-        signature = key + "|" + " ".join(" ".join(chunk).split())
-        if signature in seen:
-            i = j
-            continue
-        seen.add(signature)
-        _take_field(key, chunk, tg)
-        out.append(join_lines(chunk))
-        tg.header_block.append(out[-1])
-        i = j
-    return _drop_repeated_header(out)
-
-
-def _drop_repeated_header(lines: list[str]) -> list[str]:
-    """Blank runs left where a repeated header block was removed collapse to one blank line."""
-    out: list[str] = []
-    for line in lines:
-        if not line.strip() and out and not out[-1].strip():
-            continue
-        out.append(line)
-    return out
-
-
-def _is_prose(line: str, tg: Telegram) -> bool:
-    """A body line that ends the header block (anything but caveats and routing notes)."""
-    stripped = line.strip()
-    if tg.subject is None and tg.tags_text is None and tg.executive_order is None:
-        return False
-    return len(stripped) > 60 or stripped.endswith(".") and len(stripped.split()) > 6
-
-
-def _header_key(line: str) -> str | None:
-    if _EO.match(line):
-        return "eo"
-    if _TAGS.match(line):
-        return "tags"
-    if _SUBJECT.match(line):
-        return "subject"
-    if _REF.match(line):
-        return "ref"
-    if re.match(r"^\s*Classified\s+by\b", line, re.IGNORECASE):
-        return "classified_by"
-    return None
-
-
-def _take_field(key: str, chunk: list[str], tg: Telegram) -> None:
-    joined = join_lines(chunk)
-    if key == "eo":
-        m = _EO.match(joined)
-        assert m is not None
-        tg.executive_order = tg.executive_order or f"E.O. {m.group(1)}"
-        rest = m.group(2)
-        cut = _CLASSIFIED_BY.search(rest)
-        if cut:
-            tg.classified_by_text = tg.classified_by_text or cut.group(1)
-            rest = rest[: cut.start()]
-        tg.decl_text = tg.decl_text or rest.strip() or None
-        tg.declassify_on = tg.declassify_on or _decl_date(rest)
-    elif key == "tags":
-        m = _TAGS.match(joined)
-        assert m is not None
-        tg.tags_text = tg.tags_text or m.group(1).strip()
-    elif key == "subject":
-        m = _SUBJECT.match(joined)
-        assert m is not None
-        tg.subject = tg.subject or (m.group(1).strip() or None)
-    elif key == "ref":
-        m = _REF.match(joined)
-        assert m is not None
-        rest = m.group(1)
-        cut = _CLASSIFIED_BY.search(rest)
-        if cut:
-            tg.classified_by_text = tg.classified_by_text or cut.group(1)
-            rest = rest[: cut.start()]
-        tg.ref_text = (tg.ref_text + " " if tg.ref_text else "") + rest.strip()
-    elif key == "classified_by":
-        tg.classified_by_text = tg.classified_by_text or joined.strip()
 
 
 def _decl_date(text: str) -> str | None:

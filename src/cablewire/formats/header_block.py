@@ -1,0 +1,141 @@
+"""The header block at the top of a telegram body: E.O., TAGS, SUBJECT, REF and Classified By.
+
+The labels stand on lines of their own in most copies, but many pages run them together on one
+line (`... LONDON 000797 NOFORN EO 12958 DECL: 03/17/2018 TAGS ECON, EFIN, UK SUBJECT: ...
+Classified By: AMB RTUTTLE, reasons 1.4 (b) and (d) Summary ---`), so fields are found by their
+labels wherever they stand, and each runs to the next label, a blank line or the first paragraph.
+A copy that repeats the block once per section is read once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cablewire.formats.classified_by import reasons_end
+from cablewire.formats.linebreaks import join_lines
+
+_LABEL = re.compile(
+    r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s*1\d{4}\b\s*[:.;]?)"
+    r"|(?P<tags>(?<![A-Za-z])TAGS?\b\s*:?(?=\s))"
+    r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:)"
+    r"|(?P<ref>(?<![A-Za-z])REF(?:S|TELS?|ERENCES?)?\s*:)"
+    r"|(?P<classified_by>(?<![A-Za-z])Classified\s+By\b\s*:?)",
+    re.IGNORECASE,
+)
+_FIRST_PARAGRAPH = re.compile(r"(?m)^\s*¶?\s*1\s*[.)]\s*(?:\(|[A-Z])|^\s*¶?\s*\d{1,2}\s*[.)]\s*\(")
+_BLANK = re.compile(r"\n[ \t]*\n")
+_REGION_MAX = 8000
+_SIPDIS_WORD = re.compile(r"\bSIPDIS\b[ \t]*")
+
+
+@dataclass
+class HeaderFields:
+    executive_order: str | None = None
+    decl_text: str | None = None
+    tags_text: str | None = None
+    subject: str | None = None
+    ref_text: str | None = None
+    classified_by_text: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Field:
+    key: str
+    label: str
+    value: str
+    start: int
+    end: int
+
+
+def _fields(text: str, region_end: int) -> list[_Field]:
+    """Labelled fields in text[:region_end], each cut at the next label, a blank line or the
+    region end; Classified By also at the end of its reasons."""
+    matches = list(_LABEL.finditer(text, 0, region_end))
+    out: list[_Field] = []
+    for i, m in enumerate(matches):
+        key = m.lastgroup or ""
+        if key == "tags" and m.group(0)[:1].islower() and not m.group(0).rstrip().endswith(":"):
+            continue
+        stop = matches[i + 1].start() if i + 1 < len(matches) else region_end
+        blank = _BLANK.search(text, m.end(), stop)
+        if blank and blank.start() > m.end() + 1:
+            stop = blank.start()
+        value = text[m.end() : stop]
+        if key == "classified_by":
+            cut = reasons_end(value)
+            if cut is not None:
+                value = value[:cut]
+                stop = m.end() + cut
+        if not value.strip() and key != "subject":
+            continue
+        out.append(_Field(key, " ".join(m.group(0).split()), value, m.start(), stop))
+    return out
+
+
+def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
+    """The header fields, and the body lines with the block written once, one field a line."""
+    text = "\n".join(lines)
+    fields = HeaderFields()
+    first_para = _FIRST_PARAGRAPH.search(text)
+    region_end = min(first_para.start() if first_para else len(text), _REGION_MAX, len(text))
+    found = _fields(text, region_end)
+    if not found:
+        return fields, lines
+    preamble = _SIPDIS_WORD.sub("", text[: found[0].start])
+    out = [ln.rstrip() for ln in preamble.split("\n")]
+    while out and not out[-1].strip():
+        out.pop()
+    if out:
+        out.append("")
+    seen: set[tuple[str, str]] = set()
+    for f in found:
+        value = join_lines(f.value.split("\n"))
+        if (f.key, value) in seen:
+            continue
+        seen.add((f.key, value))
+        _store(fields, f.key, value, f.label)
+        line = f"{f.label} {value}".strip()
+        out.append(line)
+        fields.lines.append(line)
+    rest = text[found[-1].end :]
+    out.append("")
+    out.extend(_drop_repeats(rest.split("\n"), seen))
+    return fields, out
+
+
+def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
+    """Drop later copies of the header block (one per section in some copies)."""
+    text = "\n".join(lines)
+    stripped = text.lstrip()
+    while stripped and _LABEL.match(stripped):
+        first_para = _FIRST_PARAGRAPH.search(stripped)
+        region_end = first_para.start() if first_para else min(len(stripped), _REGION_MAX)
+        found = _fields(stripped, region_end)
+        if not found or found[0].start != 0:
+            break
+        values = {(f.key, join_lines(f.value.split("\n"))) for f in found}
+        if not values <= seen:
+            break
+        stripped = stripped[found[-1].end :].lstrip()
+    return stripped.split("\n") if stripped != text.lstrip() else lines
+
+
+def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:
+    if key == "eo":
+        fields.executive_order = fields.executive_order or executive_order_of(label)
+        fields.decl_text = fields.decl_text or value or None
+    elif key == "tags":
+        fields.tags_text = fields.tags_text or value or None
+    elif key == "subject":
+        fields.subject = fields.subject or value or None
+    elif key == "ref":
+        fields.ref_text = f"{fields.ref_text} {value}" if fields.ref_text else value
+    elif key == "classified_by":
+        fields.classified_by_text = fields.classified_by_text or value or None
+
+
+def executive_order_of(label: str) -> str | None:
+    m = re.search(r"1\d{4}", label)
+    return f"E.O. {m.group(0)}" if m else None
