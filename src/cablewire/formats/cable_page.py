@@ -69,8 +69,8 @@ def _text(fragment: str) -> str:
 def pre_text(fragment: str) -> str:
     """The text of a `<pre>` block: tags dropped (the ¶ anchors with them), entities decoded."""
     fragment = re.sub(r"<a\s+id=['\"]par\w+['\"][^>]*>¶</a>", "", fragment)
-    fragment = _TAG.sub("", fragment)
-    return html.unescape(fragment)
+    fragment = _TAG.sub("", fragment).replace("&#x000A;", "\n")
+    return html.unescape(fragment) if "&" in fragment else fragment
 
 
 def read_html_page(page: str) -> tuple[PageMeta, str, str]:

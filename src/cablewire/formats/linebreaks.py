@@ -8,11 +8,8 @@ one of the halves is not a word on its own, judged by word frequencies from `wor
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-_TAIL = re.compile(r"([A-Za-z]+)$")
-_HEAD = re.compile(r"^([A-Za-z]+)")
 JOINED_MIN = 1e-6  # the joined word must be at least this frequent
 HALF_MAX = 1e-6  # and one half at most this frequent
 
@@ -36,31 +33,29 @@ def is_broken_word(left: str, right: str) -> bool:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines into one, rejoining words broken at a line end."""
-    out = ""
+    parts: list[str] = []
+    prev = ""
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if not out:
-            out = line
-        elif out.endswith("-") and not out.endswith(" -") and not out.endswith("--"):
-            out += line
-        elif _breaks_word(out, line):
-            out += line
-        else:
-            out += " " + line
-    return out
+        if parts:
+            if prev.endswith("-") and not prev.endswith((" -", "--")):
+                pass
+            elif not _breaks_word(prev[-40:], line[:40]):
+                parts.append(" ")
+        parts.append(line)
+        prev = line
+    return "".join(parts)
 
 
 def _breaks_word(left: str, right: str) -> bool:
-    tail = _TAIL.search(left)
-    head = _HEAD.match(right)
-    if not tail or not head:
+    if not (left[-1:].isalpha() and right[:1].isalpha()):
         return False
-    a, b = tail.group(1), head.group(1)
-    # A continuation is lower case, or the whole text is upper case (old cables).
-    if not (b[0].islower() or (a.isupper() and b.isupper())):
+    if not (right[0].islower() or (left[-1].isupper() and right[0].isupper())):
         return False
-    if len(head.group(1)) != len(right.split(" ", 1)[0].rstrip(".,;:)")):
+    a = left.rsplit(" ", 1)[-1].lstrip("(\"'“‘[")
+    b = right.split(" ", 1)[0].rstrip(".,;:)\"'”’]!?")
+    if not (a.isalpha() and b.isalpha()):
         return False
     return is_broken_word(a, b)
