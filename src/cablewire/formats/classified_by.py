@@ -29,9 +29,10 @@ _TITLE_WORDS = {
     "environment", "science", "technology", "health", "esth", "refugee", "legal", "narcotics",
     "affairs,", "ops", "operations", "intelligence", "liaison", "foreign", "service", "agent",
 }  # fmt: skip
-_NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$|^[A-Z]\.$")
+_NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’\-.]*$")
 _REASON_SPLIT = re.compile(
-    r"\b(?:for\s+)?reasons?\b|\b1\.[45]\s*\(|\bE\.?O\.?\s*\d{5}", re.IGNORECASE
+    r"\b(?:for|per|under)\s+(?=reas|1\s?\.|E\.?\s?O|sec|section|$)|\bper\b|\breas\s?ons?\b|\breason\b|\b1\s?\.\s?[456]\b|\bE\.?O\.?\s*\d{5}",
+    re.IGNORECASE,
 )
 
 
@@ -58,23 +59,37 @@ def parse_classified_by(text: str | None) -> Classifier:
     out.reasons = parse_reasons(text)
     cut = _REASON_SPLIT.search(text)
     who = text[: cut.start()] if cut else text
-    who = re.split(r",|;|\s\(|\s-\s|(?<=[a-z]{3})\.\s|\.$", who, maxsplit=1)[0].strip(" .,:;")
-    if not who:
-        return out
-    tokens = who.split()
-    # The name is the run of name-like tokens at the end; what comes before is the title.
+    who = re.split(r"\s\(|\s\\|\s-\s|(?<=[a-z]{3})\.\s|\.$", who, maxsplit=1)[0]
+    segments = [seg.strip(" .,:;") for seg in who.split(",")]
+    titles: list[str] = []
+    for index, segment in enumerate(segments):
+        name, title = _split_name(segment)
+        if title:
+            titles.append(title)
+        if name:
+            out.name = name
+            if not titles and index + 1 < len(segments):
+                after = segments[index + 1]
+                if after and all(t.lower().strip(".") in _TITLE_WORDS for t in after.split()):
+                    titles.append(after)
+            break
+    out.title = ", ".join(titles) or None
+    return out
+
+
+def _split_name(segment: str) -> tuple[str | None, str | None]:
+    """A segment's trailing run of name-like tokens (the name) and what precedes it (title)."""
+    tokens = segment.split()
     i = len(tokens)
-    while i > 0 and _is_name_token(tokens[i - 1]) and tokens[i - 1].lower().strip(".") not in (
-        _TITLE_WORDS
+    while i > 0 and _is_name_token(tokens[i - 1]) and (
+        tokens[i - 1].lower().strip(".") not in _TITLE_WORDS
     ):
         i -= 1
-    name_tokens, title_tokens = tokens[i:], tokens[:i]
-    if not name_tokens:
-        out.title = who or None
-        return out
-    out.name = " ".join(name_tokens)
-    out.title = " ".join(title_tokens) or None
-    return out
+    name = " ".join(tokens[i:]) or None
+    title = " ".join(tokens[:i]) or None
+    if name and len(tokens[i:]) == 1 and title is None and not name.isupper():
+        return None, segment or None  # a lone word with no title: a place, not a person
+    return name, title
 
 
 def _is_name_token(token: str) -> bool:

@@ -26,6 +26,11 @@ _LABEL = re.compile(
 _FIRST_PARAGRAPH = re.compile(r"(?m)^\s*¶?\s*1\s*[.)]\s*(?:\(|[A-Z])|^\s*¶?\s*\d{1,2}\s*[.)]\s*\(")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _REGION_MAX = 8000
+_BANNER_PREFIX = re.compile(
+    r"^(?:(?:C O N F I D E N T I A L|S E C R E T|U N C L A S(?: S I F I E D)?|CONFIDENTIAL|SECRET"
+    r"|UNCLASSIFIED|UNCLAS)(?:\s+SECTION\s+\d+\s+OF\s+\d+)?\s+[A-Z][A-Z .'-]*?\s+\d{2,8}\s*)?"
+    r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*"
+)
 _SIPDIS_WORD = re.compile(r"\bSIPDIS\b[ \t]*")
 
 
@@ -108,7 +113,7 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
 def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
     """Drop later copies of the header block (one per section in some copies)."""
     text = "\n".join(lines)
-    stripped = text.lstrip()
+    stripped = _BANNER_PREFIX.sub("", text.lstrip())
     while stripped and _LABEL.match(stripped):
         first_para = _FIRST_PARAGRAPH.search(stripped)
         region_end = first_para.start() if first_para else min(len(stripped), _REGION_MAX)
@@ -118,7 +123,7 @@ def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
         values = {(f.key, join_lines(f.value.split("\n"))) for f in found}
         if not values <= seen:
             break
-        stripped = stripped[found[-1].end :].lstrip()
+        stripped = _BANNER_PREFIX.sub("", stripped[found[-1].end :].lstrip())
     return stripped.split("\n") if stripped != text.lstrip() else lines
 
 

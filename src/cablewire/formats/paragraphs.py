@@ -35,7 +35,13 @@ _END_COMMENT = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?COMMENTS?\s*[.:]*\s*\)?\.?",
 _SIGNER = re.compile(r"^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}$")
 _MIXED_SIGNER = re.compile(r"^(?:(?:van|de|du|la|le|von|der|da|dos|del)\s)?[A-Z][a-zA-Z'\-]+"
                            r"(?:\s(?:van|de|du|la|le|von|der|da|del|[A-Z][a-zA-Z.'\-]*)){0,3}$")
-_NOT_SIGNERS = {"END", "BT", "NNNN", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "UNQUOTE", "QUOTE"}
+_TRAILING_SIGNER = re.compile(r"[.!?\"”)]\s+([A-Z][A-Z'\-]{1,}(?: [A-Z][A-Z'\-]+){0,2})\s*$")
+_NOT_SIGNERS = {
+    "END", "BT", "NNNN", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "UNQUOTE", "QUOTE", "TEXT",
+    "AMEMBASSY", "AMCONSUL", "IMMEDIATE", "PRIORITY", "ROUTINE", "ACTION", "REQUEST", "AND", "THE",
+    "OF", "FOR", "TO", "IN", "ON", "GUIDANCE", "CLASSIFIED", "UNCLASSIFIED", "CONFIDENTIAL",
+    "SECRET", "MINIMIZE", "CONSIDERED",
+}  # fmt: skip
 _CAVEATS = {"NOFORN", "SENSITIVE", "EFTO", "E F T O", "LIMDIS", "EXDIS", "NODIS", "STADIS",
             "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "CORRECTED COPY"}
 _TERMINAL = tuple('.!?:;")\'”’')
@@ -192,10 +198,18 @@ def take_signer(lines: list[str]) -> tuple[list[str], list[str]]:
         return lines, []
     last = " ".join(lines[end - 1].split())
     alone = not lines[end - 2].strip()
+    if last.endswith(".") and not last.endswith(("JR.", "SR.", "Jr.")):
+        return lines, []
     if _SIGNER.match(last) and not set(last.split()) & _NOT_SIGNERS and len(last) <= 40:
         return lines[: end - 1], [last]
-    if alone and _MIXED_SIGNER.match(last):
+    previous = lines[end - 2].rstrip()
+    if (alone or previous.endswith(_TERMINAL)) and _MIXED_SIGNER.match(last):
         return lines[: end - 1], [last]
+    # The signer run on after the last sentence: "... (reftel). SCOBEY"
+    m = _TRAILING_SIGNER.search(lines[end - 1])
+    if (m and sum(c.islower() for c in lines[end - 1][: m.start()]) > 10
+            and not set(m.group(1).split()) & _NOT_SIGNERS):
+        return lines[: end - 1] + [lines[end - 1][: m.start() + 1]], [m.group(1)]
     return lines, []
 
 

@@ -36,7 +36,7 @@ MONTHS = {
 _TRANSMISSION = re.compile(r"^\s*(VZCZC[A-Z0-9]*)\s*$")
 _DE = re.compile(r"^\s*DE\s+([A-Z0-9]+)\s+#(\d+)(?:/(\d+))?(?:\s+(\d+))?")
 _DTG_LINE = re.compile(
-    r"^\s*(?:(?P<prec>[ZOPRY]{1,2})\s+)?(?P<dtg>\d{6}Z\s+[A-Z]{3}\s+\d{2,4})\s*$"
+    r"^\s*(?:(?P<prec>[ZOPRY]{1,2})\s+)?(?:[ZOPRY]{1,2}\s+)?(?P<dtg>\d{6}Z\s+[A-Z]{3}\s+\d{2,4})(?:\s+Z[A-Z0-9]{2,4})*\s*$"
 )
 _DTG = re.compile(r"^(\d{2})(\d{2})(\d{2})Z\s+([A-Z]{3})\s+(\d{2,4})$")
 _RECIPIENT = re.compile(
@@ -44,7 +44,10 @@ _RECIPIENT = re.compile(
     r"(?:\s+(?P<prec>" + "|".join(PRECEDENCE_WORDS) + r"))?"
     r"(?:\s+(?P<serial>\d{1,6}))?\s*$"
 )
-_HEADER_LINE = re.compile(r"^\s*(VZCZC|[ZOPRY]{1,2}\s+R[A-Z]{4}|DE\s+R|ZNY|ZNR|FM\s|TO\s|INFO\s|BT\s*$)")
+_HEADER_LINE = re.compile(
+    r"^\s*(VZCZC|[ZOPRY]{1,2}\s+R[A-Z]{4}|DE\s+R|ZNY|ZNR|FM\s|TO\s|INFO\s|BT\s*$"
+    r"|[ZOPRY]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2,4})"
+)
 
 
 @dataclass
