@@ -17,7 +17,9 @@ from collections.abc import Iterator
 
 from cablewire.formats.cable_page import PageMeta
 
-_FIRST_ROW = re.compile(r'^\s*"?\d+"?\s*,\s*"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?\s*,\s*"?[0-9]{2}[A-Z]')
+_FIRST_ROW = re.compile(
+    r'^\s*"?\d+"?\s*,\s*"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?\s*,\s*"?[0-9]{2}[A-Z]'
+)
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
@@ -45,7 +47,9 @@ def read_csv_dump(text: str) -> Iterator[tuple[int, PageMeta, str, list[str]]]:
             warnings.append(f"CSV row {index} has {len(row)} of 8 columns")
             row = row + [""] * (8 - len(row))
         elif len(row) > 8:
-            warnings.append(f"CSV row {index} has {len(row)} columns; extra ones joined to the body")
+            warnings.append(
+                f"CSV row {index} has {len(row)} columns; extra ones joined to the body"
+            )
             row = row[:7] + [",".join(row[7:])]
         number, created, cable_id, origin, classification, _refs, header, body = row
         meta = PageMeta(

@@ -80,7 +80,7 @@ def read_html_page(page: str) -> tuple[PageMeta, str, str]:
     if table:
         heads = [_text(h).lower() for h in _TH.findall(table.group(1))]
         cells = [_text(c) for c in _TD.findall(table.group(1))]
-        values = dict(zip(heads, cells))
+        values = dict(zip(heads, cells, strict=False))
         meta.id = values.get("reference id") or values.get("identifier") or None
         meta.created = iso_datetime(values.get("created"))
         meta.released = iso_datetime(values.get("released"))

@@ -110,11 +110,9 @@ def parse_reasons(text: str) -> list[str]:
 
 def reasons_end(text: str) -> int | None:
     """Where the reasons of a "Classified By" value end (after "1.4 (b) and (d)."), if any."""
-    m = None
-    for m in _REASONS.finditer(text):
-        pass
-    if m is None:
+    matches = list(_REASONS.finditer(text))
+    if not matches:
         return None
-    end = m.end()
+    end = matches[-1].end()
     tail = re.match(r"\s*[).]*", text[end:])
     return end + (tail.end() if tail else 0)
