@@ -113,3 +113,33 @@ def _read_zip(path: Path) -> Iterator[Blob]:
                 yield Blob(label, error=_too_big(info.file_size))
                 continue
             yield Blob(label, archive.read(info))
+
+
+def count_sources(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """How many source files `iter_sources` will yield (archives are listed, not read)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        candidates = (
+            sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
+            if path.is_dir() else [path]
+        )
+        for p in candidates:
+            if not p.exists():
+                total += 1
+            elif is_archive(p.name):
+                total += _count_members(p)
+            else:
+                total += 1
+    return total
+
+
+def _count_members(path: Path) -> int:
+    try:
+        if path.name.lower().endswith(".zip"):
+            with zipfile.ZipFile(path) as archive:
+                return sum(1 for i in archive.infolist() if not i.is_dir())
+        with tarfile.open(path, mode="r:*") as tar:
+            return sum(1 for m in tar if m.isfile())
+    except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError):
+        return 1

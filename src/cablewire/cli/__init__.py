@@ -6,7 +6,15 @@ from __future__ import annotations
 import click
 
 from cablewire import __version__
+from cablewire.cli.ingest import ingest_command
 from cablewire.cli.parse import parse_command
+from cablewire.cli.search import (
+    errors_command,
+    reindex_command,
+    search_command,
+    show_command,
+    stats_command,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,4 +28,6 @@ def main() -> None:
     """
 
 
-main.add_command(parse_command)
+for command in (parse_command, ingest_command, search_command, show_command, stats_command,
+                errors_command, reindex_command):
+    main.add_command(command)

@@ -1,0 +1,132 @@
+"""The archive as a whole: one store and its search index, with the read operations the CLI,
+the web app and the API share (search, show, stats, errors, reindex).
+
+    >>> with Archive.open(Settings.resolve(db="cablewire.db")) as archive:   # doctest: +SKIP
+    ...     archive.search('AQIM tag:PTER')["total"]
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any
+
+from cablewire.errors import InputError
+from cablewire.index.search import search
+from cablewire.index.searchindex import SearchIndex
+from cablewire.model.ids import canonical_cable_id
+from cablewire.model.release import release_months
+from cablewire.settings import Settings
+from cablewire.store import open_store
+from cablewire.store.base import FailureInfo
+from cablewire.store.sqlite import SQLiteStore
+
+
+class NotFound(InputError):
+    """No document with that id in the archive."""
+
+    status = 404
+
+
+class Archive:
+    def __init__(self, store: SQLiteStore, index: SearchIndex) -> None:
+        self.store = store
+        self.index = index
+
+    @classmethod
+    def open(cls, settings: Settings) -> Archive:
+        store = open_store(settings.db)
+        index = SearchIndex.for_store(store, settings.index_heap_mb)
+        index.sync(store)
+        return cls(store, index)
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def search(self, query: str, limit: int = 20, offset: int = 0,
+               sort: str = "relevance") -> dict[str, Any]:
+        return search(self.index, self.store, query, limit=limit, offset=offset, sort=sort)
+
+    def resolve_id(self, text: str) -> str:
+        """The stored id for `text` (a cable id in any written form, or a document id)."""
+        found = self.store.find_id(text) or self.store.find_id(canonical_cable_id(text) or text)
+        if found is None:
+            raise NotFound(
+                f"no document {text!r} in this archive: check the id, or search for it with"
+                f" `cablewire search 'id:{text}'`"
+            )
+        return found
+
+    def show(self, text: str) -> dict[str, Any]:
+        """A document with the cables it cites and the documents that cite it.
+
+        Cited cables that are not in the archive are listed too, with whether the full release
+        has them (`in_release`) and the month they were written."""
+        doc_id = self.resolve_id(text)
+        document = self.store.get(doc_id)
+        assert document is not None
+        cites = self.store.cites(doc_id)
+        cited_by = self.store.cited_by(doc_id)
+        listed = self.store.titles(cites + cited_by)
+        months = release_months() if cites or cited_by else {}
+
+        def entry(other: str) -> dict[str, Any]:
+            row = listed.get(other)
+            return {
+                "id": other,
+                "in_archive": row is not None,
+                "in_release": other in months,
+                "month": months.get(other),
+                "title": row["title"] if row else None,
+                "kind": row["kind"] if row else None,
+                "date": row["date"] if row else None,
+            }
+
+        original = self.store.original(doc_id)
+        return {
+            "document": document,
+            "cites": [entry(c) for c in cites],
+            "cited_by": [entry(c) for c in cited_by],
+            "revisions": self.store.revisions(doc_id),
+            "original": {"bytes": len(original) if original is not None else None,
+                         "source": (document.get("source") or {}).get("path")},
+        }
+
+    def original(self, text: str, revision: int | None = None) -> bytes:
+        doc_id = self.resolve_id(text)
+        data = self.store.original(doc_id, revision)
+        if data is None:
+            raise NotFound(f"no revision {revision} of {doc_id}")
+        return data
+
+    def stats(self) -> dict[str, Any]:
+        out = self.store.stats()
+        out["index_bytes"] = _folder_size(self.index.path)
+        return out
+
+    def failures(self) -> list[FailureInfo]:
+        return self.store.failures()
+
+    def reindex(self) -> int:
+        return self.index.rebuild(self.store)
+
+
+def _folder_size(path: str | None) -> int:
+    if path is None:
+        return 0
+    import os
+
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.path.getsize(os.path.join(root, name))
+            except OSError:
+                pass
+    return total

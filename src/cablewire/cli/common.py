@@ -1,0 +1,41 @@
+"""What every archive command shares: the --db option, settings, and error translation."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from cablewire.errors import CablewireError
+from cablewire.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+db_option = click.option(
+    "--db",
+    default=None,
+    metavar="FILE",
+    help="The archive (SQLite file). Default: ./cablewire.db, or $CABLEWIRE_DB.",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+def settings_from(**flags: Any) -> Settings:
+    return Settings.resolve(**flags)
+
+
+def translate_errors(fn: F) -> F:
+    """Run a command, turning library errors into a message and the error's exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except CablewireError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]

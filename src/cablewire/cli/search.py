@@ -1,0 +1,156 @@
+"""`cablewire search`, `show`, `stats`, `errors` and `reindex`: reading the archive."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from typing import Any
+
+import click
+
+from cablewire.archive import Archive
+from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
+from cablewire.index.search import SORTS
+
+
+def _plain(snippet: str) -> str:
+    """A highlighted HTML snippet as terminal text, matches between asterisks."""
+    return html.unescape(re.sub(r"</?b>", "*", snippet))
+
+
+@click.command("search")
+@click.argument("query", default="")
+@db_option
+@click.option("--limit", default=20, show_default=True, help="Hits to show.")
+@click.option("--offset", default=0, show_default=True, help="Hits to skip (paging).")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@json_option
+@translate_errors
+def search_command(query: str, db: str | None, limit: int, offset: int, sort: str,
+                   as_json: bool) -> None:
+    """Search the archive. The query language: words, "exact phrases", AND / OR / NOT and
+    -word, (parentheses), prefix*, and the filters id: kind: origin: classification: tag:
+    from: to: year: cites: cited-by:.
+
+    \b
+    Example:
+        cablewire search 'AQIM tag:PTER'
+        cablewire search 'origin:"Embassy Bamako" from:2009-01-01' --sort -date
+    """
+    with Archive.open(settings_from(db=db)) as archive:
+        result = archive.search(query, limit=limit, offset=offset, sort=sort)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    click.echo(f"{result['total']} documents")
+    for hit in result["hits"]:
+        click.echo(f"\n{hit['id']}  {hit['date'] or '-'}  {hit['kind']}  {hit['origin'] or ''}"
+                   f"  {hit['classification'] or ''}")
+        click.echo(f"  {hit['title'] or ''}")
+        click.echo(f"  {_plain(hit['snippet'])}")
+    for name, buckets in result["facets"].items():
+        if buckets:
+            shown = ", ".join(f"{b['value']} ({b['count']})" for b in buckets[:8])
+            click.echo(f"\n{name}: {shown}")
+
+
+@click.command("show")
+@click.argument("doc_id")
+@db_option
+@json_option
+@click.option("--original", is_flag=True, help="Print the original bytes as ingested.")
+@translate_errors
+def show_command(doc_id: str, db: str | None, as_json: bool, original: bool) -> None:
+    """Show a document with the cables it cites and the documents that cite it.
+
+    \b
+    Example:
+        cablewire show 09BAMAKO387
+        cablewire show 09BAMAKO387 --original > page.txt
+    """
+    with Archive.open(settings_from(db=db)) as archive:
+        if original:
+            sys.stdout.buffer.write(archive.original(doc_id))
+            return
+        shown = archive.show(doc_id)
+    if as_json:
+        click.echo(json.dumps(shown, ensure_ascii=False))
+        return
+    doc: dict[str, Any] = shown["document"]
+    when = doc.get("created") or doc.get("published") or ""
+    click.echo(f"{doc['id']}  {doc.get('kind')}  {when}")
+    for key in ("title", "classification", "origin", "dateline", "subject"):
+        if doc.get(key):
+            click.echo(f"{key}: {doc[key]}")
+    for label in ("cites", "cited_by"):
+        for entry in shown[label]:
+            where = "in archive" if entry["in_archive"] else (
+                "in the full release, not in this archive" if entry["in_release"]
+                else "not in the release")
+            click.echo(f"{label.replace('_', ' ')}: {entry['id']} ({where})"
+                       + (f" {entry['title']}" if entry["title"] else ""))
+    click.echo("")
+    click.echo(doc.get("body") or "")
+
+
+@click.command("stats")
+@db_option
+@json_option
+@translate_errors
+def stats_command(db: str | None, as_json: bool) -> None:
+    """Counts by kind, year, origin and classification, and the archive's size.
+
+    \b
+    Example:
+        cablewire stats --json
+    """
+    with Archive.open(settings_from(db=db)) as archive:
+        stats = archive.stats()
+    if as_json:
+        click.echo(json.dumps(stats))
+        return
+    click.echo(f"{stats['documents']} documents, {stats['revisions']} revisions,"
+               f" {stats['sources']['failed']} failed sources")
+    click.echo(f"database {stats['database_bytes'] / 1e6:.1f} MB,"
+               f" index {stats['index_bytes'] / 1e6:.1f} MB")
+    for key in ("by_kind", "by_year", "by_classification", "by_origin"):
+        items = list(stats[key].items())[:15]
+        click.echo(f"{key[3:]}: " + ", ".join(f"{k} ({v})" for k, v in items))
+
+
+@click.command("errors")
+@db_option
+@json_option
+@translate_errors
+def errors_command(db: str | None, as_json: bool) -> None:
+    """Sources that could not be read, with the reason.
+
+    \b
+    Example:
+        cablewire errors --json
+    """
+    with Archive.open(settings_from(db=db)) as archive:
+        failures = archive.failures()
+    if as_json:
+        click.echo(json.dumps(failures))
+        return
+    for failure in failures:
+        click.echo(f"{failure['source']}: {failure['error']}")
+    click.echo(f"{len(failures)} failed source(s)", err=True)
+
+
+@click.command("reindex")
+@db_option
+@translate_errors
+def reindex_command(db: str | None) -> None:
+    """Rebuild the search index from the archive (it is derived data).
+
+    \b
+    Example:
+        cablewire reindex --db archive.db
+    """
+    with Archive.open(settings_from(db=db)) as archive:
+        count = archive.reindex()
+    click.echo(f"indexed {count} documents")

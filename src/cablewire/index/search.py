@@ -1,0 +1,201 @@
+"""Searching the archive: a parsed query to a tantivy query, hits with highlighted snippets,
+and facet counts over the whole result set.
+
+The JSON form of a result (what `cablewire search --json`, the web app and the API give)::
+
+    {"query": "...", "total": 3, "offset": 0, "limit": 20, "sort": "relevance",
+     "hits": [{"id", "kind", "title", "date", "origin", "classification", "snippet", "score"}],
+     "facets": {"kind": [{"value": "cable", "count": 3}], "year": [...], "classification": [...],
+                "origin": [...], "tag": [...]}}
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import tantivy
+
+from cablewire.errors import UsageError
+from cablewire.index.query import All, And, Filter, Node, Not, Or, Text, parse_query
+from cablewire.index.searchindex import SearchIndex
+from cablewire.model.ids import canonical_cable_id
+from cablewire.store.sqlite import SQLiteStore
+
+SORTS = ("relevance", "date", "-date")
+FACETS = {"kind": 10, "year": 100, "classification": 20, "origin": 20, "tag": 30}
+TEXT_FIELDS = ["title", "body"]
+SNIPPET_CHARS = 240
+
+
+class _Translator:
+    def __init__(self, index: SearchIndex, store: SQLiteStore) -> None:
+        self.index = index
+        self.store = store
+        self.schema = index.schema
+        self.texts: list[tantivy.Query] = []  # the text parts, for highlighting
+
+    def query(self, node: Node) -> tantivy.Query:
+        if isinstance(node, All):
+            return tantivy.Query.all_query()
+        if isinstance(node, Text):
+            q = self.text(node)
+            self.texts.append(q)
+            return q
+        if isinstance(node, Filter):
+            return self.filter(node)
+        if isinstance(node, Not):
+            return tantivy.Query.boolean_query([
+                (tantivy.Occur.Must, tantivy.Query.all_query()),
+                (tantivy.Occur.MustNot, self.query(node.node)),
+            ])
+        if isinstance(node, And):
+            return tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, self.query(n)) for n in node.nodes]
+            )
+        assert isinstance(node, Or)
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, self.query(n)) for n in node.nodes]
+        )
+
+    def text(self, node: Text) -> tantivy.Query:
+        if node.prefix and not node.phrase:
+            word = node.text.lower()
+            pattern = re.escape(word) + ".*"
+            return tantivy.Query.boolean_query([
+                (tantivy.Occur.Should, tantivy.Query.regex_query(self.schema, f, pattern))
+                for f in TEXT_FIELDS
+            ])
+        cleaned = node.text.replace("\\", " ").replace('"', " ").strip()
+        if not cleaned:
+            return tantivy.Query.empty_query()
+        return self.index.index.parse_query(f'"{cleaned}"', TEXT_FIELDS)
+
+    def filter(self, node: Filter) -> tantivy.Query:
+        name, value = node.field, node.value.strip()
+        if name == "id":
+            found = self.store.find_id(canonical_cable_id(value) or value) or value
+            return self.term("doc_id", found)
+        if name == "kind":
+            return self.term("kind", value.lower())
+        if name in ("origin", "classification", "tag"):
+            values = self.store.values_like(name, value) or [value]
+            return self.any_of(name, values)
+        if name == "cites":
+            return self.term("cites", canonical_cable_id(value) or value.upper())
+        if name == "cited-by":
+            citing = self.store.find_id(canonical_cable_id(value) or value) or value
+            return self.any_of("doc_id", self.store.cites(citing))
+        if name in ("from", "to", "year"):
+            return self.dates(name, value)
+        raise UsageError(f"unknown field {name}:")
+
+    def term(self, field: str, value: str) -> tantivy.Query:
+        return tantivy.Query.term_query(self.schema, field, value)
+
+    def any_of(self, field: str, values: list[str]) -> tantivy.Query:
+        if not values:
+            return tantivy.Query.empty_query()
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, self.term(field, v)) for v in values]
+        )
+
+    def dates(self, name: str, value: str) -> tantivy.Query:
+        m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
+        if not m:
+            raise UsageError(
+                f"{name}:{value} is not a date: write {name}:2009, {name}:2009-06"
+                f" or {name}:2009-06-12"
+            )
+        year, month, day = m.group(1), m.group(2), m.group(3)
+        low = int(f"{year}{int(month or 1):02d}{int(day or 1):02d}")
+        high = int(f"{year}{int(month or 12):02d}{int(day or 31):02d}")
+        lower = low if name in ("from", "year") else None
+        upper = high if name in ("to", "year") else None
+        return tantivy.Query.range_query(
+            self.schema, "day", tantivy.FieldType.Integer, lower, upper
+        )
+
+
+def search(
+    index: SearchIndex,
+    store: SQLiteStore,
+    query: str,
+    limit: int = 20,
+    offset: int = 0,
+    sort: str = "relevance",
+) -> dict[str, Any]:
+    """Run `query` and give the JSON form of the result (see the module docstring)."""
+    if sort not in SORTS:
+        raise UsageError(f"--sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    if limit < 0 or offset < 0:
+        raise UsageError("--limit and --offset must be 0 or more")
+    translator = _Translator(index, store)
+    tq = translator.query(parse_query(query))
+    searcher = index.searcher()
+    if sort == "relevance":
+        result = searcher.search(tq, limit, count=True, offset=offset)
+    else:
+        order = tantivy.Order.Desc if sort == "-date" else tantivy.Order.Asc
+        result = searcher.search(
+            tq, limit, count=True, offset=offset, order_by_field="day", order=order
+        )
+    highlight = _snippet_generator(searcher, translator, index)
+    hits = []
+    for score, address in result.hits:
+        doc = searcher.doc(address)
+        hits.append({
+            "id": doc.get_first("doc_id"),
+            "kind": doc.get_first("kind"),
+            "title": doc.get_first("title") or None,
+            "date": doc.get_first("date") or None,
+            "origin": doc.get_first("origin"),
+            "classification": doc.get_first("classification"),
+            "snippet": _snippet(highlight, doc),
+            "score": round(float(score), 4) if sort == "relevance" else None,
+        })
+    return {
+        "query": query,
+        "total": result.count,  # type: ignore[attr-defined]  # missing from tantivy's stubs
+        "offset": offset,
+        "limit": limit,
+        "sort": sort,
+        "hits": hits,
+        "facets": _facets(searcher, tq),
+    }
+
+
+def _snippet_generator(searcher: tantivy.Searcher, translator: _Translator,
+                       index: SearchIndex) -> tantivy.SnippetGenerator | None:
+    if not translator.texts:
+        return None
+    combined = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Should, q) for q in translator.texts]
+    )
+    generator = tantivy.SnippetGenerator.create(searcher, combined, index.schema, "body")
+    generator.set_max_num_chars(SNIPPET_CHARS)
+    return generator
+
+
+def _snippet(generator: tantivy.SnippetGenerator | None, doc: tantivy.Document) -> str:
+    """An HTML-safe snippet with the matched words in <b>."""
+    if generator is not None:
+        snippet = generator.snippet_from_doc(doc)
+        text = snippet.to_html()
+        if text:
+            return str(text)
+    body = doc.get_first("body") or ""
+    short = " ".join(body[: SNIPPET_CHARS * 2].split())[:SNIPPET_CHARS]
+    return html.escape(short)
+
+
+def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[dict[str, Any]]]:
+    aggs = {name: {"terms": {"field": name, "size": size}} for name, size in FACETS.items()}
+    raw = searcher.aggregate(query, aggs)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in FACETS:
+        buckets = raw.get(name, {}).get("buckets", [])
+        out[name] = [{"value": b["key"], "count": b["doc_count"]} for b in buckets]
+    out["year"].sort(key=lambda b: b["value"])
+    return out

@@ -1,0 +1,171 @@
+"""The search index: a tantivy index derived from the store, beside it on disk.
+
+The store is the source of truth. Every stored change carries a sequence number; the index
+records the last one it has taken in a small file, and `sync()` catches up from there. Each
+document is written by delete-then-add on its id, so catching up after a crash (the index
+committed, the sequence file not yet written) never duplicates a document. `rebuild()` makes
+the index anew from the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from cablewire.store.sqlite import SQLiteStore, document_columns
+
+logger = logging.getLogger(__name__)
+
+SEQ_FILE = "cablewire-seq"
+COMMIT_EVERY = 5000
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("doc_id", stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field("kind", stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field("title", stored=True, tokenizer_name="en_stem")
+    sb.add_text_field("body", stored=True, tokenizer_name="en_stem")
+    sb.add_text_field("origin", stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field("classification", stored=True, tokenizer_name="raw", fast=True)
+    sb.add_text_field("tag", stored=False, tokenizer_name="raw", fast=True)
+    sb.add_text_field("cites", stored=False, tokenizer_name="raw")
+    sb.add_text_field("date", stored=True, tokenizer_name="raw")
+    sb.add_integer_field("year", stored=False, indexed=True, fast=True)
+    sb.add_integer_field("day", stored=False, indexed=True, fast=True)  # yyyymmdd
+    return sb.build()
+
+
+def index_path(db_path: str) -> str | None:
+    """Where the index of the archive `db_path` lives (None: in memory)."""
+    return None if db_path == ":memory:" else db_path + ".index"
+
+
+def indexable_text(doc: dict[str, Any]) -> str:
+    """The searchable words of a document."""
+    if doc.get("kind") == "cable":
+        parts = [doc.get("subject"), doc.get("body")]
+    else:
+        parts = [doc.get("dateline"), doc.get("subtitle"), doc.get("body")]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _day(date: str | None) -> int | None:
+    if not date or not re.match(r"^\d{4}-\d{2}-\d{2}", date):
+        return None
+    return int(date[:10].replace("-", ""))
+
+
+def to_index_document(doc: dict[str, Any]) -> tantivy.Document:
+    title, date, year, origin, classification = document_columns(doc)
+    fields: dict[str, Any] = {
+        "doc_id": doc["id"],
+        "kind": doc.get("kind") or "document",
+        "title": title or "",
+        "body": indexable_text(doc),
+        "date": date or "",
+    }
+    if origin:
+        fields["origin"] = origin
+    if classification:
+        fields["classification"] = classification
+    tags = [t for t in doc.get("tags") or [] if t]
+    if tags:
+        fields["tag"] = tags
+    cites = doc.get("references") or []
+    if cites:
+        fields["cites"] = cites
+    if year is not None:
+        fields["year"] = year
+    day = _day(date)
+    if day is not None:
+        fields["day"] = day
+    return tantivy.Document(**fields)
+
+
+class SearchIndex:
+    """The tantivy index of one archive."""
+
+    def __init__(self, path: str | None, heap_mb: int = 128) -> None:
+        self.path = path
+        self.heap = heap_mb * 1024 * 1024
+        self.schema = build_schema()
+        if path is None:
+            self.index = tantivy.Index(self.schema)
+        else:
+            Path(path).mkdir(parents=True, exist_ok=True)
+            self.index = tantivy.Index(self.schema, path=path, reuse=True)
+        self._seq = self._read_seq()
+
+    @classmethod
+    def for_store(cls, store: SQLiteStore, heap_mb: int = 128) -> SearchIndex:
+        return cls(index_path(store.path), heap_mb)
+
+    # -- the sequence file ---------------------------------------------------------------------
+
+    def _read_seq(self) -> int:
+        if self.path is None:
+            return getattr(self, "_seq", 0)
+        try:
+            return int(Path(self.path, SEQ_FILE).read_text().strip() or 0)
+        except (OSError, ValueError):
+            return 0
+
+    def _write_seq(self, seq: int) -> None:
+        self._seq = seq
+        if self.path is None:
+            return
+        tmp = Path(self.path, SEQ_FILE + ".tmp")
+        tmp.write_text(str(seq))
+        os.replace(tmp, Path(self.path, SEQ_FILE))
+
+    @property
+    def seq(self) -> int:
+        return self._seq
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def sync(self, store: SQLiteStore, progress: Callable[[int], None] | None = None) -> int:
+        """Take every change the store has made since the last sync; returns how many."""
+        target = store.max_seq()
+        if target <= self._seq:
+            return 0
+        writer = self.index.writer(heap_size=self.heap, num_threads=2)
+        done = 0
+        last = self._seq
+        for seq, doc in store.changes_since(self._seq):
+            writer.delete_documents_by_term("doc_id", doc["id"])
+            writer.add_document(to_index_document(doc))
+            done += 1
+            last = seq
+            if done % COMMIT_EVERY == 0:
+                writer.commit()
+                self._write_seq(last)
+                if progress:
+                    progress(done)
+        writer.commit()
+        writer.wait_merging_threads()
+        self._write_seq(last)
+        self.index.reload()
+        return done
+
+    def rebuild(self, store: SQLiteStore) -> int:
+        """Make the index anew from the store."""
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+            Path(self.path).mkdir(parents=True)
+            self.index = tantivy.Index(self.schema, path=self.path)
+        else:
+            self.index = tantivy.Index(self.schema)
+        self._write_seq(0)
+        return self.sync(store)
+
+    def searcher(self) -> tantivy.Searcher:
+        return self.index.searcher()

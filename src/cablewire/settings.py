@@ -1,0 +1,57 @@
+"""Settings, declared once. Precedence: defaults < `CABLEWIRE_*` environment variables < flags.
+
+Build a `Settings` at the edge (the CLI, the web app) with `Settings.resolve(...)` and pass it
+down; library code never reads the environment itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cablewire.errors import UsageError
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = _setting("cablewire.db", "The archive: a SQLite file (the store of record).")
+    workers: int = _setting(
+        0, "Processes that parse documents during ingest; 0 means one per CPU core."
+    )
+    batch_size: int = _setting(200, "Source files written to the archive per transaction.")
+    index_heap_mb: int = _setting(128, "Memory for the search index writer, in MiB.")
+
+    @classmethod
+    def resolve(
+        cls, env: Mapping[str, str] | None = None, **flags: Any
+    ) -> Settings:
+        """Defaults, then `CABLEWIRE_<NAME>` variables from `env`, then flags that are not None."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = env.get(f"CABLEWIRE_{f.name.upper()}")
+            if raw is not None and raw != "":
+                values[f.name] = _convert(f, raw)
+        values.update({k: v for k, v in flags.items() if v is not None})
+        unknown = set(values) - {f.name for f in dataclasses.fields(cls)}
+        if unknown:
+            raise UsageError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return cls(**values)
+
+
+def _convert(f: dataclasses.Field[Any], raw: str) -> Any:
+    if f.type in ("int", int):
+        try:
+            return int(raw)
+        except ValueError:
+            raise UsageError(
+                f"CABLEWIRE_{f.name.upper()}={raw!r} is not a whole number; set it to one"
+            ) from None
+    return raw
