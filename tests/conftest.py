@@ -18,3 +18,17 @@ def seed_cable_path() -> Path:
 @pytest.fixture(scope="session")
 def seed_article_path() -> Path:
     return SEEDS / "004_5010c02e115974d5.txt"
+
+SAMPLE = ROOT / "examples" / "sample"
+
+
+@pytest.fixture(scope="session")
+def sample_archive(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """An archive of the seed pair and the bundled cable sample, ingested once per session."""
+    from cablewire.pipeline import ingest
+    from cablewire.settings import Settings
+
+    db = str(tmp_path_factory.mktemp("archive") / "sample.db")
+    settings = Settings.resolve(env={}, db=db, workers=2)
+    ingest([SEEDS, SAMPLE / "cablegate-sample.tar.xz"], settings)
+    return db

@@ -139,7 +139,7 @@ def search(
     else:
         order = tantivy.Order.Desc if sort == "-date" else tantivy.Order.Asc
         result = searcher.search(
-            tq, limit, count=True, offset=offset, order_by_field="day", order=order
+            tq, limit, count=True, offset=offset, order_by_field="stamp", order=order
         )
     highlight = _snippet_generator(searcher, translator, index)
     hits = []

@@ -39,7 +39,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("cites", stored=False, tokenizer_name="raw")
     sb.add_text_field("date", stored=True, tokenizer_name="raw")
     sb.add_integer_field("year", stored=False, indexed=True, fast=True)
-    sb.add_integer_field("day", stored=False, indexed=True, fast=True)  # yyyymmdd
+    sb.add_integer_field("day", stored=False, indexed=True, fast=True)  # yyyymmdd, for ranges
+    sb.add_integer_field("stamp", stored=False, indexed=False, fast=True)  # yyyymmddHHMM, sort
     return sb.build()
 
 
@@ -61,6 +62,14 @@ def _day(date: str | None) -> int | None:
     if not date or not re.match(r"^\d{4}-\d{2}-\d{2}", date):
         return None
     return int(date[:10].replace("-", ""))
+
+
+def _stamp(date: str | None) -> int | None:
+    day = _day(date)
+    if day is None:
+        return None
+    m = re.match(r"^.{10}T(\d{2}):(\d{2})", date or "")
+    return day * 10000 + (int(m.group(1)) * 100 + int(m.group(2)) if m else 0)
 
 
 def to_index_document(doc: dict[str, Any]) -> tantivy.Document:
@@ -87,6 +96,7 @@ def to_index_document(doc: dict[str, Any]) -> tantivy.Document:
     day = _day(date)
     if day is not None:
         fields["day"] = day
+        fields["stamp"] = _stamp(date)
     return tantivy.Document(**fields)
 
 

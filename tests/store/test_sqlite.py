@@ -1,0 +1,82 @@
+"""The SQLite store: revisions, original bytes, failures, citations, migrations."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from cablewire.store import SourceResult, open_store
+from cablewire.store.migrations import MIGRATIONS, migrate
+from cablewire.store.sqlite import SQLiteStore
+
+
+def _result(label: str, data: bytes, docs: list[dict]) -> SourceResult:
+    return SourceResult(label, hashlib.sha256(data).hexdigest(), data, documents=docs)
+
+
+def _cable(body: str, refs: list[str] | None = None) -> dict:
+    return {"kind": "cable", "id": "09BAMAKO387", "title": "T", "created": "2009-06-12T11:16:00",
+            "origin": "Embassy Bamako", "classification": "CONFIDENTIAL", "tags": ["PTER", "ML"],
+            "references": refs or [], "body": body, "source": {"path": "x", "form": "cable-html"}}
+
+
+def test_new_unchanged_and_updated_revisions(tmp_path: Path) -> None:
+    store = SQLiteStore(str(tmp_path / "a.db"))
+    first = store.write_batch([_result("a.html", b"page one", [_cable("one")])])
+    assert first.to_dict() == {"new": 1, "updated": 0, "unchanged": 0, "failed": 0}
+    # The same content from another path is the same document, unchanged.
+    moved = dict(_cable("one"), source={"path": "elsewhere", "form": "cable-html"})
+    again = store.write_batch([_result("b.html", b"page one", [moved])])
+    assert again.to_dict() == {"new": 0, "updated": 0, "unchanged": 1, "failed": 0}
+    # A later release of the same id with other content is a new revision.
+    later = store.write_batch([_result("c.html", b"page two", [_cable("two")])])
+    assert later.to_dict() == {"new": 0, "updated": 1, "unchanged": 0, "failed": 0}
+    assert store.get("09BAMAKO387")["body"] == "two"
+    assert store.get("09BAMAKO387", revision=1)["body"] == "one"
+    assert [r["revision"] for r in store.revisions("09BAMAKO387")] == [1, 2]
+    assert store.original("09BAMAKO387") == b"page two"
+    assert store.original("09BAMAKO387", revision=1) == b"page one"
+
+
+def test_failures_keep_their_bytes_and_reason(tmp_path: Path) -> None:
+    store = SQLiteStore(str(tmp_path / "a.db"))
+    bad = SourceResult("junk.bin", hashlib.sha256(b"\x00\x01").hexdigest(), b"\x00\x01",
+                       error="this looks like a binary file")
+    summary = store.write_batch([bad])
+    assert summary.failed == 1
+    assert store.failures()[0]["source"] == "junk.bin"
+    assert store.failures()[0]["error"] == "this looks like a binary file"
+    assert store.source_seen("junk.bin", bad.sha256) is None  # failed sources are retried
+    blob = store.db.execute("SELECT COUNT(*) FROM blobs").fetchone()[0]
+    assert blob == 1
+
+
+def test_citations_both_ways_and_ids(tmp_path: Path) -> None:
+    store = SQLiteStore(str(tmp_path / "a.db"))
+    store.write_batch([_result("a", b"a", [_cable("x", ["09BAMAKO186", "08STATE74879"])])])
+    assert store.cites("09BAMAKO387") == ["09BAMAKO186", "08STATE74879"]
+    assert store.cited_by("09BAMAKO186") == ["09BAMAKO387"]
+    assert store.find_id("09bamako387") == "09BAMAKO387"
+    assert store.values_like("origin", "embassy BAMAKO") == ["Embassy Bamako"]
+    assert store.values_like("tag", "pter") == ["PTER"]
+
+
+def test_migrations_apply_once(tmp_path: Path) -> None:
+    path = str(tmp_path / "a.db")
+    store = open_store(path)
+    names = [r[0] for r in store.db.execute("SELECT name FROM migrations")]
+    assert names == [name for name, _ in MIGRATIONS]
+    assert migrate(store.db) == []
+    store.close()
+    assert SQLiteStore(path).max_seq() == 0
+
+
+def test_a_file_that_is_not_an_archive_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from cablewire.errors import InputError
+
+    path = tmp_path / "notes.db"
+    path.write_text("just some text, not SQLite" * 100)
+    with pytest.raises(InputError, match="not a cablewire archive"):
+        SQLiteStore(str(path))
