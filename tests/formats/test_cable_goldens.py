@@ -1,0 +1,132 @@
+"""Golden tests: real cablegate pages and the seed cable against hand-checked expected JSON.
+
+Each `tests/fixtures/cable/<name>.html` (and the seed, `examples/seeds/000_8f450616689684b3.txt`)
+is parsed and its full public JSON form (`to_dict()`, minus the checkout-dependent `source.path`)
+must equal `<name>.expected.json` exactly. See `tests/fixtures/cable/README.md` for how the
+expected files were made and checked.
+
+Where the parser is known to be wrong, the expected file holds the correct value written by hand
+and `known-bugs.json` names the fields concerned: the full comparison is then a strict xfail
+(it fails loudly once the bug is fixed, so the entry can be removed), while every other field of
+that cable is still compared exactly by `test_golden_fields_not_affected_by_known_bugs`.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cablewire
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cable"
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
+SEED_NAME = "seed-09BAMAKO387"
+KNOWN_BUGS: dict[str, dict[str, Any]] = json.loads(
+    (FIXTURES / "known-bugs.json").read_text("utf-8")
+)
+
+
+def _inputs() -> dict[str, Path]:
+    found = {p.stem: p for p in sorted(FIXTURES.glob("*.html"))}
+    found[SEED_NAME] = SEEDS / "000_8f450616689684b3.txt"
+    return found
+
+
+INPUTS = _inputs()
+
+
+@cache
+def _actual(name: str) -> dict[str, Any]:
+    [doc] = cablewire.parse_file(INPUTS[name])
+    return doc.to_dict()
+
+
+def _expected(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        (FIXTURES / f"{name}.expected.json").read_text("utf-8")
+    )
+    return data
+
+
+def _comparable(doc: dict[str, Any]) -> dict[str, Any]:
+    out = dict(doc)
+    out["source"] = {k: v for k, v in doc["source"].items() if k != "path"}
+    return out
+
+
+def _differences(actual: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
+    keys = list(dict.fromkeys([*expected, *actual]))
+    return {
+        k: {"got": actual.get(k, "<missing>"), "want": expected.get(k, "<missing>")}
+        for k in keys
+        if actual.get(k, "<missing>") != expected.get(k, "<missing>")
+    }
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for name in INPUTS:
+        marks = []
+        if name in KNOWN_BUGS:
+            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[name]["reason"]))
+        cases.append(pytest.param(name, id=name, marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize("name", _cases())
+def test_golden(name: str) -> None:
+    actual = _actual(name)
+    assert actual["source"]["path"].endswith(INPUTS[name].name)
+    # Field by field first, so a failure names the fields that differ.
+    assert _differences(_comparable(actual), _expected(name)) == {}
+    assert json.dumps(_comparable(actual), ensure_ascii=False) == json.dumps(
+        _expected(name), ensure_ascii=False
+    ), "same fields, different key order"
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_BUGS))
+def test_golden_fields_not_affected_by_known_bugs(name: str) -> None:
+    buggy = set(KNOWN_BUGS[name]["fields"])
+    actual = {k: v for k, v in _comparable(_actual(name)).items() if k not in buggy}
+    expected = {k: v for k, v in _expected(name).items() if k not in buggy}
+    assert _differences(actual, expected) == {}
+
+
+def test_every_fixture_has_an_expected_file() -> None:
+    missing = [n for n in INPUTS if not (FIXTURES / f"{n}.expected.json").exists()]
+    assert missing == []
+    strays = {p.name.removesuffix(".expected.json") for p in FIXTURES.glob("*.expected.json")}
+    assert strays - set(INPUTS) == set()
+
+
+def test_known_bugs_name_real_fixtures_and_fields() -> None:
+    for name, bug in KNOWN_BUGS.items():
+        assert name in INPUTS, name
+        assert bug["reason"].strip(), name
+        assert set(bug["fields"]) <= set(_expected(name)), name
+
+
+def test_fixture_set_is_varied() -> None:
+    """The set keeps covering the shapes it was chosen for."""
+    expected = {n: _expected(n) for n in INPUTS}
+    assert len([n for n in INPUTS if n != SEED_NAME]) >= 22
+    years = {int(doc["created"][:4]) for doc in expected.values()}
+    assert len([y for y in years if y < 1990]) >= 5
+    classes = {doc["classification"] for doc in expected.values()}
+    assert {
+        "SECRET//NOFORN",
+        "CONFIDENTIAL//NOFORN",
+        "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+        "SECRET",
+        "CONFIDENTIAL",
+        "UNCLASSIFIED",
+    } <= classes
+    assert any(doc["subject"] is None for doc in expected.values())
+    assert any((doc["sections"] or 0) >= 4 for doc in expected.values())
+    assert any(doc["other_references"] for doc in expected.values())
+    assert any(doc["origin"] == "Secretary of State" for doc in expected.values())
+    assert sum(doc["source"]["form"] == "cable-html" for doc in expected.values()) >= 22
