@@ -1,0 +1,336 @@
+"""Direct quotations in news paragraphs, and who said them.
+
+A quotation is the text between quotation marks (curly “…”, straight "…", „…“, «…»); one left
+open at the end of a paragraph runs to its end, as multi-paragraph quotations do. Its speaker is
+found by the attribution rules of news writing, tried in this order:
+
+1. after the quotation, in the same sentence: `“…,” X said`, `“…,” said X`, `“…,” X wrote in…`,
+   `“…,” spokeswoman Victoria Nuland told reporters`, `“…,” according to X`;
+2. before it, in the same sentence: `X said: “…”`, `X, a fellow at Y, says … “fragment”`;
+3. the quotation carries on one that was attributed earlier in the same paragraph;
+4. the paragraph is all quotation: it continues the previous paragraph's speaker.
+
+`he`/`she` take the latest speaker. A surname alone ("Nuland said") resolves to the latest full
+name in the text that ends with it ("Victoria Nuland"), and leading titles ("President", "Mr")
+are dropped. A quotation split by its attribution (`“…,” Nuland said, “and …”`) is one quotation.
+Short scare quotes are ignored; a fragment of three words or more is kept when it has a speaker.
+`paragraph` is the 0-based index of the paragraph in the article's `paragraphs`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cablewire.model.document import Quote
+
+SPEECH_VERBS = frozenset(
+    """said says say told tells wrote writes added adds asked asks explained explains noted
+    notes stated states declared declares insisted insists argued argues warned warns replied
+    replies recalled recalls continued continues acknowledged acknowledges observed observes
+    commented comments announced announces claimed claims conceded concedes predicted predicts
+    suggested suggests urged urges tweeted posted remarked admitted admits stressed stresses
+    emphasized emphasised emphasizes emphasises maintained maintains contended contends
+    cautioned cautions reported reports responded responds joked jokes complained complains
+    confirmed confirms recounted recounts agreed agrees""".split()
+)
+TITLES = frozenset(
+    """President Prime Minister Secretary Ambassador Gen. General Capt. Captain Col. Colonel
+    Lt. Lieutenant Maj. Major Sgt. Sergeant Adm. Admiral Dr. Dr Mr. Mr Mrs. Mrs Ms. Ms Miss
+    Sen. Senator Rep. Representative Gov. Governor Mayor Chancellor King Queen Prince Princess
+    Pope Sir Dame Lord Lady Judge Justice Prof. Professor Rev. Chairman Chairwoman Chief
+    Director Spokesman Spokeswoman Commissioner Coach Manager Chair Leader Deputy Vice Premier
+    Emir Sheikh Sheik Minister Foreign Defence Defense Interior Finance Home Health Senior
+    Gen Capt Col Lt Maj Sgt Adm Sen Rep Gov Prof Rev Secretary-General Speaker Attorney""".split()
+)
+_LEADERS = frozenset(
+    """But And The In On At As When While If So Yet Still Then Now Also However Meanwhile
+    This That These Those It He She They We I A An Asked Speaking According After Before
+    Since Though Although Because For With From Of By To Later Earlier Today Yesterday""".split()
+)
+_PARTICLES = frozenset("de da van von bin al der la le du dos del di ibn ben el".split())
+PRONOUNS = frozenset("he she they i we".split())
+
+_OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"'}
+_WORD = re.compile(r"[^\W\d_][\w’'.\-]*|[^\s\w]", re.UNICODE)
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Capt|Gen|Sen|Rep|Gov|Lt|Col|Maj|Sgt|St|Jr|Sr|Inc|Corp|Co|"
+    r"No|Prof|Rev|Adm|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs)\.)$"
+)
+MIN_WORDS = 3
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    closed: bool
+    gap: tuple[int, int] | None = None  # where the attribution of a split quotation sits
+
+
+def find_quotes(paragraphs: list[str]) -> list[Quote]:
+    """Every direct quotation in `paragraphs` with its speaker (None when none is named)."""
+    names = _NameBook(paragraphs)
+    out: list[Quote] = []
+    last_speaker: str | None = None
+    for index, paragraph in enumerate(paragraphs):
+        spans = _merge_split(paragraph, _find_spans(paragraph))
+        outside = _mask(paragraph, spans)
+        para_speaker: str | None = None
+        for k, span in enumerate(spans):
+            after, before = _after_text(outside, spans, k), _before_text(outside, spans, k)
+            who = _speaker_after(after) or _speaker_before(before)
+            if who in PRONOUNS:
+                who = para_speaker or last_speaker
+            elif who is not None:
+                who = names.resolve(who, index)
+            if who is None:
+                who = para_speaker
+            if who is None and k == 0 and _all_quote(outside):
+                who = last_speaker
+            if not _keep(span, who):
+                continue
+            out.append({"speaker": who, "text": _clean(span.text), "paragraph": index})
+            if who is not None:
+                para_speaker = who
+        intro = _introduced_speaker(outside)
+        if intro is not None:
+            last_speaker = names.resolve(intro, index)
+        elif para_speaker is not None:
+            last_speaker = para_speaker
+    return out
+
+
+def _find_spans(paragraph: str) -> list[_Span]:
+    spans: list[_Span] = []
+    i, n = 0, len(paragraph)
+    while i < n:
+        ch = paragraph[i]
+        if ch in _OPENERS and (ch != '"' or _opens_straight(paragraph, i)):
+            closers = _OPENERS[ch]
+            j = i + 1
+            while j < n and paragraph[j] not in closers:
+                j += 1
+            if j >= n:
+                spans.append(_Span(i, n, paragraph[i + 1:], False))
+                break
+            spans.append(_Span(i, j + 1, paragraph[i + 1: j], True))
+            i = j + 1
+        else:
+            i += 1
+    return [s for s in spans if s.text.strip()]
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def _merge_split(paragraph: str, spans: list[_Span]) -> list[_Span]:
+    """Join `“…,” X said, “and …”` into one span."""
+    out: list[_Span] = []
+    for span in spans:
+        if out and out[-1].closed:
+            prev = out[-1]
+            between = paragraph[prev.end: span.start]
+            head = span.text.lstrip()
+            if (head[:1].islower() and not re.search(r"[.!?]\s", between)
+                    and _speech_verb_at(between) is not None
+                    and not prev.text.rstrip().endswith((".", "!", "?"))):
+                joined = prev.text.rstrip().rstrip(",") + ", " + head
+                out[-1] = _Span(prev.start, span.end, joined, span.closed,
+                                (prev.end, span.start))
+                continue
+        out.append(span)
+    return out
+
+
+def _mask(paragraph: str, spans: list[_Span]) -> str:
+    """The paragraph with quoted text blanked out (positions kept), attribution left alone."""
+    chars = list(paragraph)
+    for span in spans:
+        for i in range(span.start, span.end):
+            chars[i] = "\x00"
+        if span.gap is not None:  # a split quotation keeps its attribution visible
+            chars[span.gap[0]: span.gap[1]] = paragraph[span.gap[0]: span.gap[1]]
+    return "".join(chars)
+
+
+def _sentence_breaks(outside: str) -> list[int]:
+    breaks = []
+    for m in re.finditer(r"[.!?]\s+(?=[\x00A-Z“\"‘'(])", outside):
+        if not _ABBREV.search(outside[max(0, m.start() - 6): m.start() + 1]):
+            breaks.append(m.end())
+    return breaks
+
+
+def _after_text(outside: str, spans: list[_Span], k: int) -> str:
+    start = spans[k].end
+    stop = spans[k + 1].start if k + 1 < len(spans) else len(outside)
+    chunk = outside[start:stop]
+    gap = spans[k].gap
+    if gap is not None:
+        chunk = outside[gap[0]: gap[1]] + " " + chunk
+    m = re.search(r"[.!?](?:\s|$)", chunk)
+    return chunk[: m.start()] if m else chunk
+
+
+def _before_text(outside: str, spans: list[_Span], k: int) -> str:
+    start = spans[k - 1].end if k else 0
+    chunk = outside[start: spans[k].start]
+    cuts = [b - start for b in _sentence_breaks(outside) if start <= b <= spans[k].start]
+    return chunk[cuts[-1]:] if cuts else chunk
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _speech_verb_at(text: str, limit: int = 40) -> int | None:
+    words = _words(text)
+    for i, w in enumerate(words[:limit]):
+        if w.lower() in SPEECH_VERBS:
+            return i
+        if w.lower() == "according" and i + 1 < len(words) and words[i + 1] == "to":
+            return i
+    return None
+
+
+def _speaker_after(after: str) -> str | None:
+    words = _words(after)
+    if not words or words[0] in ("(",):
+        return None
+    at = _speech_verb_at(after, limit=12)
+    if at is None:
+        return None
+    if words[at].lower() == "according" or at == 0 or (at == 1 and words[0] in ",—–-"):
+        rest = words[at + (2 if words[at].lower() == "according" else 1):]
+        if rest[:1] and rest[0].lower() == "the":
+            rest = rest[1:]
+        return _first_run(rest)
+    subject = words[:at]
+    if subject and subject[-1].lower() in PRONOUNS:
+        return subject[-1].lower()
+    return _last_run(subject)
+
+
+def _speaker_before(before: str) -> str | None:
+    words = _words(before)
+    at = _speech_verb_at(before)
+    if at is None:
+        return None
+    if words[at].lower() == "according":
+        return _first_run(words[at + 2:])
+    subject = words[:at]
+    if not subject:
+        return _first_run(words[at + 1:])
+    if subject[-1].lower() in PRONOUNS:
+        return subject[-1].lower()
+    segment: list[str] = []
+    for w in subject:  # the first comma-delimited segment that ends in a name
+        if w == ",":
+            if _last_run(segment):
+                break
+            segment = []
+        else:
+            segment.append(w)
+    return _last_run(segment)
+
+
+def _introduced_speaker(outside: str) -> str | None:
+    """The person a paragraph quotes indirectly ("…, said Benjamin Soares, a scholar")."""
+    words = _words(outside.replace("\x00", " "))
+    for i, w in enumerate(words):
+        if w.lower() in SPEECH_VERBS:
+            name = _first_run(words[i + 1:]) if i + 1 < len(words) else None
+            if name and words[i + 1][:1].isupper():
+                return name
+            return _last_run(words[max(0, i - 6): i])
+    return None
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _last_run(words: list[str]) -> str | None:
+    run: list[str] = []
+    for w in reversed(words):
+        if _is_cap(w) or (run and w in _PARTICLES):
+            run.insert(0, w)
+        else:
+            break
+    return _tidy(run)
+
+
+def _first_run(words: list[str]) -> str | None:
+    run: list[str] = []
+    for w in words:
+        if _is_cap(w) or (run and w in _PARTICLES):
+            run.append(w)
+        else:
+            break
+    return _tidy(run)
+
+
+def _tidy(run: list[str]) -> str | None:
+    while run and run[-1] in _PARTICLES:
+        run.pop()
+    while run and run[0] in _LEADERS:
+        run.pop(0)
+    titled = [i for i, w in enumerate(run) if w in TITLES or w.rstrip(".") in TITLES]
+    if titled and titled[-1] < len(run) - 1:
+        run = run[titled[-1] + 1:]
+    elif titled:
+        return None
+    if not run or len(run) > 5:
+        return None
+    return " ".join(run)
+
+
+class _NameBook:
+    """Full names as the text mentions them, to resolve surname-only attributions."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.mentions: list[tuple[int, str]] = []
+        for index, paragraph in enumerate(paragraphs):
+            words = _words(paragraph)
+            run: list[str] = []
+            for w in [*words, "."]:
+                if _is_cap(w) or (run and w in _PARTICLES):
+                    run.append(w)
+                    continue
+                name = _tidy(run)
+                if name and " " in name:
+                    self.mentions.append((index, name))
+                run = []
+
+    def resolve(self, name: str, paragraph: int) -> str:
+        if " " in name:
+            return name
+        before = [full for i, full in self.mentions if i <= paragraph
+                  and full.split()[-1] == name]
+        if before:
+            return before[-1]
+        later = [full for _, full in self.mentions if full.split()[-1] == name]
+        return later[0] if later else name
+
+
+def _all_quote(outside: str) -> bool:
+    return not re.search(r"\w", outside.replace("\x00", ""))
+
+
+def _keep(span: _Span, speaker: str | None) -> bool:
+    words = span.text.split()
+    if len(words) < MIN_WORDS:
+        return False
+    full = span.text.rstrip().endswith((".", ",", "?", "!", "…", ":")) or not span.closed
+    if full or len(words) >= 8:
+        return True
+    return speaker is not None
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().rstrip(",").strip()
