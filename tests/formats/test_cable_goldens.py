@@ -130,3 +130,88 @@ def test_fixture_set_is_varied() -> None:
     assert any(doc["other_references"] for doc in expected.values())
     assert any(doc["origin"] == "Secretary of State" for doc in expected.values())
     assert sum(doc["source"]["form"] == "cable-html" for doc in expected.values()) >= 22
+
+
+# --- The other forms of the same cables -------------------------------------------------------
+
+RAW_TELEGRAM = FIXTURES / "raw-telegram-09BAMAKO387.txt"
+CSV_SAMPLE = FIXTURES.parent / "csv" / "cables-sample.csv"
+# Fields only a page (or a CSV row) gives; everything else comes from the telegram itself.
+PAGE_ONLY = {"released", "source"}
+
+
+def test_raw_telegram_gives_the_seed_fields() -> None:
+    """The seed's telegram alone (routing header and body, no page) reads the same."""
+    [doc] = cablewire.parse_file(RAW_TELEGRAM)
+    raw = doc.to_dict()
+    assert raw["source"]["form"] == "cable-telegram"
+    assert raw["released"] is None
+    seed = _expected(SEED_NAME)
+    assert _differences(
+        {k: v for k, v in raw.items() if k not in PAGE_ONLY},
+        {k: v for k, v in seed.items() if k not in PAGE_ONLY},
+    ) == {}
+
+
+CSV_ROWS = [
+    # row, id, created (the dump's date column), classification, origin, references
+    (1, "66BUENOSAIRES2481", "1966-12-28T18:48:00", "UNCLASSIFIED", "Embassy Buenos Aires",
+     ["66STATE106206"]),
+    (2, "86MADRID5480", "1986-05-12T17:58:00", "SECRET", "Embassy Madrid",
+     ["86MADRID5426", "86MADRID5425", "86MADRID5418"]),
+    (3, "09CAIRO300", "2009-02-19T09:55:00", "CONFIDENTIAL", "Embassy Cairo",
+     ["09CAIRO64", "08CAIRO2420", "08CAIRO1565", "08CAIRO1010", "07CAIRO2350"]),
+    (4, "09PARAMARIBO85", "2009-03-19T17:39:00", "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+     "Embassy Paramaribo", []),
+]
+
+
+@cache
+def _csv_docs() -> list[dict[str, Any]]:
+    return [doc.to_dict() for doc in cablewire.parse_file(CSV_SAMPLE)]
+
+
+def test_csv_dump_gives_one_cable_per_row() -> None:
+    docs = _csv_docs()
+    assert len(docs) == len(CSV_ROWS)
+    for doc, (row, cable_id, created, classification, origin, refs) in zip(docs, CSV_ROWS):
+        assert doc["kind"] == "cable"
+        assert doc["source"]["form"] == "cable-csv"
+        assert doc["source"]["path"].endswith(f"cables-sample.csv#row={row}")
+        assert (doc["id"], doc["created"], doc["classification"], doc["origin"]) == (
+            cable_id, created, classification, origin
+        )
+        assert doc["references"] == refs
+        assert doc["released"] is None
+
+
+@pytest.mark.parametrize("index", range(len(CSV_ROWS)), ids=[r[1] for r in CSV_ROWS])
+def test_csv_row_reads_like_its_page(index: int) -> None:
+    """A dump row holds the same telegram as the page: every telegram field agrees with the
+    page's hand-checked golden (apart from the fields of a known page-reading bug)."""
+    doc = _csv_docs()[index]
+    name = doc["id"]
+    skip = {"created", "released", "source"} | set(KNOWN_BUGS.get(name, {}).get("fields", []))
+    if name in KNOWN_BUGS:
+        skip.add("warnings")
+    expected = _expected(name)
+    assert _differences(
+        {k: v for k, v in doc.items() if k not in skip},
+        {k: v for k, v in expected.items() if k not in skip},
+    ) == {}
+
+
+def test_csv_row_with_a_missing_column_gives_a_warning_not_a_crash(tmp_path: Path) -> None:
+    good = CSV_SAMPLE.read_text("utf-8").split('"2","5/12/1986')[0]
+    short = '"2","5/12/1986 17:58","86MADRID5480","Embassy Madrid","SECRET","",' + (
+        '"O 121758Z MAY 86\nFM AMEMBASSY MADRID\nTO SECSTATE WASHDC IMMEDIATE 8202"\n'
+    )
+    path = tmp_path / "dump.csv"
+    path.write_text(good + short, "utf-8")
+    docs = [doc.to_dict() for doc in cablewire.parse_file(path)]
+    assert [d["id"] for d in docs] == ["66BUENOSAIRES2481", "86MADRID5480"]
+    broken = docs[1]
+    assert broken["classification"] == "SECRET"
+    assert broken["created"] == "1986-05-12T17:58:00"
+    assert any("column" in w for w in broken["warnings"]), broken["warnings"]
+    assert not any("column" in w for w in docs[0]["warnings"])
