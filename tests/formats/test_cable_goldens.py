@@ -174,7 +174,8 @@ def _csv_docs() -> list[dict[str, Any]]:
 def test_csv_dump_gives_one_cable_per_row() -> None:
     docs = _csv_docs()
     assert len(docs) == len(CSV_ROWS)
-    for doc, (row, cable_id, created, classification, origin, refs) in zip(docs, CSV_ROWS, strict=True):
+    for doc, row_values in zip(docs, CSV_ROWS, strict=True):
+        row, cable_id, created, classification, origin, refs = row_values
         assert doc["kind"] == "cable"
         assert doc["source"]["form"] == "cable-csv"
         assert doc["source"]["path"].endswith(f"cables-sample.csv#row={row}")
