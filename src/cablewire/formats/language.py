@@ -64,17 +64,18 @@ MIN_SHARE = 0.12
 def detect_language(text: str, sample: int = 20_000) -> str | None:
     """The ISO 639-1 code of `text`'s language, or None when it cannot be told."""
     head = text[:sample]
-    letters = [ch for ch in head if ch.isalpha()]
+    words = [w.lower() for w in _WORD.findall(head)]
+    letters = sum(len(w) for w in words)
     if not letters:
         return None
-    for pattern, code in _SCRIPTS:
-        if len(pattern.findall(head)) > 0.3 * len(letters):
-            return code
-    if len(_ARABIC.findall(head)) > 0.3 * len(letters):
-        return "fa" if re.search("[پچژگ]", head) else "ar"
-    if len(_CYRILLIC.findall(head)) > 0.3 * len(letters):
-        return "uk" if re.search("[іїєґ]", head) else "ru"
-    words = [w.lower() for w in _WORD.findall(head)]
+    if not head.isascii():
+        for pattern, code in _SCRIPTS:
+            if len(pattern.findall(head)) > 0.3 * letters:
+                return code
+        if len(_ARABIC.findall(head)) > 0.3 * letters:
+            return "fa" if re.search("[پچژگ]", head) else "ar"
+        if len(_CYRILLIC.findall(head)) > 0.3 * letters:
+            return "uk" if re.search("[іїєґ]", head) else "ru"
     if len(words) < MIN_WORDS:
         return None
     counts = Counter(words)

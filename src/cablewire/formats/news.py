@@ -117,6 +117,9 @@ def _read_plain(text: str) -> tuple[ArticleParts, str]:
     form = "news-text"
     if _is_headline(paragraphs):
         parts.title, paragraphs, form = paragraphs[0], paragraphs[1:], "news-titled-text"
+        if _is_headline(paragraphs) and len(paragraphs[0].split()) <= 10 \
+                and not paragraphs[0].endswith(("?", "”", '"')):  # a sub-headline
+            parts.subtitle, paragraphs = paragraphs[0], paragraphs[1:]
     clean_paragraphs(paragraphs, parts)
     return parts, form
 
@@ -125,14 +128,15 @@ def _is_headline(paragraphs: list[str]) -> bool:
     """Whether the first paragraph is a headline: short, unpunctuated, followed by prose."""
     if len(paragraphs) < 2:
         return False
-    first, following = paragraphs[0], paragraphs[1]
+    first = paragraphs[0]
     words = first.split()
+    ending = first.rstrip()
     return (
         2 <= len(words) <= 20
         and len(first) <= 160
-        and not first.rstrip().endswith((".", ",", ";", ":"))
-        and (first[:1].isupper() or first[:1].isdigit() or first[:1] in "\"“‘'")
-        and len(following.split()) >= 8
+        and (not ending.endswith((".", ",", ";", ":")) or ending.endswith("..."))
+        and (first[:1].isalnum() or first[:1] in "\"“‘'$£€¥")
+        and sum(len(p.split()) for p in paragraphs[1:4]) >= 20
         and not is_boilerplate(first)
         and not byline_names(first)
         and published_from_line(first) is None

@@ -50,6 +50,7 @@ ABSOLUTE_DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))\b"
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 RELATIVE_PERIOD = re.compile(
     r"\b(?P<which>last|this|earlier this|later this|past)\s+(?P<unit>week|month|year)"
     r"(?:['’]s\s+[\w-]+)?",
@@ -73,7 +74,7 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2})?)"
     rf"(?:,\s*(?P<when>{_MONTH}\s+\d{{1,2}}))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&'-]{0,40})\))?"
-    r"\s*(?:[—–]|--?|:)\s*(?P<rest>[\"“‘'A-Z0-9].*)$",
+    r"(?:\s*[—–]\s*|\s+--?\s+|:\s+)(?P<rest>[\"“‘'A-Z0-9].*)$",
     re.DOTALL,
 )
 _PUBLISHED_LINE = re.compile(
@@ -94,7 +95,9 @@ class FoundDate:
 
 def parse_absolute(text: str) -> list[FoundDate]:
     """Every complete date (day, month and year) written in `text`."""
-    found = []
+    found: list[FoundDate] = []
+    if not _YEAR.search(text):
+        return found
     for m in ABSOLUTE_DATE.finditer(text):
         if m.group("y1"):
             y, mo, d = m.group("y1"), MONTHS[m.group("m1").rstrip(".").lower()], m.group("d1")
@@ -153,24 +156,25 @@ def estimate_date(paragraphs: list[str], captions: list[str]) -> DateEstimate | 
                 w in ("was", "were", "had", "been") for w in window
             )
             (upper if future else lower).append((f.day, f.phrase))
-    if not lower and not upper:
+    if not lower:
         return None
-    anchor = max(lower)[0] if lower else None
-    earliest = max(lower)[0] if lower else min(upper)[0] - timedelta(days=366)
+    anchor = earliest = max(lower)[0]
     latest = min(upper)[0] if upper else None
-    evidence = [phrase for _, phrase in ([max(lower)] if lower else [])]
-    evidence += [phrase for _, phrase in ([min(upper)] if upper else [])]
+    evidence = [max(lower)[1]] + ([min(upper)[1]] if upper else [])
     joined = "\n".join(paragraphs)
-    if anchor is not None:
-        for m in RELATIVE_PERIOD.finditer(joined):
-            span = _period_after(anchor, m.group("which").lower(), m.group("unit").lower())
-            if span is None:
-                continue
-            if span[0] > earliest or latest is None or span[1] < latest:
-                evidence.append(m.group(0))
-            earliest = max(earliest, span[0])
-            latest = span[1] if latest is None else min(latest, span[1])
-    if latest is None or latest < earliest or (latest - earliest).days > 400:
+    periods = sorted(RELATIVE_PERIOD.finditer(joined),
+                     key=lambda m: m.group("unit").lower() == "year")
+    if latest is None and all(m.group("unit").lower() == "year" for m in periods):
+        return None  # a year alone is too coarse to date an article
+    for m in periods:
+        span = _period_after(anchor, m.group("which").lower(), m.group("unit").lower())
+        if span is None:
+            continue
+        if span[0] > earliest or latest is None or span[1] < latest:
+            evidence.append(m.group(0))
+        earliest = max(earliest, span[0])
+        latest = span[1] if latest is None else min(latest, span[1])
+    if latest is None or latest < earliest or (latest - earliest).days > 62:
         return None
     span = [earliest + timedelta(days=n) for n in range((latest - earliest).days + 1)]
     cues = [cue for cue in _weekday_cues(paragraphs)

@@ -10,6 +10,7 @@ prompt) and dropping the rest. HTML pages go through the same cleaning after tra
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -124,8 +125,10 @@ _NAME_TAIL = re.compile(
 )
 _BLURB_START = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s+"
-    r"(?:covers|is|writes|reports|has|was|joined|previously|works|lives|can\s+be|spent|"
-    r"served|teaches|edits|specializes|specialises|focuses)\b"
+    r"(?:covers|writes\s+(?:about|for|on)|reports\s+(?:on|for)|edits|joined|"
+    r"has\s+(?:covered|reported|written)|is\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|"
+    r"photographer|analyst|author|(?:bureau\s+)?chief))\b"
 )
 _BLURB_WORDS = re.compile(
     r"\b(?:covers?|covering|reporter|correspondent|writer|editor|journalist|graduate|based\s+in|"
@@ -144,6 +147,7 @@ def normalise(text: str) -> str:
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "—": "-", "–": "-"})
+_ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
@@ -151,6 +155,8 @@ def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of a plain text: blank-line blocks, each split into its lines unless the lines
     are a hard-wrapped paragraph, which is rejoined."""
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if _ENTITY.search(text):
+        text = html.unescape(text)
     text = text.replace("\u00a0", " ").replace("\t", " ")
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text):

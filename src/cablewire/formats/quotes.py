@@ -58,6 +58,18 @@ _ABBREV = re.compile(
     r"No|Prof|Rev|Adm|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs)\.)$"
 )
 MIN_WORDS = 3
+_PERSON = re.compile(r"(?:[A-Z][\w’'-]+\.? )+[A-Z][\w’'-]+")
+_ORG_WORDS = frozenset(
+    """BBC News Radio Party Ministry Department Committee Union Council Government Commission
+    Bank House Office Service Association Club League Cup Group Company Inc Ltd Corp University
+    Institute Centre Center Foundation Agency Court Parliament Assembly Congress Senate Times
+    Post Press Journal Street Road Square United States Kingdom Europe European America Africa
+    Republic Democrats Conservatives Labour Tories Liberal National International Organisation
+    Organization Fund Forum Network Television Channel Week Day Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday January February March April May June July August September October
+    November December Grand Slam Open Championship Championships Premiership Nations Lib Dems
+    Olympics Olympic Games World Final Minister Secretary Chancellor""".split()
+)
 
 
 @dataclass
@@ -82,7 +94,8 @@ def find_quotes(paragraphs: list[str]) -> list[Quote]:
             after, before = _after_text(outside, spans, k), _before_text(outside, spans, k)
             who = _speaker_after(after) or _speaker_before(before)
             if who in PRONOUNS:
-                who = para_speaker or last_speaker
+                who = (para_speaker or names.latest(index, span.start) or last_speaker
+                       or names.latest(index))
             elif who is not None:
                 who = names.resolve(who, index)
             if who is None:
@@ -185,7 +198,15 @@ def _before_text(outside: str, spans: list[_Span], k: int) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    """Words and punctuation; a full stop ending a sentence is split off its word, one that
+    ends an abbreviation or initial ("U.S.", "J.", "Capt.") is not."""
+    out: list[str] = []
+    for w in _WORD.findall(text):
+        if w.endswith(".") and len(w) > 3 and "." not in w[:-1] and w not in TITLES:
+            out.extend((w[:-1], "."))
+        else:
+            out.append(w)
+    return out
 
 
 def _speech_verb_at(text: str, limit: int = 40) -> int | None:
@@ -207,13 +228,24 @@ def _speaker_after(after: str) -> str | None:
         return None
     if words[at].lower() == "according" or at == 0 or (at == 1 and words[0] in ",—–-"):
         rest = words[at + (2 if words[at].lower() == "according" else 1):]
-        if rest[:1] and rest[0].lower() == "the":
-            rest = rest[1:]
-        return _first_run(rest)
+        if rest[:1] and rest[0].lower() in PRONOUNS:
+            return rest[0].lower()
+        return _first_run(_skip_modifiers(rest))
     subject = words[:at]
     if subject and subject[-1].lower() in PRONOUNS:
         return subject[-1].lower()
     return _last_run(subject)
+
+
+def _skip_modifiers(words: list[str]) -> list[str]:
+    """`the company's chief executive John Smith` -> `John Smith ...`: up to six lowercase
+    words before a name, never across punctuation."""
+    for i, w in enumerate(words[:7]):
+        if _is_cap(w):
+            return words[i:]
+        if not (w[:1].isalpha() or w in ("-", "’", "'")):
+            return []
+    return []
 
 
 def _speaker_before(before: str) -> str | None:
@@ -295,17 +327,34 @@ class _NameBook:
 
     def __init__(self, paragraphs: list[str]) -> None:
         self.mentions: list[tuple[int, str]] = []
+        self.people: list[tuple[int, int, str]] = []
         for index, paragraph in enumerate(paragraphs):
+            for m in _PERSON.finditer(paragraph):
+                name = _tidy(m.group(0).split())
+                if name and " " in name and not _ORG_WORDS.intersection(name.split()):
+                    self.people.append((index, m.start(), name))
             words = _words(paragraph)
             run: list[str] = []
             for w in [*words, "."]:
                 if _is_cap(w) or (run and w in _PARTICLES):
                     run.append(w)
                     continue
+                if len(run) < 2:
+                    run = []
+                    continue
                 name = _tidy(run)
                 if name and " " in name:
                     self.mentions.append((index, name))
                 run = []
+
+    def latest(self, paragraph: int, offset: int | None = None) -> str | None:
+        """The last person named before `offset` in `paragraph` (any earlier paragraph when
+        `offset` is None), for "he said" with no speaker yet."""
+        if offset is None:
+            before = [name for i, _, name in self.people if i < paragraph]
+        else:
+            before = [name for i, at, name in self.people if i == paragraph and at < offset]
+        return before[-1] if before else None
 
     def resolve(self, name: str, paragraph: int) -> str:
         if " " in name:
