@@ -1,0 +1,243 @@
+"""REF blocks: `cablewire.formats.references.parse_references(text, year, own_id)`.
+
+The cited cables come out as canonical ids, in order, once each and never the citing cable
+itself; lettered items that cite no cable (e-mails, telcons, reports) land in `.other`, as
+written, without their letter. The REF texts below are taken from corpus cables.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cablewire.formats.references import parse_references
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "cables", "other"),
+    [
+        # One citation, no year of its own: the citing cable's year.
+        ("BAMAKO 00186", 2009, ["09BAMAKO186"], []),
+        ("SECSTATE 74879", 2008, ["08STATE74879"], []),
+        ("(A) SECSTATE WASHDC 12345", 2008, ["08STATE12345"], []),
+        # Lettered lists: "A.", "A)", "(A)", doubled letters, no separator at all.
+        (
+            "A. 08 BRASILIA 1170 B. IIR 6 809 0120 09 C. 08 BRASILIA 1214",
+            2009,
+            ["08BRASILIA1170", "08BRASILIA1214"],
+            ["IIR 6 809 0120 09"],
+        ),
+        (
+            "A) MADRID 5426, B) MADRID 5425, C) MADRID 5418",
+            1986,
+            ["86MADRID5426", "86MADRID5425", "86MADRID5418"],
+            [],
+        ),
+        (
+            "(A) 06 TBILISI 2601, (B) 2007 MANAGUA 2135",
+            2008,
+            ["06TBILISI2601", "07MANAGUA2135"],
+            [],
+        ),
+        (
+            "(A) STATE 253201 (B) WILSON/MACK TELECON (C) WILSON/CHARLES TELECON",
+            1990,
+            ["90STATE253201"],
+            ["WILSON/MACK TELECON", "WILSON/CHARLES TELECON"],
+        ),
+        (
+            "A. A. STATE 56282 B. B. STATE 56666 C. C. STATE 41252 AND 44603 D. D. BRASILIA 616",
+            2004,
+            ["04STATE56282", "04STATE56666", "04STATE41252", "04STATE44603", "04BRASILIA616"],
+            [],
+        ),
+        (
+            "A) MADRID 3552 B) BRUSSELS 4080 C) SAINZ E-MAIL OF 10/6 D) STATE 215870",
+            2004,
+            ["04MADRID3552", "04BRUSSELS4080", "04STATE215870"],
+            ["SAINZ E-MAIL OF 10/6"],
+        ),
+        ("A. RICHARD-WITMER EMAIL 10/9", 2003, [], ["RICHARD-WITMER EMAIL 10/9"]),
+        ("A. TD-314/09169-05", 2006, [], ["TD-314/09169-05"]),
+        # Years written as 06, 2006 and '08.
+        ("A. 2004 STATE 239012", 2005, ["04STATE239012"], []),
+        (
+            "A. CAIRO 64 B. 2008 CAIRO 2420 C. 2008 CAIRO 1565 D. 2007 CAIRO 2350",
+            2009,
+            ["09CAIRO64", "08CAIRO2420", "08CAIRO1565", "07CAIRO2350"],
+            [],
+        ),
+        (
+            "A) STATE 12345 AND 23456 B) '08 KABUL 123 (NOTAL)",
+            2009,
+            ["09STATE12345", "09STATE23456", "08KABUL123"],
+            [],
+        ),
+        (
+            "A. 99 PRETORIA 12315  B. 00 CAPE TOWN 2150  C. PRETORIA 425",
+            2001,
+            ["99PRETORIA12315", "00CAPETOWN2150", "01PRETORIA425"],
+            [],
+        ),
+        # Several serials after one station.
+        ("STATE 12345 AND 23456", 2009, ["09STATE12345", "09STATE23456"], []),
+        (
+            "STATE 12345, 23456 AND 34567",
+            2009,
+            ["09STATE12345", "09STATE23456", "09STATE34567"],
+            [],
+        ),
+        ("STATE 12345 & 23456", 2009, ["09STATE12345", "09STATE23456"], []),
+        ("09 STATE 123 AND 456 AND 789", 2010, ["09STATE123", "09STATE456", "09STATE789"], []),
+        ("USUN NEW YORK 720 AND 721", 2008, ["08USUNNEWYORK720", "08USUNNEWYORK721"], []),
+        ("A. ALGIERS 110 AND ALGIERS 140", 2008, ["08ALGIERS110", "08ALGIERS140"], []),
+        # Separated by ';' or nothing at all.
+        (
+            "10 CARACAS 9; 09 CARACAS 1374; 10 CARACAS 27; 10 CARACAS 39 10 CARACAS 35",
+            2010,
+            ["10CARACAS9", "09CARACAS1374", "10CARACAS27", "10CARACAS39", "10CARACAS35"],
+            [],
+        ),
+        ("TEHRAN 1091: TEHRAN 263: MOSCOW 1603", 1972, ["72TEHRAN1091", "72TEHRAN263",
+                                                      "72MOSCOW1603"], []),
+        ("A. 10SHENYANG 003  B. 09SHENYANG 167", 2010, ["10SHENYANG3", "09SHENYANG167"], []),
+        # Nothing.
+        ("", 2008, [], []),
+    ],
+)
+def test_ref_shapes(text: str, year: int, cables: list[str], other: list[str]) -> None:
+    refs = parse_references(text, year)
+    assert (refs.cables, refs.other) == (cables, other)
+
+
+PAGE_HEADER_CASES = [
+    # (text, year, own id, cables, other); the citing cable's own page headers.
+    (
+        "A. STATE 40721\n CONFIDENTIAL\nPAGE 02 ROME 01196 01 OF 02 082030Z  B. ROME 1098"
+        "  C. ROME 894  D. MYRIAD POST-DEPARTMENT E-MAILS FROM 10/01-02/02  E. ROME 348",
+        2002,
+        "02ROME1196",
+        ["02STATE40721", "02ROME1098", "02ROME894", "02ROME348"],
+        ["MYRIAD POST-DEPARTMENT E-MAILS FROM 10/01-02/02"],
+    ),
+    ("STATE 211901\nNEW DELHI 00009127 001.2 OF 006", 2005, "05NEWDELHI9127", ["05STATE211901"],
+     []),
+    (
+        "A) 07 TRIPOLI 656; B) 07 TRIPOLI 695 TRIPOLI 00000661 001.2 OF 002",
+        2009,
+        "09TRIPOLI661",
+        ["07TRIPOLI656", "07TRIPOLI695"],
+        [],
+    ),
+    (
+        "A. CAIRO 1197\n     B. CAIRO 457\nCAIRO 00001220 002 OF 003\n C. CAIRO 826",
+        2009,
+        "09CAIRO1220",
+        ["09CAIRO1197", "09CAIRO457", "09CAIRO826"],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "own_id", "cables", "other"), PAGE_HEADER_CASES)
+def test_page_headers_inside_the_ref_block(
+    text: str, year: int, own_id: str, cables: list[str], other: list[str]
+) -> None:
+    refs = parse_references(text, year, own_id)
+    assert (refs.cables, refs.other) == (cables, other)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="page headers are only dropped as self-references: without own_id they are cited",
+)
+@pytest.mark.parametrize(("text", "year", "own_id", "cables", "other"), PAGE_HEADER_CASES)
+def test_page_headers_are_not_citations_even_without_own_id(
+    text: str, year: int, own_id: str, cables: list[str], other: list[str]
+) -> None:
+    refs = parse_references(text, year)
+    assert (refs.cables, refs.other) == (cables, other)
+
+
+def test_no_duplicates_and_order_kept() -> None:
+    refs = parse_references("A. BAMAKO 186 B. STATE 12 C. 09 BAMAKO 0186 D. BAMAKO 186", 2009)
+    assert refs.cables == ["09BAMAKO186", "09STATE12"]
+
+
+def test_no_self_reference() -> None:
+    refs = parse_references("A. BAMAKO 387 B. BAMAKO 186", 2009, own_id="09BAMAKO387")
+    assert refs.cables == ["09BAMAKO186"]
+    assert refs.other == []
+    assert parse_references("09 BAMAKO 0387", 2009, own_id="09BAMAKO387").cables == []
+
+
+def test_own_year_only_fills_in_missing_years() -> None:
+    refs = parse_references("A. 08 STATE 1 B. STATE 2", 2009, own_id="09BAMAKO387")
+    assert refs.cables == ["08STATE1", "09STATE2"]
+
+
+def test_no_year_at_all_gives_no_canonical_id() -> None:
+    refs = parse_references("BAMAKO 00186", None)
+    assert refs.cables == []
+
+
+# --- Known bugs: REF texts from corpus cables that are read wrongly today --------------------
+
+
+@pytest.mark.xfail(strict=True, reason="'1807 AND 08 ALGIERS 0075' also gives a bogus 07ALGIERS8")
+def test_year_after_and_starts_a_new_citation() -> None:
+    refs = parse_references("07 ALGIERS 1807 AND 08 ALGIERS 0075", 2008)
+    assert refs.cables == ["07ALGIERS1807", "08ALGIERS75"]
+
+
+@pytest.mark.xfail(strict=True, reason="dates like '30 APRIL 2009' read as cable 30APRIL2009")
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("LONDON DAILY - 30 APRIL 2009", "LONDON DAILY - 30 APRIL 2009"),  # 09LONDON1082
+        (
+            "10 AUGUST 2008 U.S. NON PAPER ON DEPLOYMENT",  # 09WARSAW170
+            "10 AUGUST 2008 U.S. NON PAPER ON DEPLOYMENT",
+        ),
+        (
+            "B) DAR-T assessment TS-323-08A dated 8 May 08",  # 08NAIROBI1363
+            "DAR-T assessment TS-323-08A dated 8 May 08",
+        ),
+    ],
+)
+def test_dates_are_not_cables(text: str, other: str) -> None:
+    refs = parse_references(text, 2009)
+    assert (refs.cables, refs.other) == ([], [other])
+
+
+@pytest.mark.xfail(strict=True, reason="a redacted station is read as station XXXXXXXXXXXX")
+def test_redacted_citation_is_not_a_cable() -> None:
+    refs = parse_references("09 XXXXXXXXXXXX 167", 2010)  # 10SHENYANG4
+    assert (refs.cables, refs.other) == ([], ["09 XXXXXXXXXXXX 167"])
+
+
+@pytest.mark.xfail(strict=True, reason="an IIR number after a station is read as cable ...IIR6")
+def test_intelligence_report_after_a_station_is_other() -> None:
+    refs = parse_references("A. (A) 03 BRASILIA 2313 B. (B) 03 USDAO BRASILIA IIR 6 809 0235 03",
+                            2004)  # 04BRASILIA2119
+    assert (refs.cables, refs.other) == (
+        ["03BRASILIA2313"], ["03 USDAO BRASILIA IIR 6 809 0235 03"]
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="an item after ';' with no cable is lost from .other")
+def test_unlettered_items_split_at_semicolons() -> None:
+    refs = parse_references("STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966", 1966)
+    assert (refs.cables, refs.other) == (["66STATE106206"], ["STATE CA-3400 NOV 2, 1966"])
+
+
+@pytest.mark.xfail(strict=True, reason="station aliases HAGUE and CASA unknown")
+def test_short_station_names() -> None:
+    refs = parse_references("A. 08 HAGUE 468 B. 05 CASA 1220", 2009)  # 09THEHAGUE264 ...
+    assert refs.cables == ["08THEHAGUE468", "05CASABLANCA1220"]
+
+
+@pytest.mark.xfail(strict=True, reason="CIA report numbers (CIAWASH) read as cables")
+def test_cia_reports_are_other() -> None:
+    refs = parse_references("A. 09 CIAWASH 542085 - ALLEGED THREAT B. 08 TRIPOLI 120", 2009)
+    assert refs.cables == ["08TRIPOLI120"]
+    assert refs.other == ["09 CIAWASH 542085 - ALLEGED THREAT"]
