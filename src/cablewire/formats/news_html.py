@@ -60,7 +60,6 @@ def read_html(text: str) -> ArticleParts:
     meta = _page_meta(tree, text)
     for caption in _captions(tree):
         parts.add_caption(caption["text"], caption["credit"])
-    subtitle = _subtitle(tree, meta)
     try:
         doc = trafilatura.bare_extraction(
             text, url=meta.get("url"), with_metadata=True, include_comments=False,
@@ -81,7 +80,7 @@ def read_html(text: str) -> ArticleParts:
         raise FormatError("no article text found in this HTML page: save the article page"
                           " itself (not a section front or a search page), or paste its text")
     parts.title = meta.get("headline") or (getattr(doc, "title", None) if doc else None)
-    parts.subtitle = subtitle
+    parts.subtitle = _subtitle(tree, meta, parts.title)
     parts.url = meta.get("url")
     parts.canonical_url = meta.get("canonical")
     parts.site_name = meta.get("site_name") or (getattr(doc, "sitename", None) if doc else None)
@@ -236,7 +235,7 @@ def _captions(tree: Any) -> list[dict[str, Any]]:
     return out
 
 
-def _subtitle(tree: Any, meta: dict[str, Any]) -> str | None:
+def _subtitle(tree: Any, meta: dict[str, Any], title: str | None) -> str | None:
     if meta.get("alternative"):
         return str(meta["alternative"])
     for el in tree.xpath("//*[@class]"):
@@ -245,6 +244,8 @@ def _subtitle(tree: Any, meta: dict[str, Any]) -> str | None:
             if 4 <= len(text.split()) <= 80:
                 return text
     for h1 in tree.xpath("//h1"):
+        if title is None or normalise(_text(h1)) != normalise(title):
+            continue
         nxt = h1.getnext()
         if nxt is not None and nxt.tag == "h2":
             text = _text(nxt)

@@ -79,8 +79,9 @@ _BOILERPLATE = re.compile(
     | (?:sign\s+up|subscribe|log\s*in|sign\s+in|register)(?:\s+(?:now|here|today|free))?[.!]?
     | about\s+the\s+author|author\s+bio|more\s+by\s+this\s+author|view\s+all\s+posts\s+by.{0,60}
     | this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended).{0,160}
-    | (?:report|reporting)\s+by\s+.{0,120};\s*(?:editing|writing)\s+by\s+.{0,120}
-    | (?:editing|writing)\s+by\s+.{0,120}
+    | \(?(?:additional\s+)?(?:report|reporting)\s+by\s+.{0,200}?(?:editing|writing)\s+by\s+.{0,120}
+    | \(?(?:editing|writing)\s+by\s+.{0,120}
+    | media\s+caption\b.{0,200}
     | (?:previous|next)\s+(?:article|story|post).{0,140}
     )$""",
     re.IGNORECASE | re.VERBOSE | re.DOTALL,
@@ -128,7 +129,8 @@ _BLURB_START = re.compile(
     r"(?:covers|writes\s+(?:about|for|on)|reports\s+(?:on|for)|edits|joined|"
     r"has\s+(?:covered|reported|written)|is\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?"
     r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|"
-    r"photographer|analyst|author|(?:bureau\s+)?chief))\b"
+    r"photographer|analyst|author|(?:bureau\s+)?chief|fellow|professor|lecturer|researcher|"
+    r"scholar|advis[eo]r))\b"
 )
 _BLURB_WORDS = re.compile(
     r"\b(?:covers?|covering|reporter|correspondent|writer|editor|journalist|graduate|based\s+in|"
@@ -230,7 +232,8 @@ def byline_names(paragraph: str) -> list[str]:
     m = _BYLINE.match(paragraph.strip())
     if not m:
         return []
-    names = _NAME_TAIL.sub("", m.group("names").strip())
+    names = re.split(r"\s+[·|•]\s+|\s+[-–—]\s+", m.group("names").strip())[0]
+    names = _NAME_TAIL.sub("", names)
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", names)
     out = [p.strip() for p in parts if p.strip()]
     if not out or any(not _looks_like_name(p) for p in out):
