@@ -62,8 +62,26 @@ CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO counters VALUES ('seq', 0);
 """
 
+# Distinct facet values, so that a case-insensitive filter (`tag:pter`) looks up a short table
+# instead of scanning every document's tags.
+M002_FACET_VALUES = """
+CREATE TABLE facet_values (
+    facet TEXT NOT NULL,
+    value TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (facet, value)
+);
+INSERT OR IGNORE INTO facet_values SELECT DISTINCT 'tag', tag FROM tags;
+INSERT OR IGNORE INTO facet_values
+    SELECT DISTINCT 'origin', origin FROM documents WHERE origin IS NOT NULL;
+INSERT OR IGNORE INTO facet_values
+    SELECT DISTINCT 'classification', classification FROM documents
+    WHERE classification IS NOT NULL;
+INSERT OR IGNORE INTO facet_values SELECT DISTINCT 'kind', kind FROM documents;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_initial", M001_INITIAL),
+    ("002_facet_values", M002_FACET_VALUES),
 ]
 
 

@@ -159,9 +159,14 @@ class SQLiteStore:
             [(doc_id, cited, i) for i, cited in enumerate(doc.get("references") or [])],
         )
         db.execute("DELETE FROM tags WHERE id = ?", (doc_id,))
-        db.executemany(
-            "INSERT OR IGNORE INTO tags VALUES (?, ?)", [(doc_id, t) for t in doc.get("tags") or []]
-        )
+        tags = doc.get("tags") or []
+        db.executemany("INSERT OR IGNORE INTO tags VALUES (?, ?)", [(doc_id, t) for t in tags])
+        values = [("tag", t) for t in tags] + [
+            (facet, value) for facet, value in
+            (("origin", origin), ("classification", classification), ("kind", doc.get("kind")))
+            if value
+        ]
+        db.executemany("INSERT OR IGNORE INTO facet_values VALUES (?, ?)", values)
         return seq
 
     # -- reading -------------------------------------------------------------------------------
@@ -255,13 +260,10 @@ class SQLiteStore:
         return [{"source": r[0], "error": r[1], "ingested_at": r[2]} for r in rows]
 
     def values_like(self, column: str, value: str) -> list[str]:
-        if column == "tag":
-            sql = "SELECT DISTINCT tag FROM tags WHERE tag = ? COLLATE NOCASE"
-        elif column in FACET_COLUMNS:
-            sql = f"SELECT DISTINCT {column} FROM documents WHERE {column} = ? COLLATE NOCASE"
-        else:
-            raise ValueError(f"not a facet column: {column}")
-        return [str(r[0]) for r in self.db.execute(sql, (value,)) if r[0] is not None]
+        rows = self.db.execute(
+            "SELECT value FROM facet_values WHERE facet = ? AND value = ?", (column, value)
+        )
+        return [str(r[0]) for r in rows]
 
     def stats(self) -> dict[str, Any]:
         def counts(column: str) -> dict[str, int]:
