@@ -52,6 +52,7 @@ TELEGRAM_MARKERS = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
 class NewsFormat:
@@ -147,7 +148,7 @@ def _is_headline(paragraphs: list[str]) -> bool:
 
 def _build(parts: ArticleParts, form: str, path: str | None, warnings: list[str]) -> Article:
     body = "\n\n".join(parts.paragraphs)
-    words = len(body.split())
+    words = max(len(body.split()), len(_CJK.findall(body)) // 2)
     if words < SHORT_WORDS:
         warnings.append(f"very short article text ({words} words): check that the input is"
                         " the whole article")

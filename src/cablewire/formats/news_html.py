@@ -17,8 +17,18 @@ import trafilatura
 from lxml import etree
 
 from cablewire.errors import FormatError
-from cablewire.formats.news_dates import parse_absolute
-from cablewire.formats.news_text import ArticleParts, caption_of, clean_paragraphs, normalise
+from cablewire.formats.news_dates import parse_absolute, published_from_line
+from cablewire.formats.news_text import (
+    ArticleParts,
+    blurb_author,
+    byline_names,
+    caption_of,
+    clean_paragraphs,
+    is_boilerplate,
+    is_signup,
+    normalise,
+    publisher_in,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +38,7 @@ _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctyp
 _TAG = re.compile(r"<(?:p|div|article|body|span|a|h[1-6]|br|li|table|meta)\b", re.IGNORECASE)
 _SUBTITLE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:standfirst|subtitle|sub-title|subheadline|sub-headline|subhead|dek|deck|"
-    r"strapline|article-summary|summary-text|lede-text|sapo|chapeau|teaser|intro-text)(?:$|[\s_-])",
+    r"strapline|article-summary|summary-text|lede-text|sapo|chapeau|teaser|intro-text|desc)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _CAPTION_XPATH = (
@@ -41,6 +51,13 @@ _CREDIT_XPATH = (
     " or contains(@class, 'copyright') or contains(@class, 'source')]"
 )
 _BLOCKS = {"p", "head", "quote", "item", "cell", "list"}
+_BIO_XPATH = (
+    "//*[contains(@class, 'author-bio') or contains(@class, 'author_bio') or contains(@class,"
+    " 'about-author') or contains(@class, 'author-info') or contains(@class, 'contributor-bio')"
+    " or contains(@class, 'author-description') or contains(@class, 'bio-text')]"
+)
+_TERMINAL = re.compile(r"[.!?:”\"’)。！？」』؟।]\s*$")
+_SITE_SEPARATORS = re.compile(r"\s+(?:::|\||–|—|-|·|»)\s+")
 
 
 def looks_like_html(text: str) -> bool:
@@ -83,7 +100,8 @@ def read_html(text: str) -> ArticleParts:
     parts.subtitle = _subtitle(tree, meta, parts.title)
     parts.url = meta.get("url")
     parts.canonical_url = meta.get("canonical")
-    parts.site_name = meta.get("site_name") or (getattr(doc, "sitename", None) if doc else None)
+    parts.site_name = meta.get("site_name")
+    parts.title = _strip_site(parts.title, [parts.site_name, meta.get("url")])
     parts.publisher = meta.get("publisher")
     parts.published = meta.get("published") or (getattr(doc, "date", None) if doc else None)
     parts.language = meta.get("language")
@@ -91,10 +109,73 @@ def read_html(text: str) -> ArticleParts:
     parts.authors = list(dict.fromkeys(a for a in authors if a))
     skip = {normalise(x) for x in (parts.title, parts.subtitle) if x}
     blocks = [b for b in blocks if normalise(b) not in skip]
+    while blocks and _is_furniture(blocks[0], parts.title):
+        blocks.pop(0)
+    while blocks and (_is_trailing_link(blocks[-1]) or is_boilerplate(blocks[-1])
+                      or is_signup(blocks[-1]) or not re.search(r"\w", blocks[-1])):
+        blocks.pop()
+    bio = _author_bio(tree)
+    if bio is not None:
+        blocks = [b for b in blocks if normalise(b) != normalise(bio)]
     clean_paragraphs(blocks, parts)
+    if bio is not None and parts.author_bio is None:
+        parts.author_bio = bio
+        name = blurb_author(bio)
+        if name and not parts.authors:
+            parts.authors.append(name)
     if parts.publisher is None:
-        parts.publisher = parts.site_name
+        parts.publisher = _copyright_holder(tree) or parts.site_name
     return parts
+
+
+def _author_bio(tree: Any) -> str | None:
+    for el in tree.xpath(_BIO_XPATH):
+        text = _text(el)
+        if 40 <= len(text) <= 700 and re.search(r"[.!?]$", text):
+            return text
+    return None
+
+
+def _copyright_holder(tree: Any) -> str | None:
+    for node in tree.xpath("//body//text()[contains(., '©') or contains(., 'Copyright')"
+                           " or contains(., 'copyright')]"):
+        text = re.sub(r"\s+", " ", str(node)).strip()
+        at = re.search(r"(?:copyright|©)", text, re.IGNORECASE)
+        if at is not None:
+            name = publisher_in(text[at.start():])
+            if name:
+                return name
+    return None
+
+
+def _strip_site(title: str | None, names: list[str | None]) -> str | None:
+    """"Sahara Tribune :: Niger talks" -> "Niger talks" when the page names its site so."""
+    if not title:
+        return title
+    pieces = _SITE_SEPARATORS.split(title)
+    if len(pieces) < 2:
+        return title
+    known = [re.sub(r"\W", "", n.lower()) for n in names if n]
+    kept = [p for p in pieces
+            if not any(re.sub(r"\W", "", p.lower()) in k for k in known if k)]
+    return " - ".join(kept) if kept and len(kept) < len(pieces) else title
+
+
+def _is_trailing_link(block: str) -> bool:
+    """A short unpunctuated line after the article: a related headline, a topic, a tag."""
+    return len(block) <= 90 and len(block.split()) <= 10 and not _TERMINAL.search(block)
+
+
+def _is_furniture(block: str, title: str | None) -> bool:
+    """A leading block that is not prose: a menu, a section label, the headline again."""
+    if any(byline_names(p) or published_from_line(p) for p in block.split(" | ")):
+        return False
+    if title and normalise(title).endswith(normalise(block)) or (
+            title and normalise(block) in normalise(title)):
+        return True
+    words = block.split()
+    return len(block) <= 120 and len(words) <= 12 and not _TERMINAL.search(block) and \
+        sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _blocks(body: Any) -> list[str]:
@@ -104,9 +185,8 @@ def _blocks(body: Any) -> list[str]:
             continue
         if any(anc.tag in _BLOCKS - {"list"} for anc in el.iterancestors()):
             continue
-        text = _text(el)
-        if text:
-            out.append(text)
+        lines = "".join(el.itertext()).split("\n")  # trafilatura keeps <br> as a newline
+        out.extend(t for t in (re.sub(r"\s+", " ", ln).strip() for ln in lines) if t)
     return out
 
 
@@ -220,11 +300,12 @@ def _captions(tree: Any) -> list[dict[str, Any]]:
         seen.add(id(el))
         credit_el = el.xpath(_CREDIT_XPATH)
         credit = _text(credit_el[0]) if credit_el else None
-        full = _text(el)
+        full = re.sub(r"^(?:image|photo|media)\s+caption\s*,\s*", "", _text(el),
+                      flags=re.IGNORECASE)
         text = full
         if credit:
             text = full.replace(credit, "").strip()
-            credit = re.sub(r"^(?:photo|image|picture|credit)s?\s*(?:by|:)\s*", "", credit,
+            credit = re.sub(r"^(?:photo(?:graph)?|image|picture|credit)s?\s*(?:by|:)\s*", "", credit,
                             flags=re.IGNORECASE).strip(" ()") or None
         else:
             found = caption_of(full)

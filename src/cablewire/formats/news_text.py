@@ -59,6 +59,8 @@ _BOILERPLATE = re.compile(
     | (?:read|see)\s+(?:more|also|next|the\s+full\s+story)\b.{0,140}
     | related(?:\s+(?:articles?|stories|coverage|content|links|topics|news))?\s*:?.{0,140}
     | (?:share|tweet|email|print|save|comment|comments|reply|like|follow)
+    | (?:print|email|share|tweet)\s+(?:this(?:\s+(?:article|story|page|post))?|to\s+a\s+friend)
+    | email\s+to\s+a\s+friend|[|•·]
     | share\s+(?:this(?:\s+(?:article|story|page))?|on\s+\w+|via\s+\w+)\s*:?
     | \d+\s+comments?|view\s+comments|(?:view|show|load)\s+(?:\d+\s+)?(?:more\s+)?comments
     | leave\s+a\s+(?:comment|reply).{0,60}
@@ -82,6 +84,9 @@ _BOILERPLATE = re.compile(
     | \(?(?:additional\s+)?(?:report|reporting)\s+by\s+.{0,200}?(?:editing|writing)\s+by\s+.{0,120}
     | \(?(?:editing|writing)\s+by\s+.{0,120}
     | media\s+caption\b.{0,200}
+    | (?:lire\s+aussi|voir\s+aussi|leer\s+(?:también|más)|ver\s+también|lesen\s+sie\s+auch|
+       leia\s+também|leggi\s+anche|noticias\s+relacionadas|publicidad|publicité|anzeige|
+       compartir|partager|teilen)\b.{0,140}
     | (?:previous|next)\s+(?:article|story|post).{0,140}
     )$""",
     re.IGNORECASE | re.VERBOSE | re.DOTALL,
@@ -118,7 +123,8 @@ _CAPTION_PHOTO_BY = re.compile(
     r"(?:\s+by|\s*:)\s*(?P<credit>[^.]{2,80})\.?$",
     re.DOTALL,
 )
-_BYLINE = re.compile(r"^(?:By|Written\s+by|Words\s+by|Reporting\s+by)\s+(?P<names>.{3,120})$")
+_BYLINE = re.compile(r"^(?:By|Written\s+by|Words\s+by|Reporting\s+by|Posted\s+by|Par|Por|Von)"
+                     r"\s+(?P<names>.{3,120})$")
 _NAME_TAIL = re.compile(
     r",?\s*(?:(?:Senior\s+|Chief\s+|Staff\s+|Special\s+|Foreign\s+)?(?:Writer|Reporter|"
     r"Correspondent|Editor|Columnist|Contributor)s?|Associated\s+Press|The\s+Associated\s+Press|"
@@ -204,6 +210,7 @@ def publisher_in(paragraph: str) -> str | None:
 
 
 def _trim_name(name: str) -> str | None:
+    name = re.split(r"\.\s", name.strip())[0]
     name = re.sub(r"\s+(?:and|of|the|&)$", "", name.strip().rstrip(".,"))
     if name.lower() in ("sign", "subscribe", "the", "all", "our"):
         return None
@@ -221,7 +228,7 @@ def caption_of(paragraph: str) -> Caption | None:
             continue
         if rx is _CAPTION_WITH_CREDIT and "/" not in credit and not _CREDIT_WORDS.search(credit):
             continue
-        credit = re.sub(r"^(?:photo|image|picture|credit)s?\s*(?:by|:)\s*", "", credit,
+        credit = re.sub(r"^(?:photo(?:graph)?|image|picture|credit)s?\s*(?:by|:)\s*", "", credit,
                         flags=re.IGNORECASE)
         return {"text": m.group("text").strip(), "credit": credit}
     return None
@@ -234,8 +241,9 @@ def byline_names(paragraph: str) -> list[str]:
         return []
     names = re.split(r"\s+[·|•]\s+|\s+[-–—]\s+", m.group("names").strip())[0]
     names = _NAME_TAIL.sub("", names)
-    parts = re.split(r"\s*(?:,|\band\b|&)\s*", names)
-    out = [p.strip() for p in parts if p.strip()]
+    out = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&)\s*", names) if p.strip()]
+    while len(out) > 1 and not _looks_like_name(out[-1]):  # "..., Tribune correspondent"
+        out.pop()
     if not out or any(not _looks_like_name(p) for p in out):
         return []
     return out
@@ -275,6 +283,7 @@ def clean_paragraphs(paragraphs: list[str], parts: ArticleParts, head: int = 6) 
     if parts.title:
         caption_keys.add(normalise(parts.title))
     last_body = max((i for i, k in enumerate(kinds) if k == "body"), default=-1)
+    keys = [normalise(p) for p, k in zip(paragraphs, kinds) if k == "body"]
     seen: set[str] = set()
     body: list[str] = []
     for i, (p, kind) in enumerate(zip(paragraphs, kinds)):
@@ -291,7 +300,8 @@ def clean_paragraphs(paragraphs: list[str], parts: ArticleParts, head: int = 6) 
         key = normalise(p)
         if key in caption_keys:
             continue
-        if key in seen:
+        if key in seen or (len(key) >= 30 and any(key in other for other in keys
+                                                  if len(other) > len(key))):
             parts.warnings.append("dropped a repeated paragraph (pull quote or copy slip)")
             continue
         seen.add(key)
@@ -309,6 +319,10 @@ def _kind(p: str, in_head: bool, parts: ArticleParts) -> str:
     if caption is not None:
         parts.add_caption(caption["text"], caption["credit"])
         return "caption"
+    if in_head and " | " in p and len(p) <= 200:
+        pieces = [_kind(piece, True, parts) for piece in p.split(" | ")]
+        if all(k in ("byline", "date") for k in pieces):
+            return "byline"
     if in_head:
         names = byline_names(p)
         if names:

@@ -50,6 +50,7 @@ _LEADERS = frozenset(
 )
 _PARTICLES = frozenset("de da van von bin al der la le du dos del di ibn ben el".split())
 PRONOUNS = frozenset("he she they i we".split())
+_PREPOSITIONS = frozenset("in at from of for with on to by near outside inside who which".split())
 
 _OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"'}
 _WORD = re.compile(r"[^\W\d_][\w’'.\-]*|[^\s\w]", re.UNICODE)
@@ -243,7 +244,7 @@ def _skip_modifiers(words: list[str]) -> list[str]:
     for i, w in enumerate(words[:7]):
         if _is_cap(w):
             return words[i:]
-        if not (w[:1].isalpha() or w in ("-", "’", "'")):
+        if not (w[:1].isalpha() or w in ("-", "’", "'")) or w in _PREPOSITIONS:
             return []
     return []
 
