@@ -137,7 +137,7 @@ def _is_headline(paragraphs: list[str]) -> bool:
         and len(first) <= 160
         and (not ending.endswith((".", ",", ";", ":")) or ending.endswith("..."))
         and (first[:1].isalnum() or first[:1] in "\"“‘'$£€¥")
-        and sum(len(p.split()) for p in paragraphs[1:4]) >= 20
+        and sum(len(p.split()) for p in paragraphs[1:]) >= 20
         and not is_boilerplate(first)
         and not byline_names(first)
         and published_from_line(first) is None

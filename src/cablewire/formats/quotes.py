@@ -34,6 +34,11 @@ SPEECH_VERBS = frozenset(
     cautioned cautions reported reports responded responds joked jokes complained complains
     confirmed confirms recounted recounts agreed agrees""".split()
 )
+# Verbs that take the speaker after them ("said Benjamin Soares"); "told X" names the listener.
+INVERTING_VERBS = frozenset(
+    "said says wrote writes added adds asked asks explained explains continued continues noted"
+    " notes recalled recalls replied replies warned warns insisted insists".split()
+)
 TITLES = frozenset(
     """President Prime Minister Secretary Ambassador Gen. General Capt. Captain Col. Colonel
     Lt. Lieutenant Maj. Major Sgt. Sergeant Adm. Admiral Dr. Dr Mr. Mr Mrs. Mrs Ms. Ms Miss
@@ -41,7 +46,8 @@ TITLES = frozenset(
     Pope Sir Dame Lord Lady Judge Justice Prof. Professor Rev. Chairman Chairwoman Chief
     Director Spokesman Spokeswoman Commissioner Coach Manager Chair Leader Deputy Vice Premier
     Emir Sheikh Sheik Minister Foreign Defence Defense Interior Finance Home Health Senior
-    Gen Capt Col Lt Maj Sgt Adm Sen Rep Gov Prof Rev Secretary-General Speaker Attorney""".split()
+    Gen Capt Col Lt Maj Sgt Adm Sen Rep Gov Prof Rev Secretary-General Speaker Attorney MP MEP
+    MSP Tory Baroness Bishop Archbishop Cardinal Imam Rabbi Father Sister Brother""".split()
 )
 _LEADERS = frozenset(
     """But And The In On At As When While If So Yet Still Then Now Also However Meanwhile
@@ -93,10 +99,13 @@ def find_quotes(paragraphs: list[str]) -> list[Quote]:
         para_speaker: str | None = None
         for k, span in enumerate(spans):
             after, before = _after_text(outside, spans, k), _before_text(outside, spans, k)
-            who = _speaker_after(after) or _speaker_before(before)
+            ended = span.text.rstrip().endswith(".") and span.gap is None
+            who = (None if ended else _speaker_after(after)) or _speaker_before(before)
             if who in PRONOUNS:
-                who = (para_speaker or names.latest(index, span.start) or last_speaker
-                       or names.latest(index))
+                since = spans[k - 1].end if k else 0
+                sayer = _last_sayer(outside[since: span.start])
+                who = (names.resolve(sayer, index) if sayer else None) or para_speaker or \
+                    names.latest(index, span.start) or last_speaker or names.latest(index)
             elif who is not None:
                 who = names.resolve(who, index)
             if who is None:
@@ -227,7 +236,10 @@ def _speaker_after(after: str) -> str | None:
     at = _speech_verb_at(after, limit=12)
     if at is None:
         return None
-    if words[at].lower() == "according" or at == 0 or (at == 1 and words[0] in ",—–-"):
+    inverted = at == 0 or (at == 1 and words[0] in ",—–-")
+    if inverted and words[at].lower() not in INVERTING_VERBS:
+        return None
+    if words[at].lower() == "according" or inverted:
         rest = words[at + (2 if words[at].lower() == "according" else 1):]
         if rest[:1] and rest[0].lower() in PRONOUNS:
             return rest[0].lower()
@@ -272,13 +284,28 @@ def _speaker_before(before: str) -> str | None:
     return _last_run(segment)
 
 
+def _last_sayer(text: str) -> str | None:
+    """The named subject of the last speech verb in `text` ("Robin Cook said ...")."""
+    words = _words(text.replace("\x00", " "))
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() not in SPEECH_VERBS:
+            continue
+        after = _first_run(words[i + 1:]) if i + 1 < len(words) else None
+        if after and words[i + 1][:1].isupper() and words[i].lower() in INVERTING_VERBS:
+            return after
+        name = _last_run(words[max(0, i - 6): i])
+        if name:
+            return name
+    return None
+
+
 def _introduced_speaker(outside: str) -> str | None:
     """The person a paragraph quotes indirectly ("…, said Benjamin Soares, a scholar")."""
     words = _words(outside.replace("\x00", " "))
     for i, w in enumerate(words):
         if w.lower() in SPEECH_VERBS:
             name = _first_run(words[i + 1:]) if i + 1 < len(words) else None
-            if name and words[i + 1][:1].isupper():
+            if name and words[i + 1][:1].isupper() and w.lower() in INVERTING_VERBS:
                 return name
             return _last_run(words[max(0, i - 6): i])
     return None
@@ -331,8 +358,10 @@ class _NameBook:
         self.people: list[tuple[int, int, str]] = []
         for index, paragraph in enumerate(paragraphs):
             for m in _PERSON.finditer(paragraph):
-                name = _tidy(m.group(0).split())
-                if name and " " in name and not _ORG_WORDS.intersection(name.split()):
+                run = m.group(0).split()
+                name = _tidy(run)
+                titled = any(w.rstrip(".") in TITLES for w in run[:-1])
+                if name and (" " in name or titled) and not _ORG_WORDS.intersection(name.split()):
                     self.people.append((index, m.start(), name))
             words = _words(paragraph)
             run: list[str] = []
