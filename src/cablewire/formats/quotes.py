@@ -290,12 +290,12 @@ def _last_sayer(text: str) -> str | None:
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() not in SPEECH_VERBS:
             continue
-        after = _first_run(words[i + 1:]) if i + 1 < len(words) else None
-        if after and words[i + 1][:1].isupper() and words[i].lower() in INVERTING_VERBS:
-            return after
         name = _last_run(words[max(0, i - 6): i])
         if name:
             return name
+        after = _first_run(words[i + 1:]) if i + 1 < len(words) else None
+        if after and words[i + 1][:1].isupper() and words[i].lower() in INVERTING_VERBS:
+            return after
     return None
 
 
@@ -345,7 +345,7 @@ def _tidy(run: list[str]) -> str | None:
         run = run[titled[-1] + 1:]
     elif titled:
         return None
-    if not run or len(run) > 5:
+    if not run or len(run) > 5 or run[-1].endswith(("'s", "’s", "s'", "s’")):
         return None
     return " ".join(run)
 
