@@ -37,7 +37,7 @@ _REASON_SPLIT = re.compile(
 
 
 _REASONS = re.compile(
-    r"\b(1\.[4-6])\s*((?:\(?\s*[a-hA-H]\s*\)?(?![A-Za-z])(?:\s*(?:,|/|and|&|or)\s*)?)+)",
+    r"\b(1\s?\.\s?[4-6])\s*((?:\(?\s*[a-hA-H]\s*\)?(?![A-Za-z])(?:\s*(?:,|/|and|&|or|\+)\s*)*)+)",
     re.IGNORECASE,
 )
 
@@ -100,7 +100,7 @@ def parse_reasons(text: str) -> list[str]:
     """`1.4 (b) and (d)`, `1.4(B/D)`, `1.5 (b), (c) and (d)` -> ["1.4(b)", "1.4(d)", ...]."""
     reasons: list[str] = []
     for m in _REASONS.finditer(text):
-        section = m.group(1)
+        section = re.sub(r"\s", "", m.group(1))
         for letter in re.findall(r"(?<![A-Za-z])[a-hA-H](?![A-Za-z])", m.group(2)):
             reason = f"{section}({letter.lower()})"
             if reason not in reasons:

@@ -24,7 +24,12 @@ _NUMBERED = re.compile(
 )
 _RULE = re.compile(r"^\s*[-=_*]{3,}\s*$")
 _SUMMARY = re.compile(
-    r"^(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+\s*", re.IGNORECASE
+    r"^(?:BEGIN\s+SUMMARY\b\s*[:.\-]*\s*"
+    r"|SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+\s*)",
+    re.IGNORECASE,
+)
+_SUMMARY_HEADING = re.compile(
+    r"^(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[.:]?\s*$", re.IGNORECASE
 )
 _END_SUMMARY = re.compile(
     r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[.:]*\s*\)?\.?",
@@ -103,29 +108,18 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     heading: str | None = None
     last: int | None = None
     out_blocks: list[str] = []
-    pending_rule = False
-    blocks = _blocks(lines)
+    blocks = _blocks(mark_headings(lines))
     for b_index, block in enumerate(blocks):
-        content = [ln for ln in block if not _RULE.match(ln)]
-        had_rule = len(content) != len(block)
-        if not content:
-            pending_rule = True
-            continue
+        content = block
         if all(" ".join(ln.split()) in header_set or BANNER.match(ln)
                or ln.strip() in _CAVEATS for ln in content):
-            out_blocks.append("\n".join(" ".join(ln.split()) for ln in content) if len(content) == 1
-                              else _header_text(content))
+            out_blocks.append(_header_text(content))
             continue
-        text_first = content[0]
-        is_heading = (
-            (had_rule or pending_rule)
-            and len(content) <= 2
-            and not _NUMBERED.match(text_first)
-            and len(join_lines(content)) <= 100
-        ) or _standalone_heading(content, blocks, b_index)
-        pending_rule = False
-        if is_heading:
-            heading = join_lines(content)
+        if content[0].startswith(HEADING) or _standalone_heading(content, blocks, b_index):
+            if heading is not None:  # a heading with no paragraph of its own under it
+                paragraphs.append({"number": None, "marking": None, "heading": heading,
+                                   "text": ""})
+            heading = join_lines([ln.removeprefix(HEADING) for ln in content])
             out_blocks.append(heading)
             continue
         for num, part in _split_numbered(content, last):
@@ -153,11 +147,52 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
                                    "text": joined})
                 heading = None
             out_blocks.append(joined)
-    body.paragraphs = [p for p in paragraphs if p["text"]]
+    body.paragraphs = [p for p in paragraphs if p["text"] or p["heading"]]
     body.summary = _summary(body.paragraphs)
     body.comment = _comment(body.paragraphs)
     body.text = "\n\n".join([b for b in out_blocks if b] + body.signers)
     return body
+
+
+HEADING = "\x00heading "
+_INLINE_HEADING = re.compile(r"^(?P<before>.*?)\s*-{3,}\s*(?P<heading>[^-\s][^\n]{0,100}?)\s*-{3,}\s*$")
+_SLASH_HEADING = re.compile(r"^\s*//\s*(?P<heading>[^/]{2,80}?)\s*//\s*$")
+_MAX_HEADING = 100
+
+
+def mark_headings(lines: list[str]) -> list[str]:
+    """Find section headings and put each on a line of its own, marked with `HEADING`,
+    between blank lines; rule lines (-----) are dropped. Headings come dash-boxed, underlined,
+    inline between rulers (`End summary. --- THE RELEASE ---`) or between slashes (`//COMMENT//`).
+    """
+    out: list[str] = []
+    n = len(lines)
+
+    def is_rule(i: int) -> bool:
+        return 0 <= i < n and bool(_RULE.match(lines[i]))
+
+    for i, line in enumerate(lines):
+        if is_rule(i):
+            out.append("")
+            continue
+        text = line.strip()
+        inline = _INLINE_HEADING.match(line)
+        if inline and not _NUMBERED.match(inline.group("heading")):
+            if inline.group("before").strip():
+                out.append(inline.group("before"))
+            out.extend(["", HEADING + inline.group("heading").strip(" -"), ""])
+            continue
+        slashes = _SLASH_HEADING.match(line)
+        boxed = is_rule(i - 1) and is_rule(i + 1)
+        # An underlined heading; not the line above a boxed heading's upper rule.
+        underlined = (is_rule(i + 1) and not (i + 3 < n and lines[i + 2].strip()
+                                                and is_rule(i + 3)))
+        if slashes or ((boxed or underlined) and text and len(text) <= _MAX_HEADING
+                       and not _NUMBERED.match(text) and not text.endswith((".", ",", ";"))):
+            out.extend(["", HEADING + (slashes.group("heading") if slashes else text), ""])
+            continue
+        out.append(line)
+    return out
 
 
 def _header_text(content: list[str]) -> str:
@@ -214,18 +249,21 @@ def take_signer(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _summary(paragraphs: list[Paragraph]) -> str | None:
+    """The summary: a paragraph led by "Summary:", or the paragraphs under a SUMMARY heading or
+    after BEGIN SUMMARY, up to END SUMMARY (or the next heading), without the markers."""
     for i, p in enumerate(paragraphs):
-        m = _SUMMARY.match(p["text"])
-        if not m:
+        lead = _SUMMARY.match(p["text"])
+        under = p["heading"] is not None and bool(_SUMMARY_HEADING.match(p["heading"]))
+        if not lead and not under:
             continue
-        parts = [p["text"][m.end():]]
-        for q in paragraphs[i + 1 : i + 6]:
-            if _END_SUMMARY.search(parts[-1]):
+        parts = [p["text"][lead.end():] if lead else p["text"]]
+        for q in paragraphs[i + 1 : i + 12]:
+            if _END_SUMMARY.search(parts[-1]) or q["heading"] is not None:
                 break
-            if q["number"] is not None and not _END_SUMMARY.search(q["text"]):
+            if not under and q["number"] is not None and not _END_SUMMARY.search(q["text"]):
                 break
             parts.append(q["text"])
-        text = "\n\n".join(parts)
+        text = "\n\n".join(part for part in parts if part.strip())
         end = _END_SUMMARY.search(text)
         if end:
             text = text[: end.start()]
