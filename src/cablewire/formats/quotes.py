@@ -237,7 +237,7 @@ def _speaker_after(after: str) -> str | None:
     if at is None:
         return None
     inverted = at == 0 or (at == 1 and words[0] in ",—–-")
-    if inverted and words[at].lower() not in INVERTING_VERBS:
+    if inverted and words[at].lower() not in INVERTING_VERBS | {"according"}:
         return None
     if words[at].lower() == "according" or inverted:
         rest = words[at + (2 if words[at].lower() == "according" else 1):]
