@@ -13,8 +13,8 @@ import pytest
 import cablewire
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "news" / "seed-mali-coup.txt"
-CAPTION = ("Mutinous soldiers gather in front of the State Television Station in Bamako, the capital"
-           " of Mali, on Thursday, March 22, 2012.")
+CAPTION = ("Mutinous soldiers gather in front of the State Television Station in Bamako,"
+           " the capital of Mali, on Thursday, March 22, 2012.")
 
 
 @pytest.fixture(scope="module")

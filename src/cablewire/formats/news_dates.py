@@ -176,10 +176,10 @@ def estimate_date(paragraphs: list[str], captions: list[str]) -> DateEstimate | 
         latest = span[1] if latest is None else min(latest, span[1])
     if latest is None or latest < earliest or (latest - earliest).days > 62:
         return None
-    span = [earliest + timedelta(days=n) for n in range((latest - earliest).days + 1)]
+    candidates = [earliest + timedelta(days=n) for n in range((latest - earliest).days + 1)]
     cues = [cue for cue in _weekday_cues(paragraphs)
-            if not all(_fits(day, cue) for day in span)]
-    days = [day for day in span if all(_fits(day, cue) for cue in cues)]
+            if not all(_fits(day, cue) for day in candidates)]
+    days = [day for day in candidates if all(_fits(day, cue) for cue in cues)]
     if not days:
         return None
     evidence += [cue[2] for cue in cues]

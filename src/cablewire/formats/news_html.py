@@ -12,7 +12,7 @@ import logging
 import re
 from typing import Any
 
-import lxml.html
+import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 from lxml import etree
 
@@ -56,6 +56,8 @@ _BIO_XPATH = (
     " 'about-author') or contains(@class, 'author-info') or contains(@class, 'contributor-bio')"
     " or contains(@class, 'author-description') or contains(@class, 'bio-text')]"
 )
+_CREDIT_LABEL = re.compile(r"^(?:photo(?:graph)?|image|picture|credit)s?\s*(?:by|:)\s*",
+                           re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:”\"’)。！？」』؟।]\s*$")
 _SITE_SEPARATORS = re.compile(r"\s+(?:::|\||–|—|-|·|»)\s+")
 
@@ -77,6 +79,7 @@ def read_html(text: str) -> ArticleParts:
     meta = _page_meta(tree, text)
     for caption in _captions(tree):
         parts.add_caption(caption["text"], caption["credit"])
+    doc: Any
     try:
         doc = trafilatura.bare_extraction(
             text, url=meta.get("url"), with_metadata=True, include_comments=False,
@@ -305,8 +308,7 @@ def _captions(tree: Any) -> list[dict[str, Any]]:
         text = full
         if credit:
             text = full.replace(credit, "").strip()
-            credit = re.sub(r"^(?:photo(?:graph)?|image|picture|credit)s?\s*(?:by|:)\s*", "", credit,
-                            flags=re.IGNORECASE).strip(" ()") or None
+            credit = _CREDIT_LABEL.sub("", credit).strip(" ()") or None
         else:
             found = caption_of(full)
             if found is not None:

@@ -174,7 +174,7 @@ def split_paragraphs(text: str) -> list[str]:
             continue
         widest = max(len(ln) for ln in lines)
         current = lines[0]
-        for prev, line in zip(lines, lines[1:]):
+        for prev, line in zip(lines, lines[1:], strict=False):
             wrapped = (len(prev) >= 40 and len(prev) >= 0.6 * widest
                        and not prev.endswith(_TERMINAL)) or line[:1].islower()
             if wrapped:
@@ -283,10 +283,10 @@ def clean_paragraphs(paragraphs: list[str], parts: ArticleParts, head: int = 6) 
     if parts.title:
         caption_keys.add(normalise(parts.title))
     last_body = max((i for i, k in enumerate(kinds) if k == "body"), default=-1)
-    keys = [normalise(p) for p, k in zip(paragraphs, kinds) if k == "body"]
+    keys = [normalise(p) for p, k in zip(paragraphs, kinds, strict=True) if k == "body"]
     seen: set[str] = set()
     body: list[str] = []
-    for i, (p, kind) in enumerate(zip(paragraphs, kinds)):
+    for i, (p, kind) in enumerate(zip(paragraphs, kinds, strict=True)):
         if kind == "blurb-candidate":
             if i > last_body:
                 name = blurb_author(p)

@@ -358,9 +358,9 @@ class _NameBook:
         self.people: list[tuple[int, int, str]] = []
         for index, paragraph in enumerate(paragraphs):
             for m in _PERSON.finditer(paragraph):
-                run = m.group(0).split()
-                name = _tidy(run)
-                titled = any(w.rstrip(".") in TITLES for w in run[:-1])
+                found = m.group(0).split()
+                titled = any(w.rstrip(".") in TITLES for w in found[:-1])
+                name = _tidy(found)
                 if name and (" " in name or titled) and not _ORG_WORDS.intersection(name.split()):
                     self.people.append((index, m.start(), name))
             words = _words(paragraph)
