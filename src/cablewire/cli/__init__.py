@@ -15,6 +15,7 @@ from cablewire.cli.search import (
     show_command,
     stats_command,
 )
+from cablewire.cli.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,5 +30,5 @@ def main() -> None:
 
 
 for command in (parse_command, ingest_command, search_command, show_command, stats_command,
-                errors_command, reindex_command):
+                errors_command, reindex_command, serve_command):
     main.add_command(command)

@@ -1,0 +1,80 @@
+"""A news article laid out for reading: its paragraphs with the direct quotations marked and
+their speakers linked, and its date or date estimate with the evidence for it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from cablewire.web.rendering import readable_date, search_url
+
+_QUOTE = Markup('<q class="quote">{text}</q>')
+_SPEAKER = Markup(' <a class="speaker" href="{url}" title="Search for {name}">'
+                  '<span class="visually-hidden">said by </span>{name}</a>')
+
+
+def speaker_url(name: str) -> str:
+    return search_url(f'"{name}"')
+
+
+def mark_quotes(text: str, quotes: list[dict[str, Any]]) -> Markup:
+    """Paragraph text with each quotation in <q> followed by its speaker."""
+    spans: list[tuple[int, int, dict[str, Any]]] = []
+    for quote in quotes:
+        start = text.find(quote["text"])
+        if start >= 0 and all(start >= e or start + len(quote["text"]) <= s for s, e, _ in spans):
+            spans.append((start, start + len(quote["text"]), quote))
+    spans.sort(key=lambda span: span[0])
+    out = Markup("")
+    last = 0
+    for start, end, quote in spans:
+        # The quotation marks of the text stay outside <q>, which draws its own.
+        left = start - 1 if start > 0 and text[start - 1] in "\"“‘'" else start
+        right = end + 1 if end < len(text) and text[end] in "\"”’'" else end
+        out += escape(text[last:left])
+        out += _QUOTE.format(text=text[start:end])
+        if quote.get("speaker"):
+            out += _SPEAKER.format(url=speaker_url(quote["speaker"]), name=quote["speaker"])
+        last = right
+    return out + escape(text[last:])
+
+
+def date_line(doc: dict[str, Any]) -> dict[str, Any]:
+    """The article's date as written, or its estimate with the evidence."""
+    if doc.get("published"):
+        return {"text": readable_date(doc["published"]), "estimated": False, "evidence": []}
+    estimate = doc.get("date_estimate")
+    if estimate:
+        earliest, latest = estimate.get("earliest"), estimate.get("latest")
+        text = (readable_date(earliest) if earliest == latest
+                else f"between {readable_date(earliest)} and {readable_date(latest)}")
+        return {"text": text, "estimated": True, "evidence": list(estimate.get("evidence") or [])}
+    return {"text": None, "estimated": False, "evidence": []}
+
+
+def present_article(shown: dict[str, Any]) -> dict[str, Any]:
+    """Everything the article template needs beyond the JSON of `Archive.show`."""
+    doc = shown["document"]
+    paragraphs: list[str] = list(doc.get("paragraphs") or [])
+    if not paragraphs and doc.get("body"):
+        paragraphs = [p.strip() for p in str(doc["body"]).split("\n\n") if p.strip()]
+    by_paragraph: dict[int, list[dict[str, Any]]] = {}
+    for quote in doc.get("quotes") or []:
+        index = quote.get("paragraph")
+        if not isinstance(index, int) or not 0 <= index < len(paragraphs) or \
+                quote["text"] not in paragraphs[index]:
+            index = next((i for i, p in enumerate(paragraphs) if quote["text"] in p), -1)
+        if index >= 0:
+            by_paragraph.setdefault(index, []).append(quote)
+    speakers: dict[str, int] = {}
+    for quote in doc.get("quotes") or []:
+        if quote.get("speaker"):
+            speakers[quote["speaker"]] = speakers.get(quote["speaker"], 0) + 1
+    return {
+        "date": date_line(doc),
+        "paragraphs": [mark_quotes(text, by_paragraph.get(i, []))
+                       for i, text in enumerate(paragraphs)],
+        "speakers": [{"name": name, "quotes": count, "url": speaker_url(name)}
+                     for name, count in speakers.items()],
+    }

@@ -1,0 +1,91 @@
+"""The archive as a whole: counts (`/stats`, `/api/stats`), sources that failed (`/api/errors`),
+the JSON Schemas of the document kinds, and ingest over HTTP when the server has a token."""
+
+from __future__ import annotations
+
+import hmac
+import re
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from cablewire.archive import Archive
+from cablewire.errors import CablewireError, UsageError
+from cablewire.model.document import Article, Cable, Document
+from cablewire.pipeline import parse_source
+from cablewire.sources import Blob
+from cablewire.web.rendering import json_response, render
+from cablewire.web.state import state_of
+
+MAX_UPLOAD = 20 * 1024 * 1024
+SCHEMAS: dict[str, type[Document]] = {"cable": Cable, "article": Article}
+
+
+class Unauthorized(CablewireError):
+    """A write without the server's token."""
+
+    status = 401
+
+
+class TooLarge(CablewireError):
+    status = 413
+
+
+def _overview(archive: Archive) -> dict[str, Any]:
+    return {"stats": archive.stats(), "failures": archive.failures()}
+
+
+async def stats_json(request: Request) -> Response:
+    return json_response(await state_of(request).call(lambda archive: archive.stats()))
+
+
+async def errors_json(request: Request) -> Response:
+    return json_response(await state_of(request).call(lambda archive: archive.failures()))
+
+
+async def stats_html(request: Request) -> Response:
+    overview = await state_of(request).call(_overview)
+    return render(request, "stats.html", {"title": "The archive", **overview})
+
+
+async def schema_json(request: Request) -> Response:
+    kind = request.path_params["kind"]
+    model = SCHEMAS.get(kind)
+    if model is None:
+        raise UsageError(f"no schema for {kind!r}: ask for one of {', '.join(SCHEMAS)}")
+    return json_response(model.json_schema())
+
+
+def check_token(request: Request) -> None:
+    expected = state_of(request).token
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if not expected or scheme.lower() != "bearer" or not hmac.compare_digest(
+            value.strip().encode(), expected.encode()):
+        raise Unauthorized("this needs the server's token: send 'Authorization: Bearer TOKEN'"
+                           " with the token `cablewire serve --token` was started with")
+
+
+def _ingest(archive: Archive, blob: Blob) -> dict[str, Any]:
+    result = parse_source(blob)
+    summary = archive.store.write_batch([result])
+    archive.index.sync(archive.store)
+    return {**summary.to_dict(), "source": blob.path, "error": result.error,
+            "ids": [doc.get("id") for doc in result.documents]}
+
+
+async def ingest_json(request: Request) -> Response:
+    """POST the bytes of one source file (any format `cablewire ingest` reads) to add it."""
+    check_token(request)
+    name = request.query_params.get("name") or "upload.txt"
+    name = re.sub(r"[^\w.\-]+", "_", name)[:120]
+    data = bytearray()
+    async for chunk in request.stream():
+        data.extend(chunk)
+        if len(data) > MAX_UPLOAD:
+            raise TooLarge(f"the upload is over {MAX_UPLOAD // 2**20} MiB: use"
+                           " `cablewire ingest` on the server for large files")
+    blob = Blob(path=f"http-upload/{name}", data=bytes(data))
+    outcome = await state_of(request).call(lambda archive: _ingest(archive, blob))
+    return json_response(outcome, status_code=201 if outcome["error"] is None else 422)

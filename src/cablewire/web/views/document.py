@@ -1,0 +1,102 @@
+"""A document's page (cable or article), its original as ingested, and its related documents:
+each the HTML and the JSON rendering of one library call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from cablewire.archive import Archive
+from cablewire.web.article_page import present_article
+from cablewire.web.cable_page import present_cable
+from cablewire.web.related import related
+from cablewire.web.rendering import document_url, json_response, render
+from cablewire.web.state import state_of
+from cablewire.web.views.search import whole_number
+
+RELATED_LIMIT = 8
+
+
+def _doc_id(request: Request) -> str:
+    value: str = request.path_params["doc_id"]
+    return value
+
+
+async def document_json(request: Request) -> Response:
+    doc_id = _doc_id(request)
+    return json_response(await state_of(request).call(lambda archive: archive.show(doc_id)))
+
+
+async def related_json(request: Request) -> Response:
+    doc_id = _doc_id(request)
+    limit = min(50, whole_number(request.query_params.get("limit"), "limit", RELATED_LIMIT,
+                                   minimum=1))
+    return json_response(
+        await state_of(request).call(lambda archive: related(archive, doc_id, limit)))
+
+
+def _page(archive: Archive, doc_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    shown = archive.show(doc_id)
+    return shown, related(archive, shown["document"]["id"], RELATED_LIMIT)
+
+
+async def document_html(request: Request) -> Response:
+    doc_id = _doc_id(request)
+    shown, near = await state_of(request).call(lambda archive: _page(archive, doc_id))
+    doc = shown["document"]
+    if doc["id"] != doc_id:  # another written form of the id: one address per document
+        return Response(status_code=308, headers={"location": document_url(doc["id"])})
+    context: dict[str, Any] = {"shown": shown, "doc": doc, "related": near,
+                               "api_url": "/api" + document_url(doc["id"])}
+    if doc.get("kind") == "cable":
+        context["view"] = present_cable(shown)
+        context["title"] = f"{doc['id']}: {doc.get('title') or doc.get('subject') or ''}"
+        return render(request, "cable.html", context)
+    context["view"] = present_article(shown)
+    context["title"] = doc.get("title") or doc.get("dateline") or doc["id"]
+    return render(request, "article.html", context)
+
+
+def _original(archive: Archive, doc_id: str, revision: int | None) -> tuple[str, bytes,
+                                                                              dict[str, Any]]:
+    found = archive.resolve_id(doc_id)
+    return found, archive.original(found, revision), archive.show(found)
+
+
+async def original_raw(request: Request) -> Response:
+    """The bytes exactly as ingested, as plain text the browser will not interpret."""
+    doc_id = _doc_id(request)
+    revision = _revision(request)
+    found, data, _shown = await state_of(request).call(
+        lambda archive: _original(archive, doc_id, revision))
+    charset = "utf-8"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        charset = "latin-1"
+    return Response(data, media_type=f"text/plain; charset={charset}", headers={
+        "content-disposition": f'inline; filename="{found}.txt"'})
+
+
+async def original_html(request: Request) -> Response:
+    doc_id = _doc_id(request)
+    revision = _revision(request)
+    found, data, shown = await state_of(request).call(
+        lambda archive: _original(archive, doc_id, revision))
+    suffix = f"?revision={revision}" if revision else ""
+    return render(request, "original.html", {
+        "title": f"{found} as ingested",
+        "doc": shown["document"],
+        "shown": shown,
+        "revision": revision,
+        "text": data.decode("utf-8", errors="replace"),
+        "bytes": len(data),
+        "raw_url": "/api" + document_url(found) + "/original" + suffix,
+    })
+
+
+def _revision(request: Request) -> int | None:
+    raw = request.query_params.get("revision")
+    return whole_number(raw, "revision", 1, minimum=1) if raw else None

@@ -1,0 +1,171 @@
+"""The search page and `/api/search`: one handler, two renderings of `Archive.search`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from cablewire.errors import UsageError
+from cablewire.index.search import SORTS
+from cablewire.web.rendering import json_response, render, search_url
+from cablewire.web.state import state_of
+
+PAGE_SIZE = 20
+MAX_LIMIT = 200
+FACET_LABELS = {"kind": "Kind", "year": "Year", "classification": "Classification",
+                "origin": "Origin", "tag": "Tag"}
+SORT_LABELS = {"relevance": "Relevance", "-date": "Newest first", "date": "Oldest first"}
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    query: str
+    limit: int
+    offset: int
+    sort: str
+
+    @classmethod
+    def from_request(cls, request: Request, max_limit: int = MAX_LIMIT) -> SearchParams:
+        params = request.query_params
+        query = params.get("q", "").strip()
+        limit = whole_number(params.get("limit"), "limit", PAGE_SIZE, minimum=1)
+        offset = whole_number(params.get("offset"), "offset", 0)
+        if limit > max_limit:
+            raise UsageError(f"limit={limit} is too many: ask for {max_limit} or fewer a page,"
+                             f" or use /api/export.jsonl for the whole result set")
+        sort = params.get("sort") or "relevance"
+        if sort not in SORTS:
+            raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        return cls(query, limit, offset, sort)
+
+
+def whole_number(raw: str | None, name: str, default: int, minimum: int = 0) -> int:
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise UsageError(
+            f"{name}={raw!r} is not a whole number: give {name}={minimum} or more") from None
+    if value < minimum:
+        raise UsageError(f"{name}={value} is too small: give {name}={minimum} or more")
+    return value
+
+
+async def load(request: Request) -> tuple[SearchParams, dict[str, Any]]:
+    params = SearchParams.from_request(request)
+    result = await state_of(request).call(
+        lambda archive: archive.search(params.query, limit=params.limit, offset=params.offset,
+                                       sort=params.sort))
+    return params, result
+
+
+async def search_json(request: Request) -> Response:
+    _params, result = await load(request)
+    return json_response(result)
+
+
+async def search_html(request: Request) -> Response:
+    try:
+        params, result = await load(request)
+    except UsageError as exc:
+        # A malformed query: the search page again, with the message where the query is.
+        query = request.query_params.get("q", "").strip()
+        params = SearchParams(query, PAGE_SIZE, 0, "relevance")
+        return render(request, "search.html", {
+            "title": "Query error", "params": params, "sorts": SORT_LABELS, "error": str(exc),
+        }, status_code=exc.status)
+    return render(request, "search.html", {
+        "title": f"{params.query} – search" if params.query else "Search the archive",
+        "error": None,
+        "params": params,
+        "result": result,
+        "facets": facet_links(params.query, result["facets"], params.sort),
+        "filters": active_filters(params.query, params.sort),
+        "pages": page_links(params, result["total"]),
+        "sorts": SORT_LABELS,
+        "export": {
+            "jsonl": "/api/export.jsonl" + _query_string(params.query, params.sort),
+            "csv": "/api/export.csv" + _query_string(params.query, params.sort),
+            "json": "/api/search" + _query_string(params.query, params.sort, params),
+        },
+    })
+
+
+def _query_string(query: str, sort: str, params: SearchParams | None = None) -> str:
+    link = search_url(query, sort=sort, offset=params.offset if params else 0,
+                      limit=params.limit if params and params.limit != PAGE_SIZE else 0)
+    return link[len("/search"):]
+
+
+# -- refining a query by facets ------------------------------------------------------------------
+
+def filter_text(field: str, value: Any) -> str:
+    """The query-language filter for a facet value: tag:PTER, origin:"Embassy Bamako"."""
+    text = str(value).replace('"', "")
+    if re.search(r"[\s():\-]", text) or not text:
+        text = f'"{text}"'
+    return f"{field}:{text}"
+
+
+def _filter_pattern(text: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\S)" + re.escape(text) + r"(?!\S)", re.IGNORECASE)
+
+
+def has_filter(query: str, text: str) -> bool:
+    return bool(_filter_pattern(text).search(query))
+
+
+def without_filter(query: str, text: str) -> str:
+    return " ".join(_filter_pattern(text).sub(" ", query).split())
+
+
+def facet_links(query: str, facets: dict[str, list[dict[str, Any]]],
+                sort: str) -> list[dict[str, Any]]:
+    """Each facet with its values, a count and a link that adds (or, when chosen, removes) it."""
+    out = []
+    for name, buckets in facets.items():
+        values = []
+        for bucket in buckets:
+            text = filter_text(name, bucket["value"])
+            chosen = has_filter(query, text)
+            refined = without_filter(query, text) if chosen else f"{query} {text}".strip()
+            values.append({"value": bucket["value"], "count": bucket["count"],
+                           "chosen": chosen, "url": search_url(refined, sort=sort)})
+        if values:
+            out.append({"name": name, "label": FACET_LABELS.get(name, name), "values": values})
+    return out
+
+
+_FILTER = re.compile(r'(?<!\S)-?([a-z][a-z\-]*):("[^"]*"|\S+)', re.IGNORECASE)
+
+
+def active_filters(query: str, sort: str) -> list[dict[str, str]]:
+    """The field filters written in the query, each with a link that removes it."""
+    return [{"text": m.group(0), "url": search_url(without_filter(query, m.group(0)), sort=sort)}
+            for m in _FILTER.finditer(query)]
+
+
+def page_links(params: SearchParams, total: int) -> dict[str, Any]:
+    size = params.limit or PAGE_SIZE
+    current = params.offset // size + 1
+    last = max(1, (total + size - 1) // size)
+    near = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    limit = params.limit if params.limit != PAGE_SIZE else 0
+
+    def link(page: int) -> str:
+        return search_url(params.query, sort=params.sort, offset=(page - 1) * size, limit=limit)
+
+    return {
+        "current": current,
+        "last": last,
+        "first_hit": params.offset + 1 if total else 0,
+        "last_hit": min(total, params.offset + size),
+        "previous": link(current - 1) if current > 1 else None,
+        "next": link(current + 1) if current < last else None,
+        "pages": [{"number": n, "url": link(n), "current": n == current} for n in near],
+    }
