@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tarfile
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -32,9 +33,12 @@ class Blob:
     error: str | None = None
 
 
+_ARCHIVE = re.compile(r"\.(?:zip|tgz|tbz2?|txz|tar(?:\.(?:gz|bz2|xz|zst|lz|lzma|z))?)$")
+
+
 def is_archive(path: str) -> bool:
-    name = path.lower()
-    return name.endswith(".zip") or ".tar" in name.rsplit("/", 1)[-1] or name.endswith(".tgz")
+    """Whether `path` names a zip or tar archive (by its ending)."""
+    return bool(_ARCHIVE.search(path.lower().rsplit("/", 1)[-1]))
 
 
 def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Blob]:
@@ -138,8 +142,9 @@ def _count_members(path: Path) -> int:
     try:
         if path.name.lower().endswith(".zip"):
             with zipfile.ZipFile(path) as archive:
-                return sum(1 for i in archive.infolist() if not i.is_dir())
+                return sum(1 for i in archive.infolist()
+                           if not i.is_dir() and _wanted(Path(i.filename)))
         with tarfile.open(path, mode="r:*") as tar:
-            return sum(1 for m in tar if m.isfile())
+            return sum(1 for m in tar if m.isfile() and _wanted(Path(m.name)))
     except (tarfile.TarError, zipfile.BadZipFile, OSError, EOFError):
         return 1

@@ -146,10 +146,6 @@ def test_page_headers_inside_the_ref_block(
     assert (refs.cables, refs.other) == (cables, other)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="page headers are only dropped as self-references: without own_id they are cited",
-)
 @pytest.mark.parametrize(("text", "year", "own_id", "cables", "other"), PAGE_HEADER_CASES)
 def test_page_headers_are_not_citations_even_without_own_id(
     text: str, year: int, own_id: str, cables: list[str], other: list[str]
@@ -180,16 +176,14 @@ def test_no_year_at_all_gives_no_canonical_id() -> None:
     assert refs.cables == []
 
 
-# --- Known bugs: REF texts from corpus cables that are read wrongly today --------------------
+# --- REF texts from corpus cables that were once read wrongly --------------------
 
 
-@pytest.mark.xfail(strict=True, reason="'1807 AND 08 ALGIERS 0075' also gives a bogus 07ALGIERS8")
 def test_year_after_and_starts_a_new_citation() -> None:
     refs = parse_references("07 ALGIERS 1807 AND 08 ALGIERS 0075", 2008)
     assert refs.cables == ["07ALGIERS1807", "08ALGIERS75"]
 
 
-@pytest.mark.xfail(strict=True, reason="dates like '30 APRIL 2009' read as cable 30APRIL2009")
 @pytest.mark.parametrize(
     ("text", "other"),
     [
@@ -209,13 +203,11 @@ def test_dates_are_not_cables(text: str, other: str) -> None:
     assert (refs.cables, refs.other) == ([], [other])
 
 
-@pytest.mark.xfail(strict=True, reason="a redacted station is read as station XXXXXXXXXXXX")
 def test_redacted_citation_is_not_a_cable() -> None:
     refs = parse_references("09 XXXXXXXXXXXX 167", 2010)  # 10SHENYANG4
     assert (refs.cables, refs.other) == ([], ["09 XXXXXXXXXXXX 167"])
 
 
-@pytest.mark.xfail(strict=True, reason="an IIR number after a station is read as cable ...IIR6")
 def test_intelligence_report_after_a_station_is_other() -> None:
     refs = parse_references("A. (A) 03 BRASILIA 2313 B. (B) 03 USDAO BRASILIA IIR 6 809 0235 03",
                             2004)  # 04BRASILIA2119
@@ -224,19 +216,16 @@ def test_intelligence_report_after_a_station_is_other() -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="an item after ';' with no cable is lost from .other")
 def test_unlettered_items_split_at_semicolons() -> None:
     refs = parse_references("STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966", 1966)
     assert (refs.cables, refs.other) == (["66STATE106206"], ["STATE CA-3400 NOV 2, 1966"])
 
 
-@pytest.mark.xfail(strict=True, reason="station aliases HAGUE and CASA unknown")
 def test_short_station_names() -> None:
     refs = parse_references("A. 08 HAGUE 468 B. 05 CASA 1220", 2009)  # 09THEHAGUE264 ...
     assert refs.cables == ["08THEHAGUE468", "05CASABLANCA1220"]
 
 
-@pytest.mark.xfail(strict=True, reason="CIA report numbers (CIAWASH) read as cables")
 def test_cia_reports_are_other() -> None:
     refs = parse_references("A. 09 CIAWASH 542085 - ALLEGED THREAT B. 08 TRIPOLI 120", 2009)
     assert refs.cables == ["08TRIPOLI120"]

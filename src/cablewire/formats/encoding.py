@@ -9,7 +9,12 @@ from cablewire.errors import UnreadableError
 def decode(data: bytes) -> tuple[str, list[str]]:
     """The text of `data` and warnings about how it was decoded."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ["decoded as UTF-16"]
+        try:
+            return data.decode("utf-16"), ["decoded as UTF-16"]
+        except UnicodeDecodeError:
+            raise UnreadableError(
+                "this starts like UTF-16 text but does not decode as UTF-16: save it as UTF-8"
+            ) from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     head = data[:8192]

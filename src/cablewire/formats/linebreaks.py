@@ -21,6 +21,11 @@ def _frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("en", wordlist="large")
 
 
+def word_frequency(word: str) -> float:
+    """How often `word` (lower case) occurs in English text, from 0.0 to 1.0."""
+    return _frequencies().get(word, 0.0)
+
+
 def is_broken_word(left: str, right: str) -> bool:
     """Whether `left` + `right` are two halves of one word broken across lines."""
     freq = _frequencies()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablewire.formats.linebreaks import join_lines
+from cablewire.formats.linebreaks import join_lines, word_frequency
 from cablewire.formats.telegram import BANNER
 from cablewire.model.document import Paragraph
 
@@ -22,7 +22,7 @@ _NUMBERED = re.compile(
     r"(?:\(\s*(?P<mark>(?:U|C|S|TS|SBU|LOU|FOUO|NF|S/NF|C/NF|CONFIDENTIAL|SECRET|UNCLASSIFIED"
     r"|UNCLAS|NOFORN)(?:\b[^)\n]{0,40})?)\s*\)\s*)?"
 )
-_RULE = re.compile(r"^\s*[-=_*]{3,}\s*$")
+_RULE = re.compile(r"^\s*[-=_*]{3,}[-=_*\s]*$")
 _SUMMARY = re.compile(
     r"^(?:BEGIN\s+SUMMARY\b\s*[:.\-]*\s*"
     r"|SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+\s*)",
@@ -41,6 +41,7 @@ _SIGNER = re.compile(r"^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}$")
 _MIXED_SIGNER = re.compile(r"^(?:(?:van|de|du|la|le|von|der|da|dos|del)\s)?[A-Z][a-zA-Z'\-]+"
                            r"(?:\s(?:van|de|du|la|le|von|der|da|del|[A-Z][a-zA-Z.'\-]*)){0,3}$")
 _TRAILING_SIGNER = re.compile(r"[.!?\"”)]\s+([A-Z][A-Z'\-]{1,}(?: [A-Z][A-Z'\-]+){0,2})\s*$")
+_TRAILING_NAME = re.compile(r"[.!?\"”)]\s+([A-Z][a-z]+(?:[A-Z][a-z]+)?)\s*$")
 _NOT_SIGNERS = {
     "END", "BT", "NNNN", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "UNQUOTE", "QUOTE", "TEXT",
     "AMEMBASSY", "AMCONSUL", "IMMEDIATE", "PRIORITY", "ROUTINE", "ACTION", "REQUEST", "AND", "THE",
@@ -223,6 +224,11 @@ def _merge_last_block(out_blocks: list[str], joined: str) -> None:
         out_blocks.append(joined)
 
 
+def _is_rare_word(word: str) -> bool:
+    """A capitalised word that is not a common English word (so a surname, not "Thanks")."""
+    return word_frequency(word.lower()) < 1e-6
+
+
 def take_signer(lines: list[str]) -> tuple[list[str], list[str]]:
     """Split off the signature: the cable's last line when it is a name on a line of its own
     (`MILOVANOVIC`, `SCHREIBER HUGHES`, `van Voorst`)."""
@@ -240,8 +246,10 @@ def take_signer(lines: list[str]) -> tuple[list[str], list[str]]:
     previous = lines[end - 2].rstrip()
     if (alone or previous.endswith(_TERMINAL)) and _MIXED_SIGNER.match(last):
         return lines[: end - 1], [last]
-    # The signer run on after the last sentence: "... (reftel). SCOBEY"
-    m = _TRAILING_SIGNER.search(lines[end - 1])
+    # The signer run on after the last sentence: "... (reftel). SCOBEY", "... Scobey"
+    m = _TRAILING_SIGNER.search(lines[end - 1]) or _TRAILING_NAME.search(lines[end - 1])
+    if m and m.re is _TRAILING_NAME and not _is_rare_word(m.group(1)):
+        m = None
     if (m and sum(c.islower() for c in lines[end - 1][: m.start()]) > 10
             and not set(m.group(1).split()) & _NOT_SIGNERS):
         return lines[: end - 1] + [lines[end - 1][: m.start() + 1]], [m.group(1)]

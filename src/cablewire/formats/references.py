@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablewire.model.ids import compact_station, station_of, two_digit_year
+from cablewire.model.ids import compact_station, plausible_station, station_of, two_digit_year
 
 # A lettered item marker: "A.", "A)", "(A)", "A -" at the start or after whitespace/comma/semicolon.
 _ITEM = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Z])\)|([A-Z])[.)](?=\s|$)|([A-Z])\s+-\s)")
@@ -27,9 +27,14 @@ _SERIAL = r"\d{1,7}"
 _CITE = re.compile(
     r"(?<![A-Z0-9/])(?:(?P<year>" + _YEAR + r")\s*)?"
     r"(?P<station>[A-Z][A-Z'.-]*(?:\s+[A-Z][A-Z'.-]*){0,3})\s+"
-    r"(?P<serials>0*\d{1,7}(?:\s*(?:,|AND|&)\s*0*\d{1,7})*)(?![0-9/])"
+    r"(?P<serials>0*\d{1,7}(?:\s*(?:,|AND|&)\s*0*\d{1,7}(?!\s*(?!AND\b)[A-Z]{2}))*)(?![0-9/])"
 )
 _COMPACT = re.compile(r"(?<![A-Z0-9])(\d{2})([A-Z]{3,}?)(\d{1,7})(?![0-9A-Z])")
+# A page header caught inside a REF block: "BAMAKO 00000387 002 OF 004".
+_PAGE_HEADER = re.compile(
+    r"\b(?:PAGE \d{2} [A-Z][A-Z ]*? \d{5} \d{2} OF \d{2}(?: \d{6}Z)?"
+    r"|[A-Z][A-Z ]*? \d{5,8} \d{3}(?:\.\d+)? OF \d{3})\b"
+)
 _NOISE_WORDS = {"REF", "REFS", "REFTEL", "REFTELS", "AND", "NOTAL", "PARA", "PARAS", "SEE", "ALSO"}
 
 
@@ -43,7 +48,7 @@ def split_items(text: str) -> list[str]:
     """Split a REF block into its lettered items (one item when there are no letters)."""
     marks = list(_ITEM.finditer(text))
     if not marks:
-        return [text.strip()] if text.strip() else []
+        return [item.strip() for item in text.split(";") if item.strip()]
     items: list[str] = []
     head = text[: marks[0].start()].strip(" ,;:")
     if head:
@@ -62,7 +67,7 @@ def cables_in(item: str, year: int | None) -> list[str]:
     upper = item.upper()
     for m in _COMPACT.finditer(upper):
         station = station_of(m.group(2))
-        if station:
+        if station and int(m.group(3)) > 0:
             found.append(f"{m.group(1)}{station}{int(m.group(3))}")
     for m in _CITE.finditer(upper):
         words = [w for w in m.group("station").split() if w.strip(".'") not in _NOISE_WORDS]
@@ -73,7 +78,8 @@ def cables_in(item: str, year: int | None) -> list[str]:
         if yy is None:
             continue
         for serial in re.findall(r"\d+", m.group("serials")):
-            found.append(f"{yy}{station}{int(serial)}")
+            if int(serial) > 0:
+                found.append(f"{yy}{station}{int(serial)}")
     return found
 
 
@@ -84,10 +90,8 @@ def _station_from_words(words: list[str], explicit_year: bool) -> str | None:
         station = station_of(candidate)
         if station:
             return station
-    if explicit_year and words and 1 <= len(words) <= 3:
-        compact = compact_station(" ".join(words))
-        if 4 <= len(compact) <= 24 and not compact.startswith(("IIR", "TD", "DTG")):
-            return compact
+    if explicit_year and words and 1 <= len(words) <= 3 and plausible_station(" ".join(words)):
+        return compact_station(" ".join(words))
     return None
 
 
@@ -95,7 +99,8 @@ def parse_references(text: str, year: int | None, own_id: str | None = None) -> 
     """The cables a REF block cites (canonical ids, in order, once each, never itself) and the
     items that cite something else."""
     refs = References()
-    for item in split_items(" ".join(text.split())):
+    text = _PAGE_HEADER.sub(" ", " ".join(text.split()))
+    for item in split_items(text):
         ids = cables_in(item, year)
         if not ids:
             refs.other.append(item)

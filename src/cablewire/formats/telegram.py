@@ -33,7 +33,9 @@ BANNER = re.compile(
     r"(?:\s+SECTION\s+(?P<sec>\d+)\s+OF\s+(?P<of>\d+))?"
     r"(?:\s+(?P<station>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<serial>\d{2,8}))?\s*$"
 )
-PAGE_MARKER = re.compile(r"^\s*[A-Z][A-Z .'-]*\s+0*\d{1,8}\s+0*(\d{1,3})\s+OF\s+0*(\d{1,3})\s*$")
+PAGE_MARKER = re.compile(
+    r"^\s*[A-Z][A-Z .'-]*\s+0*\d{1,8}\s+0*(\d{1,3})(?:\.\d+)?\s+OF\s+0*(\d{1,3})\s*$"
+)
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$")
 _SIPDIS_LEAD = re.compile(r"^\s*SIPDIS\s+(?=\S)")
 TRAILER = re.compile(r"^\s*(?:BT|NNNN|#\d{4}(?:\s.*)?|=+\s*CABLE ENDS\s*=+)\s*$")

@@ -44,6 +44,8 @@ _RECIPIENT = re.compile(
     r"(?:\s+(?P<prec>" + "|".join(PRECEDENCE_WORDS) + r"))?"
     r"(?:\s+(?P<serial>\d{1,6}))?\s*$"
 )
+# The cablegate page's own date line ("Friday, 23 February 2001, 15:53"), not an addressee.
+_PAGE_DATE = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{1,2} [A-Z][a-z]+ \d{4}")
 _HEADER_LINE = re.compile(
     r"^\s*(VZCZC|[ZOPRY]{1,2}\s+R[A-Z]{4}|DE\s+R|ZNY|ZNR|FM\s|TO\s|INFO\s|BT\s*$"
     r"|[ZOPRY]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2,4})"
@@ -141,7 +143,7 @@ def parse_routing_header(lines: list[str]) -> RoutingHeader:
         elif line in ("BT", "NNNN") or line.startswith(("ZNY", "ZNR", "ZEN", "ZFR")):
             target = None
             continue
-        if target is None:
+        if target is None or _PAGE_DATE.match(line):
             continue
         recipient = parse_recipient(line)
         if recipient and recipient not in target:

@@ -44,6 +44,18 @@ STATION_ALIASES = {
     "KUWAITCITY": "KUWAIT",
     "VATICANCITY": "VATICAN",
     "HOLYSEE": "VATICAN",
+    "HAGUE": "THEHAGUE",
+    "CASA": "CASABLANCA",
+}
+
+# Words that stand between a year and a number in REF lines without being stations.
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV",
+           "DEC", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
+           "OCTOBER", "NOVEMBER", "DECEMBER")
+_NOISE = frozenset(_MONTHS) | {
+    "PARA", "PARAS", "PARAGRAPH", "PARAGRAPHS", "REF", "REFS", "REFTEL", "REFTELS", "PAGE",
+    "SECTION", "DATED", "IIR", "TD", "DTG", "EMAIL", "E-MAIL", "TELCON", "MEMO", "NOTE", "CIA",
+    "CIAWASH", "FBI", "DIA", "NSA", "AND", "OF", "THE", "NO", "NR", "NUMBER", "ITEM", "SEE",
 }
 
 _COMPACT_ID = re.compile(r"^(\d{2})([A-Z]+?)0*(\d+)$")
@@ -90,6 +102,18 @@ def two_digit_year(year: str | int | None) -> str | None:
     return digits[-2:].zfill(2)
 
 
+def plausible_station(words: str) -> bool:
+    """Whether `words` (not a known station) could still name one: no month, no noise word,
+    not a redaction (XXXX)."""
+    tokens = re.findall(r"[A-Z][A-Z'.-]*", words.upper())
+    if not tokens or any(t.strip(".'") in _NOISE for t in tokens):
+        return False
+    compact = compact_station(words)
+    if re.fullmatch(r"X+", compact) or compact.startswith(("CIA", "IIR")):
+        return False
+    return 3 <= len(compact) <= 24
+
+
 def make_cable_id(year: str | int, station: str, serial: str | int) -> str:
     """Assemble a canonical id from its parts."""
     yy = two_digit_year(year)
@@ -113,22 +137,25 @@ def canonical_cable_id(text: str, year: str | int | None = None) -> str | None:
     """
     cleaned = text.strip().upper()
     m = _COMPACT_ID.match(re.sub(r"[\s.]", "", cleaned))
-    if m and 3 <= len(m.group(2)) <= 24:
+    if m and int(m.group(3)) > 0:
         yy, station, serial = m.groups()
-        return f"{yy}{STATION_ALIASES.get(station, station)}{int(serial)}"
+        station = STATION_ALIASES.get(station, station)
+        if station in known_stations() or plausible_station(station):
+            return f"{yy}{station}{int(serial)}"
+        return None
     m = _SPACED_ID.match(cleaned)
     if not m:
         return None
     yy = two_digit_year(m.group("year")) or two_digit_year(year)
     if yy is None:
         return None
+    if int(m.group("serial")) == 0:
+        return None
     station = station_of(m.group("station"))
     if station is None:
-        if m.group("year") is None:
+        if m.group("year") is None or not plausible_station(m.group("station")):
             return None
         station = compact_station(m.group("station"))
-        if not 3 <= len(station) <= 24:
-            return None
     return f"{yy}{station}{int(m.group('serial'))}"
 
 
