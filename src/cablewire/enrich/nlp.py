@@ -50,7 +50,7 @@ def fresh_model() -> Language:
         log.debug("loaded %s %s", name, nlp.meta.get("version"))
         return nlp
     raise ModelMissingError(
-        f"Enrichment needs the English model (spaCy {spacy.__version__} is installed, the model "
+        f"Enrichment needs the English model (spaCy {getattr(spacy, '__version__', '?')} is installed, the model "
         f"is not): {INSTALL_HINT}"
     )
 

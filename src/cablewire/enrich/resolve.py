@@ -108,12 +108,14 @@ def _place(text: str, context: frozenset[str], places: dict[str, Place]) -> tupl
     country = gazetteer.find_country(text)
     if country is not None:
         return "place:" + slug(country.name), country.name
-    if text in gazetteer.REGIONS or (text.upper() == text and len(text) <= 3) \
-            or gazetteer.fold(text) in gazetteer.subdivisions():
+    if text in gazetteer.REGIONS or (text.upper() == text and len(text) <= 3):
         return "place:" + slug(text), text
     common = zipf_frequency(text.lower(), "en") >= 4.0
     city = gazetteer.find_city("Washington" if text.upper() == "WASHDC" else text, context,
                                min_population=15_000)
+    if city is not None and city.population < 100_000 \
+            and gazetteer.fold(text) in gazetteer.subdivisions():
+        city = None
     if city is None or (common and city.country not in context and city.population < 500_000):
         return "place:" + slug(text), text
     key = f"place:{slug(city.name)}-{city.country.lower()}"

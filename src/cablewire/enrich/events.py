@@ -1,0 +1,46 @@
+"""Dated events: each sentence that carries a resolved date, with the entities named in it.
+
+Sentences are the model's (the parser's boundaries); a heading is one sentence. A sentence with
+two dates gives two events. `entities` are the canonical keys of the entities with a mention
+inside the sentence, in the order they are mentioned.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cablewire.enrich.model import DateRef, Entity, Event
+from cablewire.enrich.structure import Segment
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def find_events(segs: list[Segment], docs: dict[int, Doc], dates: list[DateRef],
+                entities: list[Entity]) -> list[Event]:
+    index = {(s.field, s.paragraph): i for i, s in enumerate(segs)}
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for i, doc in docs.items():
+        spans[i] = [(s.start_char, s.end_char) for s in doc.sents]
+    where: dict[tuple[str, int | None], list[tuple[int, str]]] = {}
+    seg: int | None
+    for e in entities:
+        for m in e["mentions"]:
+            where.setdefault((m["field"], m["paragraph"]), []).append((m["start"], e["key"]))
+    out: list[Event] = []
+    for d in dates:
+        seg = index.get((d["field"], d["paragraph"]))
+        if seg is None:
+            continue
+        i = seg
+        text = segs[i].text
+        start, end = next(((a, b) for a, b in spans.get(i, [(0, len(text))])
+                           if a <= d["offset"] < b), (0, len(text)))
+        keys: list[str] = []
+        for offset, key in sorted(where.get((d["field"], d["paragraph"]), [])):
+            if start <= offset < end and key not in keys:
+                keys.append(key)
+        out.append({"date": d["value"], "start": d["start"], "end": d["end"],
+                    "precision": d["precision"], "sentence": " ".join(text[start:end].split()),
+                    "field": d["field"], "paragraph": d["paragraph"], "entities": keys})
+    return sorted(out, key=lambda e: (e["start"], e["end"]))
