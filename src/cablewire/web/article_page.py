@@ -3,13 +3,16 @@ their speakers linked, and its date or date estimate with the evidence for it.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from cablewire.web.rendering import readable_date, search_url
 
-_QUOTE = Markup('<q class="quote">{text}</q>')
+_QUOTE = Markup('<span class="quote">{text}</span>')
+_OPENING = "\"“‘'«"
+_CLOSING = re.compile(r"[,.!?;:]?[\"”’'»]")
 _SPEAKER = Markup(' <a class="speaker" href="{url}" title="Search for {name}">'
                   '<span class="visually-hidden">said by </span>{name}</a>')
 
@@ -19,7 +22,7 @@ def speaker_url(name: str) -> str:
 
 
 def mark_quotes(text: str, quotes: list[dict[str, Any]]) -> Markup:
-    """Paragraph text with each quotation in <q> followed by its speaker."""
+    """Paragraph text with each quotation (and its quotation marks) marked, then its speaker."""
     spans: list[tuple[int, int, dict[str, Any]]] = []
     for quote in quotes:
         start = text.find(quote["text"])
@@ -29,11 +32,11 @@ def mark_quotes(text: str, quotes: list[dict[str, Any]]) -> Markup:
     out = Markup("")
     last = 0
     for start, end, quote in spans:
-        # The quotation marks of the text stay outside <q>, which draws its own.
-        left = start - 1 if start > 0 and text[start - 1] in "\"“‘'" else start
-        right = end + 1 if end < len(text) and text[end] in "\"”’'" else end
+        left = start - 1 if start > 0 and text[start - 1] in _OPENING else start
+        closing = _CLOSING.match(text, end)
+        right = closing.end() if closing else end
         out += escape(text[last:left])
-        out += _QUOTE.format(text=text[start:end])
+        out += _QUOTE.format(text=text[left:right])
         if quote.get("speaker"):
             out += _SPEAKER.format(url=speaker_url(quote["speaker"]), name=quote["speaker"])
         last = right

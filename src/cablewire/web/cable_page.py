@@ -236,8 +236,9 @@ def marking_badge(marking: str | None, glosser: Glosser) -> Markup:
     return Markup('<span class="badge badge-{kind}">{note}</span>').format(kind=kind, note=note)
 
 
-def present_cable(shown: dict[str, Any]) -> dict[str, Any]:
-    """Everything the cable template needs beyond the JSON of `Archive.show`."""
+def present_cable(shown: dict[str, Any], sipdis: bool = False) -> dict[str, Any]:
+    """Everything the cable template needs beyond the JSON of `Archive.show`; `sipdis` says
+    whether the original carries the SIPDIS distribution marker."""
     doc = shown["document"]
     glosser = Glosser()
     created = doc.get("created") or ""
@@ -246,6 +247,8 @@ def present_cable(shown: dict[str, Any]) -> dict[str, Any]:
                        in_archive={c["id"]: bool(c["in_archive"]) for c in shown["cites"]},
                        year=year)
     notes = metadata_notes(doc, glosser)
+    if sipdis:
+        notes["sipdis"] = glosser.term("SIPDIS", JARGON["SIPDIS"], "SIPDIS")
     header, paragraphs, trailer = split_body(doc)
     header_html = [annotate_header(line, glosser, links) for line in header]
     paragraph_html = [

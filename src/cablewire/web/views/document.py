@@ -3,6 +3,7 @@ each the HTML and the JSON rendering of one library call."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from starlette.requests import Request
@@ -37,21 +38,26 @@ async def related_json(request: Request) -> Response:
         await state_of(request).call(lambda archive: related(archive, doc_id, limit)))
 
 
-def _page(archive: Archive, doc_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
+def _page(archive: Archive, doc_id: str) -> tuple[dict[str, Any], dict[str, Any], bool]:
     shown = archive.show(doc_id)
-    return shown, related(archive, shown["document"]["id"], RELATED_LIMIT)
+    found = shown["document"]["id"]
+    sipdis = False
+    if shown["document"].get("kind") == "cable":
+        # The clean body drops the SIPDIS line; the original still says it.
+        sipdis = re.search(rb"\bSIPDIS\b", archive.original(found)) is not None
+    return shown, related(archive, found, RELATED_LIMIT), sipdis
 
 
 async def document_html(request: Request) -> Response:
     doc_id = _doc_id(request)
-    shown, near = await state_of(request).call(lambda archive: _page(archive, doc_id))
+    shown, near, sipdis = await state_of(request).call(lambda archive: _page(archive, doc_id))
     doc = shown["document"]
     if doc["id"] != doc_id:  # another written form of the id: one address per document
         return Response(status_code=308, headers={"location": document_url(doc["id"])})
     context: dict[str, Any] = {"shown": shown, "doc": doc, "related": near,
                                "api_url": "/api" + document_url(doc["id"])}
     if doc.get("kind") == "cable":
-        context["view"] = present_cable(shown)
+        context["view"] = present_cable(shown, sipdis=sipdis)
         context["title"] = f"{doc['id']}: {doc.get('title') or doc.get('subject') or ''}"
         return render(request, "cable.html", context)
     context["view"] = present_article(shown)
