@@ -101,6 +101,8 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         warnings.append("no cable id found")
     refs = tg.references(year, cable_id)
     classifier = parse_classified_by(tg.classified_by_text)
+    if tg.classified_by_text is None:
+        classifier.name = _eo_classifier(tg.decl_text)
     tags = _tags(tg.tags_text) or meta.tags
     subject = tg.subject
     if subject is None:
@@ -160,6 +162,12 @@ def _id_from_banner(station: str | None, serial: str | None, year: int | None) -
     if not station or not serial or year is None:
         return None
     return make_cable_id(year, station, serial)
+
+
+def _eo_classifier(decl: str | None) -> str | None:
+    """The classifier named in an old E.O. line: `GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P`."""
+    m = re.search(r"\(([A-Z][A-Za-z'\-]+, [A-Z][A-Za-z. ]+?)\)", decl or "")
+    return m.group(1) if m else None
 
 
 def _tags(text: str | None) -> list[str]:

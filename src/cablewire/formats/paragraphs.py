@@ -50,6 +50,10 @@ _NOT_SIGNERS = {
 }  # fmt: skip
 _CAVEATS = {"NOFORN", "SENSITIVE", "EFTO", "E F T O", "LIMDIS", "EXDIS", "NODIS", "STADIS",
             "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "CORRECTED COPY"}
+_ENTIRE_TEXT = re.compile(r"ENTIRE\s+TEXT", re.IGNORECASE)
+_CLASSIFICATION_LINE = re.compile(
+    r"^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|UNCLAS)\s*$"
+)
 _TERMINAL = tuple('.!?:;")\'”’')
 
 
@@ -103,7 +107,7 @@ def _next_number(num: int, last: int | None, marked: bool) -> bool:
 def read_body(lines: list[str], header_block: list[str]) -> Body:
     """Paragraphs and the clean body from the body lines (header block included once)."""
     body = Body()
-    lines, body.signers = take_signer(lines)
+    lines, body.signers, trailer = take_signer(lines)
     header_set = {" ".join(h.split()) for h in header_block}
     paragraphs: list[Paragraph] = []
     heading: str | None = None
@@ -120,18 +124,26 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
             if heading is not None:  # a heading with no paragraph of its own under it
                 paragraphs.append({"number": None, "marking": None, "heading": heading,
                                    "text": ""})
-            heading = join_lines([ln.removeprefix(HEADING) for ln in content])
-            out_blocks.append(heading)
+            raw = join_lines([ln.removeprefix(HEADING) for ln in content])
+            heading, _, written = raw.partition(_AS_WRITTEN)
+            out_blocks.append(written or heading)
             continue
         for num, part in _split_numbered(content, last):
             joined = join_lines(part)
             if num is not None:
                 m = _NUMBERED.match(part[0])
                 assert m is not None
-                text = join_lines([part[0][m.end():]] + part[1:])
+                marking = " ".join(m.group("mark").split()) if m.group("mark") else None
+                rest = part[0][m.end():]
+                if marking and _ENTIRE_TEXT.search(marking):
+                    # "(C - ENTIRE TEXT)" marks the whole cable: keep it in the text
+                    rest = part[0][m.start("mark") - 1 :].lstrip("( ")
+                    rest = "(" + rest
+                    marking = re.split(r"[\s-]", marking, maxsplit=1)[0]
+                text = join_lines([rest] + part[1:])
                 paragraphs.append({
                     "number": num,
-                    "marking": " ".join(m.group("mark").split()) if m.group("mark") else None,
+                    "marking": marking,
                     "heading": heading,
                     "text": text,
                 })
@@ -151,11 +163,12 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     body.paragraphs = [p for p in paragraphs if p["text"] or p["heading"]]
     body.summary = _summary(body.paragraphs)
     body.comment = _comment(body.paragraphs)
-    body.text = "\n\n".join([b for b in out_blocks if b] + body.signers)
+    body.text = "\n\n".join([b for b in out_blocks if b] + body.signers + trailer)
     return body
 
 
 HEADING = "\x00heading "
+_AS_WRITTEN = "\x00as-written "
 _INLINE_HEADING = re.compile(r"^(?P<before>.*?)\s*-{3,}\s*(?P<heading>[^-\s][^\n]{0,100}?)\s*-{3,}\s*$")
 _SLASH_HEADING = re.compile(r"^\s*//\s*(?P<heading>[^/]{2,80}?)\s*//\s*$")
 _MAX_HEADING = 100
@@ -190,7 +203,10 @@ def mark_headings(lines: list[str]) -> list[str]:
                                                 and is_rule(i + 3)))
         if slashes or ((boxed or underlined) and text and len(text) <= _MAX_HEADING
                        and not _NUMBERED.match(text) and not text.endswith((".", ",", ";"))):
-            out.extend(["", HEADING + (slashes.group("heading") if slashes else text), ""])
+            if slashes:
+                out.extend(["", HEADING + slashes.group("heading") + _AS_WRITTEN + text, ""])
+            else:
+                out.extend(["", HEADING + text, ""])
             continue
         out.append(line)
     return out
@@ -229,31 +245,32 @@ def _is_rare_word(word: str) -> bool:
     return word_frequency(word.lower()) < 1e-6
 
 
-def take_signer(lines: list[str]) -> tuple[list[str], list[str]]:
+def take_signer(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Split off the signature: the cable's last line when it is a name on a line of its own
-    (`MILOVANOVIC`, `SCHREIBER HUGHES`, `van Voorst`)."""
+    (`MILOVANOVIC`, `SCHREIBER HUGHES`, `van Voorst`) or run on after the last sentence
+    (`... (reftel). SCOBEY`). Returns the lines before it, the signers, and what followed the
+    signature (a closing classification line), which stays in the body after it."""
     end = len(lines)
-    while end and not lines[end - 1].strip():
+    while end and (not lines[end - 1].strip() or _CLASSIFICATION_LINE.match(lines[end - 1])):
         end -= 1
+    trailer = [ln.strip() for ln in lines[end:] if ln.strip()]
     if end < 2:
-        return lines, []
+        return lines, [], []
     last = " ".join(lines[end - 1].split())
-    alone = not lines[end - 2].strip()
     if last.endswith(".") and not last.endswith(("JR.", "SR.", "Jr.")):
-        return lines, []
+        return lines, [], []
     if _SIGNER.match(last) and not set(last.split()) & _NOT_SIGNERS and len(last) <= 40:
-        return lines[: end - 1], [last]
+        return lines[: end - 1], [last], trailer
     previous = lines[end - 2].rstrip()
-    if (alone or previous.endswith(_TERMINAL)) and _MIXED_SIGNER.match(last):
-        return lines[: end - 1], [last]
-    # The signer run on after the last sentence: "... (reftel). SCOBEY", "... Scobey"
+    if (not previous or previous.endswith(_TERMINAL)) and _MIXED_SIGNER.match(last):
+        return lines[: end - 1], [last], trailer
     m = _TRAILING_SIGNER.search(lines[end - 1]) or _TRAILING_NAME.search(lines[end - 1])
     if m and m.re is _TRAILING_NAME and not _is_rare_word(m.group(1)):
         m = None
     if (m and sum(c.islower() for c in lines[end - 1][: m.start()]) > 10
             and not set(m.group(1).split()) & _NOT_SIGNERS):
-        return lines[: end - 1] + [lines[end - 1][: m.start() + 1]], [m.group(1)]
-    return lines, []
+        return lines[: end - 1] + [lines[end - 1][: m.start() + 1]], [m.group(1)], trailer
+    return lines, [], []
 
 
 def _summary(paragraphs: list[Paragraph]) -> str | None:

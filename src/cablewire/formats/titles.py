@@ -12,7 +12,7 @@ _SMALL = {
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
     "over", "per", "than", "the", "to", "via", "vs", "with", "vis-a-vis",
 }  # fmt: skip
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'./&]*")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’./&-]*")
 
 
 @lru_cache(maxsize=1)
@@ -50,10 +50,13 @@ def titlecase(subject: str | None) -> str | None:
 
 
 def _case_word(word: str, known: frozenset[str], first: bool) -> str:
+    if any(c.isdigit() for c in word):  # F-4ES, C-CT5-00623, 1.4(B): codes stay as written
+        return word
     bare = word.rstrip(".")
-    if bare.upper() in known or (bare.upper().endswith("'S") and bare.upper()[:-2] in known):
-        if bare.upper().endswith("'S") and bare.upper() not in known:
-            return bare[:-2].upper() + "'s" + word[len(bare) :]
+    possessive = bare.upper().endswith(("'S", "’S"))
+    if bare.upper() in known or (possessive and bare.upper()[:-2] in known):
+        if possessive and bare.upper() not in known:
+            return bare[:-2].upper() + bare[-2] + "s" + word[len(bare) :]
         return word.upper()
     if re.fullmatch(r"[A-Z]\.([A-Z]\.)+", word.upper()):  # U.S., U.N.
         return word.upper()
