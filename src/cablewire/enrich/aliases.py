@@ -114,7 +114,8 @@ ROLES = frozenset(
 )
 TITLE_WORDS = frozenset(t.rstrip(".").casefold() for t in TITLES) | ROLES | frozenset(
     "mr mrs ms dr gen capt col lt maj sgt adm sen rep gov prof rev amb ambassador-designate "
-    "charge d'affaires hq".split()
+    "charge d'affaires hq ministers fm aa/s a/s das u/s dustr dusr couns pol charge poloff "
+    "emboff codel staffdel senators deputies".split()
 )
 _PARTICLES = frozenset("de da van von bin al der la le du dos del di ibn ben el ould ag".split())
 

@@ -47,7 +47,7 @@ _NOT_NAMES = frozenset(
     "department,government,ministry,head of state,heads of state,sipdis,noforn,km,kms,sbu,poc,"
     "dcm,cda,emboff,emboffs,poloff,poloffs,econoff,econoffs,ambassador,president,minister,"
     "prime minister,decl,eo,para,paras,tel,tels,action request,islamist,islamists,salafist,"
-    "salafists,jihad,god,ministers,presidents,chairman,septels,classified by,reason,reasons,"
+    "salafists,jihad,god,ministers,presidents,chairman,ministries,charge,septels,classified by,reason,reasons,"
     "subject,tags,info,fm,amembassy,collective,hq,sahel saharan".split(",")
 )
 LOCATIVE = frozenset("in of near from to at around outside toward towards into across via "
@@ -111,8 +111,6 @@ def pipeline() -> Language:
     loose_patterns: list[dict[str, str]] = []
     for name in {c.name for c in gazetteer.countries().values()} | set(gazetteer.COUNTRY_ALIASES):
         exact_patterns.append({"label": "GPE", "pattern": name})
-    for word in gazetteer.demonym_plurals():
-        exact_patterns.append({"label": "NORP", "pattern": word})
     for region in gazetteer.REGIONS:
         exact_patterns.append({"label": "LOC", "pattern": region})
     for alias, known in KNOWN.items():
@@ -145,7 +143,8 @@ def model_mentions(index: int, doc: Doc, context: frozenset[str]) -> list[Mentio
             continue
         text = doc.text[start:end]
         titles: list[str] = []
-        if type_ == "person" or _looks_titled(text):
+        if type_ == "person" or _looks_titled(text) or \
+                (" " in text and text.split()[0].rstrip(".").casefold() in TITLE_WORDS):
             titles, bare = split_title(text)
             if titles:
                 start = end - len(bare)

@@ -103,13 +103,25 @@ def truecase(text: str) -> str:
     return "".join(chars)
 
 
+@functools.cache
+def _proper_words() -> frozenset[str]:
+    """Words of country names, demonyms and regions: capitalised even when common."""
+    from cablewire.enrich import gazetteer
+
+    names = [c.name for c in gazetteer.countries().values()]
+    names += list(gazetteer.COUNTRY_ALIASES) + list(gazetteer.demonym_plurals())
+    names += list(gazetteer.REGIONS)
+    return frozenset(w.lower() for n in names for w in n.split() if w[:1].isupper())
+
+
 @functools.lru_cache(maxsize=50_000)
 def _case_word(word: str, sentence_start: bool) -> str:
     upper = word.upper()
     lower = word.lower()
     if upper in acronyms() and (len(word) <= 5 and zipf_frequency(lower, "en") < 4.5):
         return upper
-    common = zipf_frequency(lower, "en") >= 3.6 and lower not in _CALENDAR
+    common = zipf_frequency(lower, "en") >= 3.0 and lower not in _CALENDAR \
+        and lower not in _proper_words()
     if sentence_start or not common:
         return lower[:1].upper() + lower[1:]
     return lower
