@@ -29,6 +29,7 @@ _TITLE_WORDS = {
     "environment", "science", "technology", "health", "esth", "refugee", "legal", "narcotics",
     "affairs,", "ops", "operations", "intelligence", "liaison", "foreign", "service", "agent",
 }  # fmt: skip
+_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "la", "le", "bin", "al"}
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’\-.]*$")
 _REASON_SPLIT = re.compile(
     r"\b(?:for|per|under)\s+(?=reas|1\s?\.|E\.?\s?O|sec|section|$)|\bper\b|\breas\s?ons?\b|\breason\b|\b1\s?\.\s?[456]\b|\bE\.?O\.?\s*\d{5}",
@@ -79,10 +80,14 @@ def parse_classified_by(text: str | None) -> Classifier:
 
 def _split_name(segment: str) -> tuple[str | None, str | None]:
     """A segment's trailing run of name-like tokens (the name) and what precedes it (title)."""
+    if segment.endswith(("...", "…")):
+        return None, None  # cut off: neither name nor title is complete
     tokens = segment.split()
     i = len(tokens)
-    while i > 0 and _is_name_token(tokens[i - 1]) and (
-        tokens[i - 1].lower().strip(".") not in _TITLE_WORDS
+    while i > 0 and (
+        (_is_name_token(tokens[i - 1]) and tokens[i - 1].lower().strip(".") not in _TITLE_WORDS)
+        or (tokens[i - 1] in _PARTICLES and i < len(tokens) and i > 1
+            and _is_name_token(tokens[i - 2]))
     ):
         i -= 1
     name = " ".join(tokens[i:]) or None

@@ -46,12 +46,24 @@ def join_lines(lines: list[str]) -> str:
             continue
         if parts:
             if prev.endswith("-") and not prev.endswith((" -", "--")):
-                pass
+                if _broken_at_hyphen(prev, line):
+                    parts[-1] = parts[-1][:-1]
             elif not _breaks_word(prev[-40:], line[:40]):
                 parts.append(" ")
         parts.append(line)
         prev = line
     return "".join(parts)
+
+
+def _broken_at_hyphen(left: str, right: str) -> bool:
+    """`JURIS-` / `DICTION`: a word hyphenated only because the line ended there."""
+    a = left[:-1].rsplit(" ", 1)[-1].rsplit("-", 1)[-1].lstrip("(\"'“‘[")
+    b = right.split(" ", 1)[0].rstrip(".,;:)\"'”’]!?")
+    if not (a.isalpha() and b.isalpha()):
+        return False
+    freq = _frequencies()
+    joined = freq.get((a + b).lower(), 0.0)
+    return joined >= JOINED_MIN and freq.get(f"{a}-{b}".lower(), 0.0) < joined / 10
 
 
 def _breaks_word(left: str, right: str) -> bool:

@@ -47,6 +47,7 @@ _CLASSIFIED_BY = re.compile(r"(?:^|\s)(Classified\s+by\b\s*:?.*)$", re.IGNORECAS
 _PARA_START = re.compile(r"^\s*¶?\s*\d{1,3}\s*[.)]\s*(?:\(|[A-Z])")
 _LABELS = (_EO, _TAGS, _SUBJECT, _REF)
 _DECL_DATE = re.compile(r"\b(?:DECL|GDS|DECLASSIFY\s+ON)\b\W*(\d{1,2})/(\d{1,2})/(\d{2,4})", re.I)
+_DECL_ISO = re.compile(r"\bDECL\b\W*(\d{4})[/-](\d{1,2})[/-](\d{1,2})", re.I)
 _CLASS_NAMES = {
     "TOPSECRET": "TOP SECRET",
     "SECRET": "SECRET",
@@ -198,11 +199,16 @@ def _rejoin_at_markers(lines: list[str]) -> list[str]:
 
 
 def _decl_date(text: str) -> str | None:
-    """The declassification date in an E.O. line (`DECL: 06/10/2019`, `GDS 8/12/85`)."""
+    """The declassification date in an E.O. line (`DECL: 06/10/2019`, `GDS 8/12/85`,
+    `DECL: 2020/01/22`)."""
     m = _DECL_DATE.search(text)
-    if not m:
-        return None
-    month, day, year = (int(g) for g in m.groups())
+    if m:
+        month, day, year = (int(g) for g in m.groups())
+    else:
+        iso = _DECL_ISO.search(text)
+        if not iso:
+            return None
+        year, month, day = (int(g) for g in iso.groups())
     if year < 100:
         year += 1900 if year >= 50 else 2000
     try:
