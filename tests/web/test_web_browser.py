@@ -1,0 +1,166 @@
+"""A real headless Chromium (Debian's `chromium` and `chromium-driver`, driven by Selenium) on
+the pages of the seed pair: search, a facet click, the cable, a REF link, the article and its
+related documents; screenshots go to test-output/screenshots/. Skipped, with the reason, where
+Chromium is not installed (`.ci/run` installs it)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import ROOT, LiveServer
+
+CHROMIUM = "/usr/bin/chromium"
+DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+SHOTS = ROOT / "test-output" / "screenshots"
+
+pytestmark = [
+    pytest.mark.skipif(not os.path.exists(CHROMIUM),
+                       reason="needs Debian's chromium at /usr/bin/chromium:"
+                              " apt-get install chromium chromium-driver"),
+    pytest.mark.skipif(not os.path.exists(DRIVER),
+                       reason="needs chromedriver: apt-get install chromium-driver"),
+]
+
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+         "--hide-scrollbars")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument("--window-size=1280,1000")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def _shot(browser: Any, name: str) -> Path:
+    """A screenshot of the whole page (the window grown to the page's height)."""
+    width = browser.execute_script("return window.innerWidth")
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    size = browser.get_window_size()
+    browser.set_window_size(size["width"], min(max(height, 600), 6000))
+    path = SHOTS / f"{name}.png"
+    browser.save_screenshot(str(path))
+    browser.set_window_size(size["width"], size["height"])
+    assert path.stat().st_size > 5000 and width > 0
+    return path
+
+
+def _problems(browser: Any) -> list[str]:
+    """Console errors, such as Content-Security-Policy refusals or failed loads."""
+    return [entry["message"] for entry in browser.get_log("browser")
+            if entry["level"] == "SEVERE"]
+
+
+def _no_sideways_scroll(browser: Any) -> None:
+    overflow = browser.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    wide = browser.execute_script(
+        "const w = document.documentElement.clientWidth; return [...document.querySelectorAll("
+        "'body *')].filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 5)"
+        ".map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right)")
+    assert overflow <= 1, f"the page scrolls sideways by {overflow}px: {wide}"
+
+
+def test_search_and_a_facet_click(browser: Any, live_server: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(live_server.url + "/search?q=AQIM")
+    assert "of" in browser.find_element(By.ID, "results-h").text
+    _shot(browser, "search")
+    before = browser.find_element(By.ID, "results-h").text
+    facet = browser.find_element(By.CSS_SELECTOR, 'a[data-facet="tag"]')
+    value = facet.find_element(By.CLASS_NAME, "facet-value").text
+    count = facet.find_element(By.CLASS_NAME, "count").text
+    facet.click()
+    assert f"tag%3A{value}" in browser.current_url
+    heading = browser.find_element(By.ID, "results-h").text
+    assert heading != before and f"of {count} documents" in heading
+    assert browser.find_element(By.CSS_SELECTOR, 'a.chosen[data-facet="tag"]')
+    _shot(browser, "search-facet")
+    assert not _problems(browser)
+
+
+def test_cable_page_notes_on_focus_and_a_ref_link(browser: Any, live_server: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(live_server.url + "/documents/09BAMAKO387")
+    assert "President Toure Ready" in browser.find_element(By.TAG_NAME, "h1").text
+    _shot(browser, "cable")
+    term = browser.find_element(By.CSS_SELECTOR, ".cable-header .term-word")
+    tip = browser.find_element(By.ID, term.get_attribute("aria-describedby"))
+    assert not tip.is_displayed()
+    browser.execute_script("arguments[0].focus()", term)
+    assert tip.is_displayed() and tip.text
+    _shot(browser, "cable-note")
+    assert not _problems(browser)
+
+    browser.get(live_server.url + "/documents/08MANAMA536")
+    link = browser.find_element(By.CSS_SELECTOR, 'a.ref[href="/documents/08MANAMA253"]')
+    link.click()
+    assert browser.current_url.endswith("/documents/08MANAMA253")
+    back = browser.find_element(By.CSS_SELECTOR, 'a.ref[href="/documents/08MANAMA536"]')
+    assert back.is_displayed()  # cited by: linked the other way
+    _shot(browser, "cable-ref")
+
+
+def test_article_page_and_related(browser: Any, live_server: LiveServer,
+                                  seed_article_id: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{live_server.url}/documents/{seed_article_id}")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "STUTTGART, Germany"
+    assert browser.find_elements(By.CSS_SELECTOR, ".quote")
+    _shot(browser, "article")
+    related = browser.find_element(By.CSS_SELECTOR, '.related a[href="/documents/09BAMAKO387"]')
+    related.click()
+    assert browser.current_url.endswith("/documents/09BAMAKO387")
+    assert not _problems(browser)
+
+
+@pytest.mark.parametrize("width", [375, 320])
+def test_small_screens_and_zoom_reflow(browser: Any, live_server: LiveServer,
+                                       seed_article_id: str, width: int) -> None:
+    """A phone (375px) and 400% zoom of a 1280px window (320 CSS px) both reflow."""
+    size = browser.get_window_size()
+    browser.set_window_size(width, 900)
+    try:
+        for name, path in (("search", "/search?q=AQIM"), ("cable", "/documents/09BAMAKO387"),
+                           ("article", f"/documents/{seed_article_id}")):
+            browser.get(live_server.url + path)
+            _shot(browser, f"{name}-{width}px")
+            _no_sideways_scroll(browser)
+    finally:
+        browser.set_window_size(size["width"], size["height"])
+
+
+def test_keyboard_reaches_search_and_results(browser: Any, live_server: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(live_server.url + "/search")
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    skip = browser.switch_to.active_element
+    assert skip.text == "Skip to content"
+    box = browser.find_element(By.ID, "q")
+    box.send_keys('"choir boys"', Keys.ENTER)
+    first = browser.find_element(By.CSS_SELECTOR, ".hit h3 a")
+    assert first.get_attribute("href").endswith("/documents/09BAMAKO387")
