@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.web.conftest import ROOT, LiveServer
+from tests.web.support import ROOT, LiveServer
 
 CHROMIUM = "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

@@ -7,7 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from starlette.testclient import TestClient
-from tests.web.conftest import SEED_CABLE
+from tests.web.support import SEED_CABLE
 
 
 def _links(page: str, pattern: str) -> list[str]:

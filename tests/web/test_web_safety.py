@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 from starlette.testclient import TestClient
-from tests.web.conftest import TOKEN, hostile_cable
+from tests.web.support import TOKEN, hostile_cable
 
 from cablewire.settings import Settings
 from cablewire.web import create_app
