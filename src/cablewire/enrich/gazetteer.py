@@ -116,6 +116,7 @@ REGIONS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Lookup form of a name: no accents, case folded, apostrophes and dots dropped."""
     text = unicodedata.normalize("NFKD", name)
@@ -125,6 +126,7 @@ def fold(name: str) -> str:
     return text.removeprefix("the ")
 
 
+@functools.cache
 def demonym_plurals() -> dict[str, str]:
     """Every demonym form ("Malian", "Malians") -> its singular."""
     out: dict[str, str] = {}
