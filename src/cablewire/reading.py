@@ -33,6 +33,9 @@ class Failure:
         return {"error": self.error, "source": self.source}
 
 
+CERTAIN = 0.95  # a format this sure wins at once; the others are not asked
+
+
 def choose_format(item: Input) -> Format:
     """The format that claims `item` most strongly; FormatError when none does."""
     best: Format | None = None
@@ -41,6 +44,8 @@ def choose_format(item: Input) -> Format:
         score = fmt.sniff(item)
         if score > best_score:
             best, best_score = fmt, score
+        if score >= CERTAIN:
+            break
     if best is None:
         raise FormatError(
             "not recognised as a cable or a news article: give a cable page (text or HTML),"

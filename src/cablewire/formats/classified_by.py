@@ -38,7 +38,8 @@ _REASON_SPLIT = re.compile(
 
 
 _REASONS = re.compile(
-    r"\b(1\s?\.\s?[4-6])\s*((?:\(?\s*[a-hA-H]\s*\)?(?![A-Za-z])(?:\s*(?:,|/|and|&|or|\+)\s*)*)+)",
+    r"\b(1\s?\.\s?[4-6])\s*"
+    r"((?:\(?\s*[a-hA-H](?!\s?nd\b)\s*\)?(?![A-Za-z])(?:\s*(?:,|/|a\s?nd|&|or|\+)\s*)*)+)",
     re.IGNORECASE,
 )
 
@@ -106,7 +107,8 @@ def parse_reasons(text: str) -> list[str]:
     reasons: list[str] = []
     for m in _REASONS.finditer(text):
         section = re.sub(r"\s", "", m.group(1))
-        for letter in re.findall(r"(?<![A-Za-z])[a-hA-H](?![A-Za-z])", m.group(2)):
+        letters = re.sub(r"\ba\s?nd\b", " ", m.group(2), flags=re.IGNORECASE)
+        for letter in re.findall(r"(?<![A-Za-z])[a-hA-H](?![A-Za-z])", letters):
             reason = f"{section}({letter.lower()})"
             if reason not in reasons:
                 reasons.append(reason)

@@ -54,6 +54,26 @@ class _Field:
     end: int
 
 
+_REF_GOES_ON = re.compile(
+    r"\s*(?:¶?\s*\(?[A-Z][.)]\s|OF\s|AND\s|(?:'?\d{2,4}\s+)?[A-Z][A-Z ]{2,30}\s\d{1,7}\b)"
+)
+
+
+def _continue_ref(text: str, stop: int, limit: int) -> int:
+    """A REF block may go on after a blank line with more lettered items ("B. SAN JOSE 2713")
+    or the rest of an item ("OF 10/6 D) STATE 215870"); extend it over those."""
+    for _ in range(5):
+        nxt = _BLANK.match(text, stop)
+        start = nxt.end() if nxt else stop
+        if start >= limit or not _REF_GOES_ON.match(text, start):
+            return stop
+        if _FIRST_PARAGRAPH.match(text, start):
+            return stop
+        blank = _BLANK.search(text, start, limit)
+        stop = blank.start() if blank else limit
+    return stop
+
+
 def _fields(text: str, region_end: int) -> list[_Field]:
     """Labelled fields in text[:region_end], each cut at the next label, a blank line or the
     region end; Classified By also at the end of its reasons."""
@@ -67,6 +87,9 @@ def _fields(text: str, region_end: int) -> list[_Field]:
         blank = _BLANK.search(text, m.end(), stop)
         if blank and blank.start() > m.end() + 1:
             stop = blank.start()
+        if key == "ref" and blank:
+            stop = _continue_ref(text, stop, matches[i + 1].start() if i + 1 < len(matches)
+                                 else region_end)
         value = text[m.end() : stop]
         if key == "classified_by":
             cut = reasons_end(value)

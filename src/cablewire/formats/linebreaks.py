@@ -33,7 +33,19 @@ def is_broken_word(left: str, right: str) -> bool:
     joined = freq.get(a + b, 0.0)
     if joined < JOINED_MIN:
         return False
-    return freq.get(a, 0.0) < HALF_MAX or freq.get(b, 0.0) < HALF_MAX
+    return _fragment(a, freq) or _fragment(b, freq)
+
+
+# Short words that stand on their own; other one- and two-letter pieces are fragments ("a / nd").
+_SHORT_WORDS = frozenset(
+    "a i an am as at be by do go he if in is it me my no of on or so to up us we ok".split()
+)
+
+
+def _fragment(piece: str, freq: dict[str, float]) -> bool:
+    if len(piece) <= 2:
+        return piece not in _SHORT_WORDS
+    return freq.get(piece, 0.0) < HALF_MAX
 
 
 def join_lines(lines: list[str]) -> str:

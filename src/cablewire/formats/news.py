@@ -44,10 +44,12 @@ MAX_HTML_CHARS = 5_000_000
 SNIFF_CHARS = 65_536
 SHORT_WORDS = 30
 
+# `[ \t]*` rather than `\s*` after `^`: with MULTILINE, `\s*` runs across blank lines and makes
+# the search quadratic on pages with long runs of whitespace.
 TELEGRAM_MARKERS = re.compile(
-    r"^\s*TAGS:|^\s*SUBJECT:|\bE\.\s?O\.\s?1[23]\d{3}\b|\bVZCZC|Classified\s+By:|"
-    r"<table class=['\"]cable['\"]>|^\s*(?:Reference ID|Identifier)\s*$|^\s*Cable title:|"
-    r"^\s*(?:UNCLAS|CONFIDENTIAL|SECRET)\b.*\bSECTION \d+ OF \d+",
+    r"^[ \t]*TAGS:|^[ \t]*SUBJECT:|\bE\.\s?O\.\s?1[23]\d{3}\b|\bVZCZC|Classified\s+By:|"
+    r"<table class=['\"]cable['\"]>|^[ \t]*(?:Reference ID|Identifier)[ \t]*$|"
+    r"^[ \t]*Cable title:|^[ \t]*(?:UNCLAS|CONFIDENTIAL|SECRET)\b[^\n]*\bSECTION \d+ OF \d+",
     re.MULTILINE,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
