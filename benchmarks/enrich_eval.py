@@ -41,8 +41,10 @@ def main() -> None:
             for type_ in (*TYPES, "all"):
                 for system, scores in systems.items():
                     s = scores[type_]
-                    print(f"{type_:14}{system:10}{s['precision']:7.3f}{s['recall']:7.3f}"
-                          f"{s['f1']:7.3f}{s['gold']:6.0f}{s['found']:7.0f}")
+                    print(
+                        f"{type_:14}{system:10}{s['precision']:7.3f}{s['recall']:7.3f}"
+                        f"{s['f1']:7.3f}{s['gold']:6.0f}{s['found']:7.0f}"
+                    )
     if "--errors" in sys.argv:
         for kind, source, text, type_ in sorted(errors):
             print(kind, source, repr(text), type_)

@@ -51,7 +51,7 @@ def _enrich_path(path: str) -> int:
 def main() -> None:
     argv = sys.argv[1:]
     if "--sample" in argv:
-        del argv[argv.index("--sample"): argv.index("--sample") + 2]
+        del argv[argv.index("--sample") : argv.index("--sample") + 2]
     args = [a for a in argv if not a.startswith("--")]
     corpus = Path(args[0] if args else "/tmp/corpus")
     n = int(sys.argv[sys.argv.index("--sample") + 1]) if "--sample" in sys.argv else 150

@@ -35,11 +35,14 @@ def test_enricher_floors(items: list[dict[str, Any]], part: str) -> None:
     chosen = [i for i in items if i["document"]["kind"] == part]
     scores = score(gold_spans(chosen), enricher_spans(chosen))
     assert {t: scores[t]["f1"] >= floor for t, floor in FLOORS[part].items()} == {
-        t: True for t in FLOORS[part]}, scores
+        t: True for t in FLOORS[part]
+    }, scores
 
 
 def test_enricher_beats_bare_model(items: list[dict[str, Any]]) -> None:
     chosen = [i for i in items if i["document"]["kind"] == "cable"]
     gold = gold_spans(chosen)
-    assert score(gold, enricher_spans(chosen))["all"]["f1"] > \
-        score(gold, bare_spans(chosen))["all"]["f1"] + 0.05
+    assert (
+        score(gold, enricher_spans(chosen))["all"]["f1"]
+        > score(gold, bare_spans(chosen))["all"]["f1"] + 0.05
+    )

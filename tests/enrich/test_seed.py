@@ -18,8 +18,9 @@ SHARED = [
 
 
 def _entity(result: dict[str, Any], key: str) -> dict[str, Any]:
-    [entity] = [e for e in result["entities"] if e["key"] == key]
-    return entity
+    found: list[dict[str, Any]] = [e for e in result["entities"] if e["key"] == key]
+    assert len(found) == 1
+    return found[0]
 
 
 def test_shared_entities(seed_enriched: dict[str, Any]) -> None:
@@ -41,11 +42,16 @@ def test_toure_aliases(seed_enriched: dict[str, Any]) -> None:
 def test_alias_pairs(seed_enriched: dict[str, Any]) -> None:
     cable, article = seed_enriched["cable"], seed_enriched["article"]
     assert _entity(article, "organization:aqim")["aliases"] == [
-        "AQIM", "Al-Qaida in the Islamic Maghreb"]
+        "AQIM",
+        "Al-Qaida in the Islamic Maghreb",
+    ]
     assert _entity(article, "organization:mnla")["aliases"] == [
-        "Azawad National Liberation Movement", "MNLA"]
+        "Azawad National Liberation Movement",
+        "MNLA",
+    ]
     assert _entity(article, "organization:tsctp")["aliases"] == [
-        "Trans Sahara Counterterrorism Partnership"]
+        "Trans Sahara Counterterrorism Partnership"
+    ]
     assert _entity(article, "organization:africom")["aliases"] == ["AFRICOM"]
     assert _entity(article, "organization:africom")["name"] == "U.S. Africa Command"
     assert _entity(cable, "organization:africom")["aliases"] == ["HQ USAFRICOM"]
@@ -55,8 +61,14 @@ def test_alias_pairs(seed_enriched: dict[str, Any]) -> None:
 def test_tessalit_on_the_map(seed_enriched: dict[str, Any]) -> None:
     cable, article = seed_enriched["cable"], seed_enriched["article"]
     [tessalit] = [p for p in cable["places"] if p["name"] == "Tessalit"]
-    assert tessalit == {"key": "place:tessalit-ml", "name": "Tessalit", "lat": 20.20126,
-                        "lon": 1.01186, "country": "ML", "geonameid": 2449893}
+    assert tessalit == {
+        "key": "place:tessalit-ml",
+        "name": "Tessalit",
+        "lat": 20.20126,
+        "lon": 1.01186,
+        "country": "ML",
+        "geonameid": 2449893,
+    }
     assert len(_entity(cable, "place:tessalit-ml")["mentions"]) == 3
     assert "place:tessalit-ml" not in {e["key"] for e in article["entities"]}
 
@@ -86,14 +98,23 @@ def test_tags_explained(seed_enriched: dict[str, Any]) -> None:
 def test_routing_and_markings(seed_enriched: dict[str, Any]) -> None:
     jargon = seed_enriched["cable"]["jargon"]
     assert [(r["route"], r["station"]) for r in jargon["routing"]] == [
-        ("RUEHC", "DEPT OF STATE WASHINGTON DC"), ("RUEHZK", None),
-        ("RUEHAS", "AMEMBASSY ALGIERS"), ("RHMFISS", None), ("RUEAIIA", "CIA WASHINGTON DC")]
+        ("RUEHC", "DEPT OF STATE WASHINGTON DC"),
+        ("RUEHZK", None),
+        ("RUEHAS", "AMEMBASSY ALGIERS"),
+        ("RHMFISS", None),
+        ("RUEAIIA", "CIA WASHINGTON DC"),
+    ]
     assert jargon["precedence"] == {
         "marking": "ROUTINE",
-        "meaning": "routine (R): the normal precedence, handled in order of receipt"}
+        "meaning": "routine (R): the normal precedence, handled in order of receipt",
+    }
     assert jargon["classification"]["1.4(b)"] == "foreign government information"
     assert seed_enriched["article"]["jargon"] == {
-        "tags": [], "routing": [], "precedence": None, "classification": None}
+        "tags": [],
+        "routing": [],
+        "precedence": None,
+        "classification": None,
+    }
 
 
 def test_dates(seed_enriched: dict[str, Any]) -> None:
@@ -111,29 +132,55 @@ def test_dates(seed_enriched: dict[str, Any]) -> None:
 def test_events(seed_enriched: dict[str, Any]) -> None:
     [june10] = [e for e in seed_enriched["cable"]["events"] if e["date"] == "2009-06-10"]
     assert june10["sentence"].startswith("Summary: Ambassador Milovanovic met with President")
-    assert june10["entities"] == ["person:gillian-milovanovic", "person:amadou-toumani-toure",
-                                  "organization:tsctp", "place:mali", "organization:aqim"]
+    assert june10["entities"] == [
+        "person:gillian-milovanovic",
+        "person:amadou-toumani-toure",
+        "organization:tsctp",
+        "place:mali",
+        "organization:aqim",
+    ]
     [april26] = [e for e in seed_enriched["cable"]["events"] if e["date"] == "2009-04-26"]
     assert "place:tessalit-ml" in april26["entities"]
 
 
 def test_cable_quote_speaker(seed_enriched: dict[str, Any]) -> None:
     [choir] = [q for q in seed_enriched["cable"]["quotes"] if "choir boys" in q["text"]]
-    assert choir == {"speaker": "ATT", "speaker_key": "person:amadou-toumani-toure",
-                     "text": "AQIM are not choir boys.", "paragraph": 2}
-    nuland = [q for q in seed_enriched["article"]["quotes"]
-              if q["speaker_key"] == "person:victoria-nuland"]
+    assert choir == {
+        "speaker": "ATT",
+        "speaker_key": "person:amadou-toumani-toure",
+        "text": "AQIM are not choir boys.",
+        "paragraph": 2,
+    }
+    nuland = [
+        q
+        for q in seed_enriched["article"]["quotes"]
+        if q["speaker_key"] == "person:victoria-nuland"
+    ]
     assert len(nuland) == 3
 
 
 def test_shape(seed_enriched: dict[str, Any]) -> None:
     result = seed_enriched["cable"]
-    assert list(result) == ["stage", "version", "document", "entities", "places", "dates",
-                            "events", "quotes", "jargon"]
+    assert list(result) == [
+        "stage",
+        "version",
+        "document",
+        "entities",
+        "places",
+        "dates",
+        "events",
+        "quotes",
+        "jargon",
+    ]
     assert (result["stage"], result["document"]) == ("enrich", "09BAMAKO387")
     mention = _entity(result, "place:tessalit-ml")["mentions"][0]
-    assert mention == {"field": "paragraphs", "paragraph": 5, "start": 731, "end": 739,
-                       "text": "Tessalit"}
+    assert mention == {
+        "field": "paragraphs",
+        "paragraph": 5,
+        "start": 731,
+        "end": 739,
+        "text": "Tessalit",
+    }
     [cable] = [p for p in _paragraphs() if p["number"] == 6]
     assert cable["text"][731:739] == "Tessalit"
 

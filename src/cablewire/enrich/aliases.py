@@ -38,65 +38,184 @@ class Known:
 
 
 _ENTRIES = (
-    Known("person:amadou-toumani-toure", "person", "Amadou Toumani Touré",
-          ("ATT", "Amadou Toumani Toure", "Amadou Toumani Touré", "Amadou Toumani TOURE"),
-          frozenset({"ML"})),
-    Known("organization:aqim", "organization", "al-Qaida in the Islamic Maghreb",
-          ("AQIM", "AQLIM", "AQMI", "al-Qaida in the Islamic Maghreb",
-           "al-Qaeda in the Islamic Maghreb", "al Qaeda in the Islamic Maghreb",
-           "al Qaida in the Islamic Maghreb", "Al-Qa'ida in the Islamic Maghreb",
-           "al-Qaida in the Lands of the Islamic Maghreb",
-           "al-Qaeda in the Lands of the Islamic Maghreb",
-           "Al Qaeda in the Lands of the Islamic Maghreb")),
-    Known("organization:tsctp", "organization", "Trans-Sahara Counterterrorism Partnership",
-          ("TSCTP", "Trans Sahara Counterterrorism Partnership",
-           "Trans-Sahara Counter-Terrorism Partnership", "Trans-Sahara Counter Terrorism Partnership",
-           "Trans Sahara Counter Terrorism Partnership", "Trans-Saharan Counterterrorism Partnership")),
-    Known("organization:mnla", "organization", "National Movement for the Liberation of Azawad",
-          ("MNLA", "Azawad National Liberation Movement",
-           "National Movement for the Liberation of Azawad",
-           "Mouvement National pour la Libération de l'Azawad",
-           "Mouvement national de libération de l'Azawad")),
-    Known("organization:africom", "organization", "U.S. Africa Command",
-          ("AFRICOM", "USAFRICOM", "U.S. Africa Command", "US Africa Command",
-           "United States Africa Command", "Africa Command", "HQ USAFRICOM")),
-    Known("organization:ecowas", "organization", "Economic Community of West African States",
-          ("ECOWAS", "CEDEAO", "Economic Community of West African States",
-           "ECOWAS COLLECTIVE")),
+    Known(
+        "person:amadou-toumani-toure",
+        "person",
+        "Amadou Toumani Touré",
+        ("ATT", "Amadou Toumani Toure", "Amadou Toumani Touré", "Amadou Toumani TOURE"),
+        frozenset({"ML"}),
+    ),
+    Known(
+        "organization:aqim",
+        "organization",
+        "al-Qaida in the Islamic Maghreb",
+        (
+            "AQIM",
+            "AQLIM",
+            "AQMI",
+            "al-Qaida in the Islamic Maghreb",
+            "al-Qaeda in the Islamic Maghreb",
+            "al Qaeda in the Islamic Maghreb",
+            "al Qaida in the Islamic Maghreb",
+            "Al-Qa'ida in the Islamic Maghreb",
+            "al-Qaida in the Lands of the Islamic Maghreb",
+            "al-Qaeda in the Lands of the Islamic Maghreb",
+            "Al Qaeda in the Lands of the Islamic Maghreb",
+        ),
+    ),
+    Known(
+        "organization:tsctp",
+        "organization",
+        "Trans-Sahara Counterterrorism Partnership",
+        (
+            "TSCTP",
+            "Trans Sahara Counterterrorism Partnership",
+            "Trans-Sahara Counter-Terrorism Partnership",
+            "Trans-Sahara Counter Terrorism Partnership",
+            "Trans Sahara Counter Terrorism Partnership",
+            "Trans-Saharan Counterterrorism Partnership",
+        ),
+    ),
+    Known(
+        "organization:mnla",
+        "organization",
+        "National Movement for the Liberation of Azawad",
+        (
+            "MNLA",
+            "Azawad National Liberation Movement",
+            "National Movement for the Liberation of Azawad",
+            "Mouvement National pour la Libération de l'Azawad",
+            "Mouvement national de libération de l'Azawad",
+        ),
+    ),
+    Known(
+        "organization:africom",
+        "organization",
+        "U.S. Africa Command",
+        (
+            "AFRICOM",
+            "USAFRICOM",
+            "U.S. Africa Command",
+            "US Africa Command",
+            "United States Africa Command",
+            "Africa Command",
+            "HQ USAFRICOM",
+        ),
+    ),
+    Known(
+        "organization:ecowas",
+        "organization",
+        "Economic Community of West African States",
+        ("ECOWAS", "CEDEAO", "Economic Community of West African States", "ECOWAS COLLECTIVE"),
+    ),
     Known("organization:au", "organization", "African Union", ("AU", "African Union")),
     Known("organization:eu", "organization", "European Union", ("EU", "European Union")),
-    Known("organization:un", "organization", "United Nations",
-          ("UN", "U.N.", "United Nations")),
-    Known("organization:unsc", "organization", "United Nations Security Council",
-          ("UNSC", "UN Security Council", "U.N. Security Council",
-           "United Nations Security Council", "Security Council")),
-    Known("organization:nato", "organization", "North Atlantic Treaty Organization",
-          ("NATO", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation")),
-    Known("organization:iaea", "organization", "International Atomic Energy Agency",
-          ("IAEA", "International Atomic Energy Agency")),
-    Known("organization:imf", "organization", "International Monetary Fund",
-          ("IMF", "International Monetary Fund")),
-    Known("organization:cia", "organization", "Central Intelligence Agency",
-          ("CIA", "Central Intelligence Agency", "CIA WASHDC")),
-    Known("organization:fbi", "organization", "Federal Bureau of Investigation",
-          ("FBI", "Federal Bureau of Investigation")),
-    Known("organization:usaid", "organization", "U.S. Agency for International Development",
-          ("USAID", "U.S. Agency for International Development",
-           "United States Agency for International Development")),
-    Known("organization:state-department", "organization", "U.S. Department of State",
-          ("State Department", "Department of State", "U.S. Department of State",
-           "US Department of State", "SECSTATE", "SECSTATE WASHDC", "DOS")),
-    Known("organization:dod", "organization", "U.S. Department of Defense",
-          ("DOD", "DoD", "Department of Defense", "Defense Department", "Pentagon",
-           "SECDEF", "SECDEF WASHDC", "U.S. Department of Defense")),
-    Known("organization:usg", "organization", "U.S. Government",
-          ("USG", "U.S. Government", "US Government", "United States Government")),
-    Known("organization:gspc", "organization", "Salafist Group for Preaching and Combat",
-          ("GSPC", "Salafist Group for Preaching and Combat", "Salafist Group for Call and Combat")),
-    Known("organization:ofac", "organization", "Office of Foreign Assets Control",
-          ("OFAC", "Office of Foreign Assets Control")),
-    Known("organization:mfa", "organization", "Ministry of Foreign Affairs",
-          ("MFA", "Ministry of Foreign Affairs", "Foreign Ministry")),
+    Known("organization:un", "organization", "United Nations", ("UN", "U.N.", "United Nations")),
+    Known(
+        "organization:unsc",
+        "organization",
+        "United Nations Security Council",
+        (
+            "UNSC",
+            "UN Security Council",
+            "U.N. Security Council",
+            "United Nations Security Council",
+            "Security Council",
+        ),
+    ),
+    Known(
+        "organization:nato",
+        "organization",
+        "North Atlantic Treaty Organization",
+        ("NATO", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+    ),
+    Known(
+        "organization:iaea",
+        "organization",
+        "International Atomic Energy Agency",
+        ("IAEA", "International Atomic Energy Agency"),
+    ),
+    Known(
+        "organization:imf",
+        "organization",
+        "International Monetary Fund",
+        ("IMF", "International Monetary Fund"),
+    ),
+    Known(
+        "organization:cia",
+        "organization",
+        "Central Intelligence Agency",
+        ("CIA", "Central Intelligence Agency", "CIA WASHDC"),
+    ),
+    Known(
+        "organization:fbi",
+        "organization",
+        "Federal Bureau of Investigation",
+        ("FBI", "Federal Bureau of Investigation"),
+    ),
+    Known(
+        "organization:usaid",
+        "organization",
+        "U.S. Agency for International Development",
+        (
+            "USAID",
+            "U.S. Agency for International Development",
+            "United States Agency for International Development",
+        ),
+    ),
+    Known(
+        "organization:state-department",
+        "organization",
+        "U.S. Department of State",
+        (
+            "State Department",
+            "Department of State",
+            "U.S. Department of State",
+            "US Department of State",
+            "SECSTATE",
+            "SECSTATE WASHDC",
+            "DOS",
+        ),
+    ),
+    Known(
+        "organization:dod",
+        "organization",
+        "U.S. Department of Defense",
+        (
+            "DOD",
+            "DoD",
+            "Department of Defense",
+            "Defense Department",
+            "Pentagon",
+            "SECDEF",
+            "SECDEF WASHDC",
+            "U.S. Department of Defense",
+        ),
+    ),
+    Known(
+        "organization:usg",
+        "organization",
+        "U.S. Government",
+        ("USG", "U.S. Government", "US Government", "United States Government"),
+    ),
+    Known(
+        "organization:gspc",
+        "organization",
+        "Salafist Group for Preaching and Combat",
+        ("GSPC", "Salafist Group for Preaching and Combat", "Salafist Group for Call and Combat"),
+    ),
+    Known(
+        "organization:ofac",
+        "organization",
+        "Office of Foreign Assets Control",
+        ("OFAC", "Office of Foreign Assets Control"),
+    ),
+    Known(
+        "organization:mfa",
+        "organization",
+        "Ministry of Foreign Affairs",
+        ("MFA", "Ministry of Foreign Affairs", "Foreign Ministry"),
+    ),
 )
 
 KNOWN: dict[str, Known] = {}
@@ -112,10 +231,14 @@ ROLES = frozenset(
     mayor senator representative commander chief deputy prime foreign defense defence interior
     justice finance vice premier king queen prince emir sheikh colonel-general ringleader""".split()
 )
-TITLE_WORDS = frozenset(t.rstrip(".").casefold() for t in TITLES) | ROLES | frozenset(
-    "mr mrs ms dr gen capt col lt maj sgt adm sen rep gov prof rev amb ambassador-designate "
-    "charge d'affaires hq ministers fm aa/s a/s das u/s dustr dusr couns pol charge poloff "
-    "emboff codel staffdel senators deputies".split()
+TITLE_WORDS = (
+    frozenset(t.rstrip(".").casefold() for t in TITLES)
+    | ROLES
+    | frozenset(
+        "mr mrs ms dr gen capt col lt maj sgt adm sen rep gov prof rev amb ambassador-designate "
+        "charge d'affaires hq ministers fm aa/s a/s das u/s dustr dusr couns pol charge poloff "
+        "emboff codel staffdel senators deputies".split()
+    )
 )
 _PARTICLES = frozenset("de da van von bin al der la le du dos del di ibn ben el ould ag".split())
 
@@ -152,7 +275,7 @@ def split_title(name: str) -> tuple[list[str], str]:
             run = []
     if run:
         titles.append(" ".join(run))
-    return titles, " ".join(words[last_title + 1:])
+    return titles, " ".join(words[last_title + 1 :])
 
 
 def slug(text: str) -> str:

@@ -29,38 +29,87 @@ from typing import Any
 from cablewire.enrich.model import DateRef, Precision
 from cablewire.enrich.structure import Segment
 
-MONTHS = {name: i for i, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_M = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-      r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_M = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _Y = r"(?:19[0-9]{2}|20[0-9]{2})"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mdy", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_Y})\b")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_M}),?\s+(?P<y>{_Y})\b")),
     ("iso", re.compile(rf"\b(?P<y>{_Y})-(?P<mm>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("mdrange", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}})\s*(?:-|–|to)\s*(?P<d2>\d{{1,2}})"
-                           rf"(?:,?\s+(?P<y>{_Y}))?\b")),
-    ("dmrange", re.compile(rf"\b(?P<d>\d{{1,2}})\s*(?:-|–)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_M})"
-                           rf"(?:,?\s+(?P<y>{_Y}))?\b")),
+    (
+        "mdrange",
+        re.compile(
+            rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}})\s*(?:-|–|to)\s*(?P<d2>\d{{1,2}})"
+            rf"(?:,?\s+(?P<y>{_Y}))?\b"
+        ),
+    ),
+    (
+        "dmrange",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})\s*(?:-|–)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_M})"
+            rf"(?:,?\s+(?P<y>{_Y}))?\b"
+        ),
+    ),
     ("md", re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,]*\s*{_Y})")),
     ("dm", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_M})\b")),
     ("my", re.compile(rf"\b(?P<m>{_M}),?\s+(?P<y>{_Y})\b")),
     ("yrange", re.compile(rf"\b(?P<y>{_Y})\s*(?:-|–|to)\s*(?P<y2>{_Y}|\d{{2}})\b")),
-    ("y", re.compile(rf"(?i:\b(?:in|since|by|until|during|from|of|early|late|mid-|before|after|"
-                     rf"fiscal year|FY)\s*)(?P<y>{_Y})\b")),
-    ("m", re.compile(rf"(?i:\b(?:in|since|by|until|during|from|early|late|mid-|last|next|this)"
-                     rf"\s*)(?P<m>{_M})\b(?!\s+\d)")),
-    ("weekday", re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                           r"\b(?!,?\s+(?:" + _M + r"\s+\d|\d{1,2}\s+" + _M + "))")),
+    (
+        "y",
+        re.compile(
+            rf"(?i:\b(?:in|since|by|until|during|from|of|early|late|mid-|before|after|"
+            rf"fiscal year|FY)\s*)(?P<y>{_Y})\b"
+        ),
+    ),
+    (
+        "m",
+        re.compile(
+            rf"(?i:\b(?:in|since|by|until|during|from|early|late|mid-|last|next|this)"
+            rf"\s*)(?P<m>{_M})\b(?!\s+\d)"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+            r"\b(?!,?\s+(?:" + _M + r"\s+\d|\d{1,2}\s+" + _M + "))"
+        ),
+    ),
     ("relday", re.compile(r"\b(?P<r>[Tt]oday|[Yy]esterday|[Tt]omorrow)\b")),
-    ("relperiod", re.compile(r"\b(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>week|month|year)\b")),
+    (
+        "relperiod",
+        re.compile(r"\b(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>week|month|year)\b"),
+    ),
 )
-_PAST = frozenset("""said told wrote announced was were had met made took gave held began saw
+_PAST = frozenset(
+    """said told wrote announced was were had met made took gave held began saw
     spoke left won lost paid fled rose fell sent struck came went did reported declared claimed
-    killed attacked arrested seized launched signed visited returned issued released stated""".split())
+    killed attacked arrested seized launched signed visited returned issued released stated""".split()
+)
 
 
 def document_interval(doc: dict[str, Any]) -> tuple[date, date, str] | None:
@@ -99,16 +148,27 @@ def _segment_dates(seg: Segment, anchor: tuple[date, date, str] | None) -> list[
                 continue
             lo, hi, precision, evidence = resolved
             start = m.start("y") if kind == "y" else m.start("m") if kind == "m" else m.start()
-            text = seg.text[start:m.end()]
+            text = seg.text[start : m.end()]
             taken.append((m.start(), m.end()))
-            found.append({"text": text, "value": _value(lo, hi, precision), "start": lo.isoformat(),
-                          "end": hi.isoformat(), "precision": precision, "field": seg.field,
-                          "paragraph": seg.paragraph, "offset": start, "evidence": evidence})
+            found.append(
+                {
+                    "text": text,
+                    "value": _value(lo, hi, precision),
+                    "start": lo.isoformat(),
+                    "end": hi.isoformat(),
+                    "precision": precision,
+                    "field": seg.field,
+                    "paragraph": seg.paragraph,
+                    "offset": start,
+                    "evidence": evidence,
+                }
+            )
     return sorted(found, key=lambda d: d["offset"])
 
 
-def _resolve(kind: str, m: re.Match[str], text: str, anchor: tuple[date, date, str] | None
-             ) -> tuple[date, date, Precision, str] | None:
+def _resolve(
+    kind: str, m: re.Match[str], text: str, anchor: tuple[date, date, str] | None
+) -> tuple[date, date, Precision, str] | None:
     groups = m.groupdict()
     month = MONTHS.get(groups["m"].rstrip(".").lower()) if groups.get("m") else None
     if groups.get("mm"):
@@ -123,8 +183,12 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: tuple[date, date, s
             if hi_d <= lo_d:
                 return None
             year, how = _year_for(month, lo_d, year, anchor)  # type: ignore[arg-type]
-            return (date(year, month, lo_d), date(year, month, hi_d),  # type: ignore[arg-type]
-                    "range", how)
+            return (
+                date(year, month, lo_d),  # type: ignore[arg-type]
+                date(year, month, hi_d),  # type: ignore[arg-type]
+                "range",
+                how,
+            )
         if kind in ("md", "dm"):
             d = int(groups["d"])
             year, how = _year_for(month, d, None, anchor)  # type: ignore[arg-type]
@@ -138,14 +202,20 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: tuple[date, date, s
             end_year = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)  # type: ignore
             if not 0 < end_year - year <= 30:  # type: ignore[operator]
                 return None
-            return (date(year, 1, 1), date(end_year, 12, 31), "range",  # type: ignore[arg-type]
-                    "years written")
+            return (
+                date(year, 1, 1),  # type: ignore[arg-type]
+                date(end_year, 12, 31),
+                "range",
+                "years written",
+            )
         if kind == "y":
             return date(year, 1, 1), date(year, 12, 31), "year", "year written"  # type: ignore
         if kind == "m":
-            if groups["m"].startswith("May") and not re.search(r"(?i)\b(?:in|since|until|"
-                                                               r"during|early|late|mid-)\s*May$",
-                                                               text[: m.end()]):
+            if groups["m"].startswith("May") and not re.search(
+                r"(?i)\b(?:in|since|until|"
+                r"during|early|late|mid-)\s*May$",
+                text[: m.end()],
+            ):
                 return None
             year, how = _year_for(month, 15, None, anchor)  # type: ignore[arg-type]
             lo = date(year, month, 1)  # type: ignore[arg-type]
@@ -161,26 +231,29 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: tuple[date, date, s
     return None
 
 
-def _year_for(month: int, day: int, year: int | None, anchor: tuple[date, date, str] | None
-              ) -> tuple[int, str]:
+def _year_for(
+    month: int, day: int, year: int | None, anchor: tuple[date, date, str] | None
+) -> tuple[int, str]:
     if year is not None:
         return year, "written in full"
     if anchor is None:
         raise ValueError("no year and no document date")
     lo, hi, where = anchor
     mid = lo + (hi - lo) / 2
-    best = min((mid.year - 1, mid.year, mid.year + 1),
-               key=lambda y: abs((_safe(y, month, day) - mid).days))
+    best = min(
+        (mid.year - 1, mid.year, mid.year + 1), key=lambda y: abs((_safe(y, month, day) - mid).days)
+    )
     return best, f"no year written: the one nearest {where}"
 
 
-def _weekday(name: str, m: re.Match[str], text: str, anchor: tuple[date, date, str] | None
-             ) -> tuple[date, date, Precision, str] | None:
+def _weekday(
+    name: str, m: re.Match[str], text: str, anchor: tuple[date, date, str] | None
+) -> tuple[date, date, Precision, str] | None:
     if anchor is None:
         return None
     lo, hi, where = anchor
     target = WEEKDAYS.index(name.lower())
-    window = re.findall(r"[A-Za-z']+", text[max(0, m.start() - 60): m.start()])[-6:]
+    window = re.findall(r"[A-Za-z']+", text[max(0, m.start() - 60) : m.start()])[-6:]
     past = any(w.lower() in _PAST for w in window)
     if past:
         day = lo - timedelta(days=(lo.weekday() - target) % 7)
@@ -191,8 +264,9 @@ def _weekday(name: str, m: re.Match[str], text: str, anchor: tuple[date, date, s
     return day, day, "day", how
 
 
-def _relday(word: str, anchor: tuple[date, date, str] | None
-            ) -> tuple[date, date, Precision, str] | None:
+def _relday(
+    word: str, anchor: tuple[date, date, str] | None
+) -> tuple[date, date, Precision, str] | None:
     if anchor is None or anchor[0] != anchor[1]:
         return None
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
@@ -200,8 +274,9 @@ def _relday(word: str, anchor: tuple[date, date, str] | None
     return day, day, "day", f"{word}, counted from {anchor[2]}"
 
 
-def _relperiod(which: str, unit: str, anchor: tuple[date, date, str] | None
-               ) -> tuple[date, date, Precision, str] | None:
+def _relperiod(
+    which: str, unit: str, anchor: tuple[date, date, str] | None
+) -> tuple[date, date, Precision, str] | None:
     if anchor is None:
         return None
     ref = anchor[0]

@@ -105,18 +105,27 @@ def _vote(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.source == "model":
             m.type = votes[gazetteer.fold(m.name or m.text)].most_common(1)[0][0]
-    surnames = {surname_of(m.name or m.text) for m in mentions
-                if m.type == "person" and len(person_tokens(m.name or m.text)) >= 2}
+    surnames = {
+        surname_of(m.name or m.text)
+        for m in mentions
+        if m.type == "person" and len(person_tokens(m.name or m.text)) >= 2
+    }
     for m in mentions:
         text = m.name or m.text
-        if m.source == "model" and m.type != "person" and " " not in text \
-                and not text.isupper() and gazetteer.fold(text) in surnames \
-                and gazetteer.find_country(text) is None:
+        if (
+            m.source == "model"
+            and m.type != "person"
+            and " " not in text
+            and not text.isupper()
+            and gazetteer.fold(text) in surnames
+            and gazetteer.find_country(text) is None
+        ):
             m.type = "person"
 
 
-def _scan_names(mentions: list[Mention], defined: dict[str, str],
-                context: frozenset[str]) -> dict[str, EntityType]:
+def _scan_names(
+    mentions: list[Mention], defined: dict[str, str], context: frozenset[str]
+) -> dict[str, EntityType]:
     """Names to look for where the model missed them (surface as written -> type)."""
     names: dict[str, EntityType] = {}
     for m in mentions:

@@ -37,33 +37,51 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-LABELS: dict[str, EntityType] = {"PERSON": "person", "ORG": "organization", "GPE": "place",
-                                 "LOC": "place", "FAC": "place", "NORP": "group"}
-_LABEL_OF: dict[EntityType, str] = {"person": "PERSON", "organization": "ORG", "place": "GPE",
-                                    "group": "NORP"}
+LABELS: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+_LABEL_OF: dict[EntityType, str] = {
+    "person": "PERSON",
+    "organization": "ORG",
+    "place": "GPE",
+    "group": "NORP",
+}
 _NOT_NAMES = frozenset(
-    x.strip() for x in
-    "ref,refs,reftel,septel,summary,comment,end summary,end comment,note,embassy,post,mission,"
+    x.strip()
+    for x in "ref,refs,reftel,septel,summary,comment,end summary,end comment,note,embassy,post,mission,"
     "department,government,ministry,head of state,heads of state,sipdis,noforn,km,kms,sbu,poc,"
     "dcm,cda,emboff,emboffs,poloff,poloffs,econoff,econoffs,ambassador,president,minister,"
     "prime minister,decl,eo,para,paras,tel,tels,action request,islamist,islamists,salafist,"
     "salafists,jihad,god,ministers,presidents,chairman,ministries,charge,septels,classified by,reason,reasons,"
     "subject,tags,info,fm,amembassy,collective,hq,sahel saharan".split(",")
 )
-LOCATIVE = frozenset("in of near from to at around outside toward towards into across via "
-                     "north south east west northeast northwest southeast southwest".split())
+LOCATIVE = frozenset(
+    "in of near from to at around outside toward towards into across via "
+    "north south east west northeast northwest southeast southwest".split()
+)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
 _DEFINITIONS = (
     # Long Name (SHORT)
-    re.compile(r"(?P<long>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|of|the|for|in|and|de|du|des|la|"
-               r"le|pour|l['’]\w+))*)\s*\)?\s*\((?P<short>[A-Z][A-Za-z0-9&\-]{1,9})\)"),
+    re.compile(
+        r"(?P<long>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|of|the|for|in|and|de|du|des|la|"
+        r"le|pour|l['’]\w+))*)\s*\)?\s*\((?P<short>[A-Z][A-Za-z0-9&\-]{1,9})\)"
+    ),
     # Long Name, known as SHORT / known by its acronym SHORT
-    re.compile(r"(?P<long>[A-Za-z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|of|the|for|in|and))+),?\s+"
-               r"(?:also\s+)?(?:known|referred to)\s+(?:as|by its (?:acronym|initials))\s+"
-               r"(?:the\s+)?(?P<short>[A-Z][A-Z0-9&\-]{1,9})\b"),
+    re.compile(
+        r"(?P<long>[A-Za-z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|of|the|for|in|and))+),?\s+"
+        r"(?:also\s+)?(?:known|referred to)\s+(?:as|by its (?:acronym|initials))\s+"
+        r"(?:the\s+)?(?P<short>[A-Z][A-Z0-9&\-]{1,9})\b"
+    ),
     # SHORT (Long Name)
-    re.compile(r"\b(?P<short>[A-Z][A-Z0-9&\-]{1,9})\s+\((?P<long>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]"
-               r"[\w'’\-]+|of|the|for|in|and|de|du|la|pour))+)\)"),
+    re.compile(
+        r"\b(?P<short>[A-Z][A-Z0-9&\-]{1,9})\s+\((?P<long>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]"
+        r"[\w'’\-]+|of|the|for|in|and|de|du|la|pour))+)\)"
+    ),
 )
 
 
@@ -87,15 +105,25 @@ _PAREN_NAME = re.compile(
 
 
 def join_parenthesised(index: int, text: str, found: list[Mention]) -> list[Mention]:
-    """"(President Amadou Toumani) Touré" is one person, named "Amadou Toumani Touré"."""
+    """ "(President Amadou Toumani) Touré" is one person, named "Amadou Toumani Touré"."""
     for m in _PAREN_NAME.finditer(text):
         start, end = m.start("given"), m.end("last")
         if not any(x.type == "person" and x.start < end and x.end > start for x in found):
             continue
         found = [x for x in found if x.end <= start or x.start >= end]
         titles = [m.group("title")] if m.group("title") else []
-        found.append(Mention(index, start, end, text[start:end], "person", "rule", titles,
-                             name=f"{m.group('given')} {m.group('last')}"))
+        found.append(
+            Mention(
+                index,
+                start,
+                end,
+                text[start:end],
+                "person",
+                "rule",
+                titles,
+                name=f"{m.group('given')} {m.group('last')}",
+            )
+        )
     return found
 
 
@@ -103,10 +131,15 @@ def join_parenthesised(index: int, text: str, found: list[Mention]) -> list[Ment
 def pipeline() -> Language:
     """The English model with cablewire's entity rulers before its NER (once per process)."""
     nlp = fresh_model()
-    exact = nlp.add_pipe("entity_ruler", name="cablewire_exact", before="ner",
-                         config={"phrase_matcher_attr": "ORTH"})
-    loose = nlp.add_pipe("entity_ruler", name="cablewire_names", before="cablewire_exact",
-                         config={"phrase_matcher_attr": "LOWER"})
+    exact = nlp.add_pipe(
+        "entity_ruler", name="cablewire_exact", before="ner", config={"phrase_matcher_attr": "ORTH"}
+    )
+    loose = nlp.add_pipe(
+        "entity_ruler",
+        name="cablewire_names",
+        before="cablewire_exact",
+        config={"phrase_matcher_attr": "LOWER"},
+    )
     exact_patterns: list[dict[str, str]] = []
     loose_patterns: list[dict[str, str]] = []
     for name in {c.name for c in gazetteer.countries().values()} | set(gazetteer.COUNTRY_ALIASES):
@@ -143,8 +176,11 @@ def model_mentions(index: int, doc: Doc, context: frozenset[str]) -> list[Mentio
             continue
         text = doc.text[start:end]
         titles: list[str] = []
-        if type_ == "person" or _looks_titled(text) or \
-                (" " in text and text.split()[0].rstrip(".").casefold() in TITLE_WORDS):
+        if (
+            type_ == "person"
+            or _looks_titled(text)
+            or (" " in text and text.split()[0].rstrip(".").casefold() in TITLE_WORDS)
+        ):
             titles, bare = split_title(text)
             if titles:
                 start = end - len(bare)
@@ -159,12 +195,16 @@ def model_mentions(index: int, doc: Doc, context: frozenset[str]) -> list[Mentio
     return out
 
 
-def correct_type(text: str, type_: EntityType, whole: str, start: int,
-                 context: frozenset[str]) -> EntityType | None:
+def correct_type(
+    text: str, type_: EntityType, whole: str, start: int, context: frozenset[str]
+) -> EntityType | None:
     """The type a span really has, or None when it is not a name."""
     folded = gazetteer.fold(text)
-    if folded in _NOT_NAMES or not any(ch.isupper() for ch in text[:1] + text[1:2]) \
-            or len(text) < 2:
+    if (
+        folded in _NOT_NAMES
+        or not any(ch.isupper() for ch in text[:1] + text[1:2])
+        or len(text) < 2
+    ):
         return None
     if gazetteer.find_country(text) is not None or text in gazetteer.REGIONS:
         return "place"
@@ -201,8 +241,13 @@ def definitions(texts: list[str]) -> dict[str, str]:
     return out
 
 
-def scan_missed(index: int, text: str, taken: list[Mention], names: dict[str, EntityType],
-                context: frozenset[str]) -> list[Mention]:
+def scan_missed(
+    index: int,
+    text: str,
+    taken: list[Mention],
+    names: dict[str, EntityType],
+    context: frozenset[str],
+) -> list[Mention]:
     """Names the model missed in one prose segment: `names` (surface -> type) and cities of the
     document's countries."""
     out: list[Mention] = []
@@ -229,8 +274,9 @@ def scan_missed(index: int, text: str, taken: list[Mention], names: dict[str, En
     return out
 
 
-def match_header(index: int, seg: Segment, names: dict[str, EntityType],
-                 context: frozenset[str]) -> list[Mention]:
+def match_header(
+    index: int, seg: Segment, names: dict[str, EntityType], context: frozenset[str]
+) -> list[Mention]:
     """Names in a header line, heading, signer or routing line, matched without the model."""
     text = seg.text
     if seg.kind == "name":
@@ -257,14 +303,27 @@ def match_header(index: int, seg: Segment, names: dict[str, EntityType],
             i += 1
             continue
         n, start, end, surface, type_ = hit
-        out.append(Mention(index, start, end, surface, type_, "header",
-                           _titles_before(text, start) if type_ == "person" else []))
+        out.append(
+            Mention(
+                index,
+                start,
+                end,
+                surface,
+                type_,
+                "header",
+                _titles_before(text, start) if type_ == "person" else [],
+            )
+        )
         i += n
     return out
 
 
-def _header_type(surface: str, folded_names: dict[str, tuple[str, EntityType]],
-                 context: frozenset[str], kind: str) -> EntityType | None:
+def _header_type(
+    surface: str,
+    folded_names: dict[str, tuple[str, EntityType]],
+    context: frozenset[str],
+    kind: str,
+) -> EntityType | None:
     folded = gazetteer.fold(surface)
     if not folded or folded in _NOT_NAMES:
         return None
@@ -308,13 +367,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _looks_titled(text: str) -> bool:
     first = text.split()[0].rstrip(".").casefold() if text.split() else ""
-    return first in ("president", "ambassador", "capt", "gen", "general", "minister", "mr", "ms",
-                     "mrs", "dr", "col", "colonel", "captain", "prime", "king")
+    return first in (
+        "president",
+        "ambassador",
+        "capt",
+        "gen",
+        "general",
+        "minister",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "col",
+        "colonel",
+        "captain",
+        "prime",
+        "king",
+    )
 
 
 def _titles_before(text: str, start: int) -> list[str]:
     """Titles written just before a name: "State Department spokeswoman " -> [spokeswoman]."""
-    words = text[max(0, start - 60):start].split()
+    words = text[max(0, start - 60) : start].split()
     run: list[str] = []
     while words and words[-1].rstrip(".").casefold() in TITLE_WORDS:
         run.insert(0, words.pop())
@@ -322,5 +396,5 @@ def _titles_before(text: str, start: int) -> list[str]:
 
 
 def _after_locative(text: str, start: int) -> bool:
-    m = re.search(r"([A-Za-z]+)[\s,]+$", text[max(0, start - 20):start])
+    m = re.search(r"([A-Za-z]+)[\s,]+$", text[max(0, start - 20) : start])
     return bool(m) and m.group(1).casefold() in LOCATIVE  # type: ignore[union-attr]

@@ -16,8 +16,14 @@ from typing import Any
 from cablewire.enrich.model import EntityType
 
 TYPES: tuple[EntityType, ...] = ("person", "organization", "place", "group")
-BARE_LABELS: dict[str, EntityType] = {"PERSON": "person", "ORG": "organization", "GPE": "place",
-                                      "LOC": "place", "FAC": "place", "NORP": "group"}
+BARE_LABELS: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
 Span = tuple[int, int, int, str]
 
 
@@ -48,19 +54,28 @@ def enricher_spans(items: list[dict[str, Any]]) -> list[set[Span]]:
     for k, item in enumerate(items):
         doc = dict(item["document"])
         if doc.get("kind") == "cable":
-            doc["paragraphs"] = [{"number": 1, "marking": None, "heading": None,
-                                  "text": item["text"]}]
+            doc["paragraphs"] = [
+                {"number": 1, "marking": None, "heading": None, "text": item["text"]}
+            ]
         else:
             doc["paragraphs"] = [item["text"]]
         result = enrich_document(doc)
-        out.append({(k, m["start"], m["end"], e["type"]) for e in result["entities"]
-                    for m in e["mentions"] if m["field"] == "paragraphs"})
+        out.append(
+            {
+                (k, m["start"], m["end"], e["type"])
+                for e in result["entities"]
+                for m in e["mentions"]
+                if m["field"] == "paragraphs"
+            }
+        )
     return out
 
 
 def gold_spans(items: list[dict[str, Any]]) -> list[set[Span]]:
-    return [{(k, e["start"], e["end"], e["type"]) for e in item["entities"]}
-            for k, item in enumerate(items)]
+    return [
+        {(k, e["start"], e["end"], e["type"]) for e in item["entities"]}
+        for k, item in enumerate(items)
+    ]
 
 
 def score(gold: list[set[Span]], found: list[set[Span]]) -> dict[str, dict[str, float]]:
@@ -81,6 +96,11 @@ def score(gold: list[set[Span]], found: list[set[Span]]) -> dict[str, dict[str, 
         precision = t / (t + p_) if t + p_ else 0.0
         recall = t / (t + n) if t + n else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        out[type_] = {"precision": round(precision, 3), "recall": round(recall, 3),
-                      "f1": round(f1, 3), "gold": t + n, "found": t + p_}
+        out[type_] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "gold": t + n,
+            "found": t + p_,
+        }
     return out

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def find_events(segs: list[Segment], docs: dict[int, Doc], dates: list[DateRef],
-                entities: list[Entity]) -> list[Event]:
+def find_events(
+    segs: list[Segment], docs: dict[int, Doc], dates: list[DateRef], entities: list[Entity]
+) -> list[Event]:
     index = {(s.field, s.paragraph): i for i, s in enumerate(segs)}
     spans: dict[int, list[tuple[int, int]]] = {}
     for i, doc in docs.items():
@@ -34,13 +35,24 @@ def find_events(segs: list[Segment], docs: dict[int, Doc], dates: list[DateRef],
             continue
         i = seg
         text = segs[i].text
-        start, end = next(((a, b) for a, b in spans.get(i, [(0, len(text))])
-                           if a <= d["offset"] < b), (0, len(text)))
+        start, end = next(
+            ((a, b) for a, b in spans.get(i, [(0, len(text))]) if a <= d["offset"] < b),
+            (0, len(text)),
+        )
         keys: list[str] = []
         for offset, key in sorted(where.get((d["field"], d["paragraph"]), [])):
             if start <= offset < end and key not in keys:
                 keys.append(key)
-        out.append({"date": d["value"], "start": d["start"], "end": d["end"],
-                    "precision": d["precision"], "sentence": " ".join(text[start:end].split()),
-                    "field": d["field"], "paragraph": d["paragraph"], "entities": keys})
+        out.append(
+            {
+                "date": d["value"],
+                "start": d["start"],
+                "end": d["end"],
+                "precision": d["precision"],
+                "sentence": " ".join(text[start:end].split()),
+                "field": d["field"],
+                "paragraph": d["paragraph"],
+                "entities": keys,
+            }
+        )
     return sorted(out, key=lambda e: (e["start"], e["end"]))

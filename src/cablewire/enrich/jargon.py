@@ -54,11 +54,11 @@ REASONS = {
     "1.4(b)": "foreign government information",
     "1.4(c)": "intelligence activities, sources or methods, or cryptology",
     "1.4(d)": "foreign relations or foreign activities of the United States, including "
-              "confidential sources",
+    "confidential sources",
     "1.4(e)": "scientific, technological or economic matters relating to national security",
     "1.4(f)": "U.S. Government programs for safeguarding nuclear materials or facilities",
     "1.4(g)": "vulnerabilities or capabilities of systems, installations, projects or plans "
-              "relating to national security",
+    "relating to national security",
     "1.4(h)": "weapons of mass destruction",
 }
 
@@ -115,14 +115,19 @@ def explain_document(doc: dict[str, Any]) -> Jargon:
         for rec in doc.get(field) or []:
             route = rec.get("route")
             station = routing_indicators().get(route) if route else None
-            routing.append({"field": field, "route": route, "name": rec.get("name") or "",
-                            "station": station})
+            routing.append(
+                {"field": field, "route": route, "name": rec.get("name") or "", "station": station}
+            )
     precedence = None
     if doc.get("precedence"):
         word = str(doc["precedence"]).upper()
         precedence = {"marking": word, "meaning": PRECEDENCE.get(word, "unknown precedence")}
-    return {"tags": tags, "routing": routing, "precedence": precedence,
-            "classification": explain_classification(doc)}
+    return {
+        "tags": tags,
+        "routing": routing,
+        "precedence": precedence,
+        "classification": explain_classification(doc),
+    }
 
 
 def explain_classification(doc: dict[str, Any]) -> dict[str, str] | None:
@@ -147,9 +152,18 @@ def explain_classification(doc: dict[str, Any]) -> dict[str, str] | None:
 
 
 def _area(code: str) -> str:
-    areas = {"A": "administration", "B": "business services", "C": "consular",
-             "E": "economic", "K": "keyword", "M": "military", "O": "operations",
-             "P": "political", "S": "social", "T": "technology and science"}
+    areas = {
+        "A": "administration",
+        "B": "business services",
+        "C": "consular",
+        "E": "economic",
+        "K": "keyword",
+        "M": "military",
+        "O": "operations",
+        "P": "political",
+        "S": "social",
+        "T": "technology and science",
+    }
     return f"{areas.get(code[:1], 'unknown area')}: (code not in the table)"
 
 

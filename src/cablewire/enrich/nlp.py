@@ -39,8 +39,9 @@ def fresh_model() -> Language:
     try:
         import spacy
     except ImportError as exc:
-        raise ModelMissingError(f"Enrichment needs spaCy, which is not installed: {INSTALL_HINT}") \
-            from exc
+        raise ModelMissingError(
+            f"Enrichment needs spaCy, which is not installed: {INSTALL_HINT}"
+        ) from exc
     for name in MODEL_PACKAGES:
         try:
             module = importlib.import_module(name)
@@ -50,7 +51,8 @@ def fresh_model() -> Language:
         log.debug("loaded %s %s", name, nlp.meta.get("version"))
         return nlp
     raise ModelMissingError(
-        f"Enrichment needs the English model (spaCy {getattr(spacy, '__version__', '?')} is installed, the model "
+        f"Enrichment needs the English model (spaCy {getattr(spacy, '__version__', '?')} "
+        "is installed, the model "
         f"is not): {INSTALL_HINT}"
     )
 

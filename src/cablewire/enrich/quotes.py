@@ -17,8 +17,10 @@ from cablewire.enrich.gazetteer import fold
 from cablewire.enrich.model import EnrichedQuote, Entity
 from cablewire.formats.quotes import find_quotes
 
-_BY_TITLE = re.compile(r"\bthe (President|Ambassador|Prime Minister|Foreign Minister|Minister|"
-                       r"King|General|Chairman|Governor)\b")
+_BY_TITLE = re.compile(
+    r"\bthe (President|Ambassador|Prime Minister|Foreign Minister|Minister|"
+    r"King|General|Chairman|Governor)\b"
+)
 
 
 def enrich_quotes(doc: dict[str, Any], entities: list[Entity]) -> list[EnrichedQuote]:
@@ -29,7 +31,9 @@ def enrich_quotes(doc: dict[str, Any], entities: list[Entity]) -> list[EnrichedQ
         paragraphs = [str(p) for p in doc.get("paragraphs") or []]
         quotes = list(doc.get("quotes") or find_quotes(paragraphs))
     people = [e for e in entities if e["type"] == "person"]
-    others = {fold(n) for e in entities if e["type"] != "person" for n in [e["name"], *e["aliases"]]}
+    others = {
+        fold(n) for e in entities if e["type"] != "person" for n in [e["name"], *e["aliases"]]
+    }
     out: list[EnrichedQuote] = []
     previous: EnrichedQuote | None = None
     for q in quotes:
@@ -38,13 +42,19 @@ def enrich_quotes(doc: dict[str, Any], entities: list[Entity]) -> list[EnrichedQ
         around = _around(para, q["text"])
         if speaker is None or fold(speaker) in others:
             speaker = _by_title(around, people) or speaker
-        if (speaker is None or fold(speaker) in others) and previous is not None \
-                and re.search(r"\b(?:he|she) (?:said|remarked|added|stated|noted|commented)\b",
-                              around):
+        if (
+            (speaker is None or fold(speaker) in others)
+            and previous is not None
+            and re.search(r"\b(?:he|she) (?:said|remarked|added|stated|noted|commented)\b", around)
+        ):
             speaker = previous["speaker"]
         key = _link(speaker, people)
-        item: EnrichedQuote = {"speaker": speaker, "speaker_key": key, "text": q["text"],
-                               "paragraph": q["paragraph"]}
+        item: EnrichedQuote = {
+            "speaker": speaker,
+            "speaker_key": key,
+            "text": q["text"],
+            "paragraph": q["paragraph"],
+        }
         out.append(item)
         if key is not None:
             previous = item
@@ -55,15 +65,16 @@ def _around(paragraph: str, text: str) -> str:
     at = paragraph.find(text[:40])
     if at < 0:
         return ""
-    return paragraph[max(0, at - 100): at + len(text) + 80]
+    return paragraph[max(0, at - 100) : at + len(text) + 80]
 
 
 def _by_title(around: str, people: list[Entity]) -> str | None:
     m = _BY_TITLE.search(around)
     if m is None:
         return None
-    titled = [e for e in people
-              if any(f["value"].casefold() == m.group(1).casefold() for f in e["facts"])]
+    titled = [
+        e for e in people if any(f["value"].casefold() == m.group(1).casefold() for f in e["facts"])
+    ]
     return titled[0]["name"] if len(titled) == 1 else None
 
 

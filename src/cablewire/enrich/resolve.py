@@ -27,8 +27,9 @@ from cablewire.enrich.model import Entity, EntityType, Fact, Place
 from cablewire.enrich.structure import Segment
 
 
-def resolve(mentions: list[Mention], segs: list[Segment], defined: dict[str, str],
-            context: frozenset[str]) -> tuple[list[Entity], list[Place]]:
+def resolve(
+    mentions: list[Mention], segs: list[Segment], defined: dict[str, str], context: frozenset[str]
+) -> tuple[list[Entity], list[Place]]:
     """Entities (most mentioned first) and the places among them that have coordinates."""
     long_forms = {gazetteer.fold(long): short for short, long in defined.items()}
     keys: list[str] = []
@@ -46,17 +47,34 @@ def resolve(mentions: list[Mention], segs: list[Segment], defined: dict[str, str
         seg = segs[m.segment]
         entity = by_key.get(key)
         if entity is None:
-            entity = by_key[key] = {"key": key, "type": types[key], "name": _best(names[key]),
-                                    "aliases": [], "facts": [], "mentions": []}
-        entity["mentions"].append({"field": seg.field, "paragraph": seg.paragraph,
-                                   "start": m.start, "end": m.end, "text": m.text})
+            entity = by_key[key] = {
+                "key": key,
+                "type": types[key],
+                "name": _best(names[key]),
+                "aliases": [],
+                "facts": [],
+                "mentions": [],
+            }
+        entity["mentions"].append(
+            {
+                "field": seg.field,
+                "paragraph": seg.paragraph,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+            }
+        )
         if m.text != entity["name"] and m.text not in entity["aliases"]:
             entity["aliases"].append(m.text)
         for title in m.titles:
             title = title.title() if title.isupper() else title
             if all(f["value"].casefold() != title.casefold() for f in entity["facts"]):
-                fact: Fact = {"kind": "title", "value": title, "field": seg.field,
-                              "paragraph": seg.paragraph}
+                fact: Fact = {
+                    "kind": "title",
+                    "value": title,
+                    "field": seg.field,
+                    "paragraph": seg.paragraph,
+                }
                 entity["facts"].append(fact)
     entities = sorted(by_key.values(), key=lambda e: (-len(e["mentions"]), e["key"]))
     for e in entities:
@@ -77,9 +95,14 @@ def _person_anchors(mentions: list[Mention], context: frozenset[str]) -> dict[st
     return anchors
 
 
-def _key_and_name(m: Mention, defined: dict[str, str], long_forms: dict[str, str],
-                  anchors: dict[str, Counter[str]], context: frozenset[str],
-                  places: dict[str, Place]) -> tuple[str, str]:
+def _key_and_name(
+    m: Mention,
+    defined: dict[str, str],
+    long_forms: dict[str, str],
+    anchors: dict[str, Counter[str]],
+    context: frozenset[str],
+    places: dict[str, Place],
+) -> tuple[str, str]:
     text = m.name or m.text
     known = lookup_known(text, context)
     if known is not None:
@@ -111,16 +134,29 @@ def _place(text: str, context: frozenset[str], places: dict[str, Place]) -> tupl
     if text in gazetteer.REGIONS or (text.upper() == text and len(text) <= 3):
         return "place:" + slug(text), text
     common = zipf_frequency(text.lower(), "en") >= 4.0
-    city = gazetteer.find_city("Washington" if text.upper() == "WASHDC" else text, context,
-                               min_population=15_000)
-    if city is not None and city.population < 100_000 \
-            and gazetteer.fold(text) in gazetteer.subdivisions():
+    city = gazetteer.find_city(
+        "Washington" if text.upper() == "WASHDC" else text, context, min_population=15_000
+    )
+    if (
+        city is not None
+        and city.population < 100_000
+        and gazetteer.fold(text) in gazetteer.subdivisions()
+    ):
         city = None
     if city is None or (common and city.country not in context and city.population < 500_000):
         return "place:" + slug(text), text
     key = f"place:{slug(city.name)}-{city.country.lower()}"
-    places.setdefault(key, {"key": key, "name": city.name, "lat": city.lat, "lon": city.lon,
-                            "country": city.country, "geonameid": city.geonameid})
+    places.setdefault(
+        key,
+        {
+            "key": key,
+            "name": city.name,
+            "lat": city.lat,
+            "lon": city.lon,
+            "country": city.country,
+            "geonameid": city.geonameid,
+        },
+    )
     return key, city.name
 
 

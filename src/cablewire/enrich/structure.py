@@ -91,13 +91,13 @@ def truecase(text: str) -> str:
     sentence_start = True
     last = 0
     for m in _WORD.finditer(text):
-        between = text[last:m.start()]
+        between = text[last : m.start()]
         if re.search(r"[.!?:]\s*$|^\s*$", between) and (last == 0 or re.search(r"[.!?:]", between)):
             sentence_start = True
         word = m.group()
         cased = _case_word(word, sentence_start)
         if len(cased) == len(word):
-            chars[m.start():m.end()] = cased
+            chars[m.start() : m.end()] = cased
         sentence_start = False
         last = m.end()
     return "".join(chars)
@@ -120,8 +120,11 @@ def _case_word(word: str, sentence_start: bool) -> str:
     lower = word.lower()
     if upper in acronyms() and (len(word) <= 5 and zipf_frequency(lower, "en") < 4.5):
         return upper
-    common = zipf_frequency(lower, "en") >= 3.0 and lower not in _CALENDAR \
+    common = (
+        zipf_frequency(lower, "en") >= 3.0
+        and lower not in _CALENDAR
         and lower not in _proper_words()
+    )
     if sentence_start or not common:
         return lower[:1].upper() + lower[1:]
     return lower
