@@ -22,6 +22,7 @@ _NUMBERED = re.compile(
     r"(?:\(\s*(?P<mark>(?:U|C|S|TS|SBU|LOU|FOUO|NF|S/NF|C/NF|CONFIDENTIAL|SECRET|UNCLASSIFIED"
     r"|UNCLAS|NOFORN)(?:\b[^)\n]{0,40})?)\s*\)\s*)?"
 )
+_RULE_CHARS = frozenset("-=_*")
 _RULE = re.compile(r"^\s*[-=_*]{3,}[-=_*\s]*$")
 _SUMMARY = re.compile(
     r"^(?:BEGIN\s+SUMMARY\b\s*[:.\-]*\s*"
@@ -181,22 +182,26 @@ def mark_headings(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     n = len(lines)
+    rules = [line.lstrip()[:1] in _RULE_CHARS and bool(_RULE.match(line)) for line in lines]
 
     def is_rule(i: int) -> bool:
-        return 0 <= i < n and bool(_RULE.match(lines[i]))
+        return 0 <= i < n and rules[i]
 
     for i, line in enumerate(lines):
-        if is_rule(i):
+        if rules[i]:
             out.append("")
             continue
         text = line.strip()
-        inline = _INLINE_HEADING.match(line)
+        if not text:
+            out.append(line)
+            continue
+        inline = _INLINE_HEADING.match(line) if "---" in line else None
         if inline and not _NUMBERED.match(inline.group("heading")):
             if inline.group("before").strip():
                 out.append(inline.group("before"))
             out.extend(["", HEADING + inline.group("heading").strip(" -"), ""])
             continue
-        slashes = _SLASH_HEADING.match(line)
+        slashes = _SLASH_HEADING.match(line) if "//" in line else None
         boxed = is_rule(i - 1) and is_rule(i + 1)
         # An underlined heading; not the line above a boxed heading's upper rule.
         underlined = (is_rule(i + 1) and not (i + 3 < n and lines[i + 2].strip()
