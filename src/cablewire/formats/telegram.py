@@ -37,6 +37,8 @@ PAGE_MARKER = re.compile(
     r"^\s*[A-Z][A-Z .'-]*\s+0*\d{1,8}\s+0*(\d{1,3})(?:\.\d+)?\s+OF\s+0*(\d{1,3})\s*$"
 )
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$")
+_BLOCK_START = re.compile(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)")
+_BANNER_INITIALS = frozenset("CSUTL")
 _SIPDIS_LEAD = re.compile(r"^\s*SIPDIS\s+(?=\S)")
 TRAILER = re.compile(r"^\s*(?:BT|NNNN|#\d{4}(?:\s.*)?|=+\s*CABLE ENDS\s*=+)\s*$")
 _EO = re.compile(r"^\s*E\.?\s?O\.?\s*(\d{5})\s*[:.;]?\s*(.*)$", re.IGNORECASE)
@@ -120,7 +122,7 @@ def _split_routing(lines: list[str]) -> tuple[list[str], list[str]]:
     in_header = False
     for line in lines:
         stripped = line.strip()
-        starts_block = bool(re.match(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)", stripped))
+        starts_block = stripped[:2] in ("VZ", "DE", "ZN") and bool(_BLOCK_START.match(stripped))
         if starts_block or (not body and looks_like_header_line(line)):
             in_header = True
         if in_header:
@@ -142,15 +144,19 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
     seen_banner = False
     sections = 0
     for line in lines:
-        if m := PAGE_MARKER.match(line):
+        if not line.strip():
+            out.append("")
+            continue
+        if " OF " in line and (m := PAGE_MARKER.match(line)):
             sections = max(sections, int(m.group(2)))
             _close_gap(out)
             out.append("\x00join")
             continue
-        if SIPDIS.match(line):
-            continue
-        line = _SIPDIS_LEAD.sub("", line)
-        if m := BANNER.match(line):
+        if "SIPDIS" in line:
+            if SIPDIS.match(line):
+                continue
+            line = _SIPDIS_LEAD.sub("", line)
+        if line.lstrip()[:1] in _BANNER_INITIALS and (m := BANNER.match(line)):
             if m.group("of"):
                 sections = max(sections, int(m.group("of")))
             if not seen_banner:
