@@ -29,6 +29,6 @@ def sample_archive(tmp_path_factory: pytest.TempPathFactory) -> str:
     from cablewire.settings import Settings
 
     db = str(tmp_path_factory.mktemp("archive") / "sample.db")
-    settings = Settings.resolve(env={}, db=db, workers=2)
+    settings = Settings.resolve(env={}, db=db, workers=2, enrich="no")
     ingest([SEEDS, SAMPLE / "cablegate-sample.tar.xz"], settings)
     return db

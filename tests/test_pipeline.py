@@ -21,7 +21,7 @@ CABLES = SAMPLE / "cablegate-sample.tar.xz"
 
 
 def _settings(db: Path, **kw: object) -> Settings:
-    return Settings.resolve(env={}, db=str(db), **kw)
+    return Settings.resolve(env={}, db=str(db), **{"enrich": "no", **kw})
 
 
 def _content(db: Path) -> dict[str, object]:
@@ -84,7 +84,7 @@ def test_kill_during_ingest_then_resume_equals_one_clean_run(tmp_path: Path) -> 
     ingest([SEEDS, CABLES], _settings(clean, workers=1))
 
     killed = tmp_path / "killed.db"
-    env = dict(os.environ, CABLEWIRE_BATCH_SIZE="5", CABLEWIRE_WORKERS="1")
+    env = dict(os.environ, CABLEWIRE_BATCH_SIZE="5", CABLEWIRE_WORKERS="1", CABLEWIRE_ENRICH="no")
     proc = subprocess.Popen(
         [sys.executable, "-m", "cablewire", "ingest", str(SEEDS), str(CABLES),
          "--db", str(killed)],

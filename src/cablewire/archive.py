@@ -116,6 +116,52 @@ class Archive:
     def reindex(self) -> int:
         return self.index.rebuild(self.store)
 
+    # -- entities, places, time ----------------------------------------------------------------
+
+    def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Entities with how many documents name them, most named first."""
+        return self.store.entities(type_, limit)
+
+    def entity(self, name: str) -> dict[str, Any]:
+        """One entity by key or any of its names: aliases, facts, documents, co-occurring
+        entities, quotes and dated events."""
+        keys = self.store.entity_keys(name)
+        if not keys:
+            raise NotFound(
+                f"no entity named {name!r} in this archive: list them with `cablewire entities`"
+                " (documents are enriched during ingest, or by `cablewire enrich`)"
+            )
+        found = [e for e in (self.store.entity(k) for k in keys) if e is not None]
+        found.sort(key=lambda e: -len(e["documents"]))
+        best = found[0]
+        best["other_matches"] = [{"key": e["key"], "name": e["name"], "type": e["type"]}
+                                 for e in found[1:]]
+        return best
+
+    def timeline(self, query: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        """Dated events in date order, across the archive or the documents matching `query`."""
+        ids = None
+        if query:
+            result = self.search(query, limit=10000)
+            ids = [hit["id"] for hit in result["hits"]]
+        return self.store.timeline(ids=ids, limit=limit)
+
+    def quotes(self, speaker: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        """Direct quotations with their speakers, optionally of one speaker (any name)."""
+        if not speaker:
+            return self.store.quotes(limit=limit)
+        keys = self.store.entity_keys(speaker, "person")
+        out: list[dict[str, Any]] = []
+        for key in keys:
+            out.extend(self.store.quotes(key, limit))
+        return sorted(out, key=lambda q: (q["date"] or "", q["document"]))[:limit]
+
+    def places(self, limit: int = 500) -> list[dict[str, Any]]:
+        return self.store.places(limit)
+
+    def enrichment(self, text: str) -> dict[str, Any] | None:
+        return self.store.enrichment(self.resolve_id(text))
+
 
 def _folder_size(path: str | None) -> int:
     if path is None:

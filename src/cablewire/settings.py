@@ -27,6 +27,11 @@ class Settings:
     )
     batch_size: int = _setting(200, "Source files written to the archive per transaction.")
     index_heap_mb: int = _setting(128, "Memory for the search index writer, in MiB.")
+    enrich: str = _setting(
+        "auto",
+        "Find entities, places, dates and quotes during ingest: yes, no, or auto (yes when the"
+        " NLP extra is installed).",
+    )
 
     @classmethod
     def resolve(

@@ -6,6 +6,13 @@ from __future__ import annotations
 import click
 
 from cablewire import __version__
+from cablewire.cli.entities import (
+    enrich_command,
+    entities_command,
+    entity_command,
+    quotes_command,
+    timeline_command,
+)
 from cablewire.cli.ingest import ingest_command
 from cablewire.cli.parse import parse_command
 from cablewire.cli.search import (
@@ -30,5 +37,6 @@ def main() -> None:
 
 
 for command in (parse_command, ingest_command, search_command, show_command, stats_command,
-                errors_command, reindex_command, serve_command):
+                errors_command, reindex_command, enrich_command, entities_command,
+                entity_command, timeline_command, quotes_command, serve_command):
     main.add_command(command)

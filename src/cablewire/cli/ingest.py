@@ -41,10 +41,13 @@ def _show_progress() -> bool:
 @db_option
 @click.option("--workers", type=int, default=None,
               help="Parsing processes (default: one per core).")
+@click.option("--enrich/--no-enrich", default=None,
+              help="Find entities, places, dates and quotes too (default: when the NLP extra"
+                   " is installed).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @translate_errors
 def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
-                   as_json: bool) -> None:
+                   enrich: bool | None, as_json: bool) -> None:
     """Ingest cables and articles from PATHS (files, folders, .tar.* and .zip archives) into
     the archive. Running it again on the same input changes nothing; after an interruption it
     resumes where it stopped. Documents that cannot be read are recorded (`cablewire errors`).
@@ -53,7 +56,8 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
     Example:
         cablewire ingest cablegate-pages.tar.xz bbc-news/ --db archive.db
     """
-    settings = settings_from(db=db, workers=workers)
+    settings = settings_from(db=db, workers=workers,
+                             enrich=None if enrich is None else ("yes" if enrich else "no"))
     progress = None
     if _show_progress():
         from cablewire.sources import count_sources
@@ -69,6 +73,7 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
         click.echo(
             f"{out['new']} new, {out['updated']} updated, {out['unchanged']} unchanged,"
             f" {out['failed']} failed ({out['sources']} sources in {out['seconds']}s)"
+            + (f"; {out['enriched']} enriched" if out["enriched"] else "")
         )
         if out["failed"]:
             click.echo("See why with: cablewire errors", err=True)

@@ -258,7 +258,8 @@ def lookup_known(text: str, context: frozenset[str] = frozenset()) -> Known | No
 
 def split_title(name: str) -> tuple[list[str], str]:
     """Leading titles and roles, and the bare name: "State Department spokeswoman Victoria
-    Nuland" -> (["spokeswoman"], "Victoria Nuland"); "President Toure" -> (["President"], "Toure")."""
+    Nuland" -> (["spokeswoman"], "Victoria Nuland");
+    "President Toure" -> (["President"], "Toure")."""
     words = name.split()
     last_title = -1
     for i, w in enumerate(words[:-1]):

@@ -108,7 +108,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PAST = frozenset(
     """said told wrote announced was were had met made took gave held began saw
     spoke left won lost paid fled rose fell sent struck came went did reported declared claimed
-    killed attacked arrested seized launched signed visited returned issued released stated""".split()
+    killed attacked arrested seized launched signed visited returned issued released
+    stated""".split()
 )
 
 

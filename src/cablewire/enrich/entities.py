@@ -53,11 +53,13 @@ _LABEL_OF: dict[EntityType, str] = {
 }
 _NOT_NAMES = frozenset(
     x.strip()
-    for x in "ref,refs,reftel,septel,summary,comment,end summary,end comment,note,embassy,post,mission,"
+    for x in "ref,refs,reftel,septel,summary,comment,end summary,end comment,note,embassy,post,"
+    "mission,"
     "department,government,ministry,head of state,heads of state,sipdis,noforn,km,kms,sbu,poc,"
     "dcm,cda,emboff,emboffs,poloff,poloffs,econoff,econoffs,ambassador,president,minister,"
     "prime minister,decl,eo,para,paras,tel,tels,action request,islamist,islamists,salafist,"
-    "salafists,jihad,god,ministers,presidents,chairman,ministries,charge,septels,classified by,reason,reasons,"
+    "salafists,jihad,god,ministers,presidents,chairman,ministries,charge,septels,classified by,"
+    "reason,reasons,"
     "subject,tags,info,fm,amembassy,collective,hq,sahel saharan".split(",")
 )
 LOCATIVE = frozenset(

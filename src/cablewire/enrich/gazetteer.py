@@ -3,8 +3,8 @@
 Countries come with their ISO and FIPS 10-4 codes (cable TAGS use FIPS: `AG` is Algeria), their
 capital, common other names ("U.S.", "Britain", "Ivory Coast") and their demonyms ("Malian",
 "Malians"). Cities come from GeoNames' `cities1000` extract (every populated place of 1,000 people
-or more, plus some smaller places GeoNames lists there: Tessalit, 20.20126 N 1.01186 E, is one), read
-once per process into a compact index by folded name.
+or more, plus some smaller places GeoNames lists there: Tessalit, 20.20126 N 1.01186 E, is
+one), read once per process into a compact index by folded name.
 
 `fold()` is the one normalisation of names used for lookups: accents stripped, case folded,
 punctuation and "the" dropped, so "Touré", "TOURE" and "Toure" fold alike.
@@ -256,7 +256,8 @@ _NO_PLURAL = ("ese", "ish", "ch", "ss", "i", "Swiss", "Kyrgyz", "Lao")
 # Regions that are places without one point on the map.
 REGIONS = frozenset(
     "Sahel, Maghreb, Sahara, Africa, Europe, Asia, Middle East, West Africa, East Africa, "
-    "North Africa, Southern Africa, Central Africa, Western Africa, Northern Africa, Horn of Africa, "
+    "North Africa, Southern Africa, Central Africa, Western Africa, Northern Africa, "
+    "Horn of Africa, "
     "Latin America, Caribbean, Balkans, Caucasus, Central Asia, South Asia, Southeast Asia, "
     "East Asia, Persian Gulf, Near East, Far East, Western Europe, Eastern Europe, Scandinavia, "
     "Gaza, West Bank, Kashmir, Darfur, Kurdistan, Azawad, Sinai, Tibet, Xinjiang, Chechnya, "

@@ -12,7 +12,7 @@ import logging
 import re
 from typing import Any
 
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 import trafilatura
 from lxml import etree
 

@@ -170,7 +170,9 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
 
 HEADING = "\x00heading "
 _AS_WRITTEN = "\x00as-written "
-_INLINE_HEADING = re.compile(r"^(?P<before>.*?)\s*-{3,}\s*(?P<heading>[^-\s][^\n]{0,100}?)\s*-{3,}\s*$")
+_INLINE_HEADING = re.compile(
+    r"^(?P<before>.*?)\s*-{3,}\s*(?P<heading>[^-\s][^\n]{0,100}?)\s*-{3,}\s*$"
+)
 _SLASH_HEADING = re.compile(r"^\s*//\s*(?P<heading>[^/]{2,80}?)\s*//\s*$")
 _MAX_HEADING = 100
 

@@ -6,6 +6,7 @@
     terror*                    prefix
     id:09BAMAKO387  kind:cable|article  origin:"Embassy Bamako"  classification:secret
     tag:PTER  from:2009-01-01  to:2010-12-31  year:2009  cites:09BAMAKO186  cited-by:09BAMAKO387
+    entity:ATT  place:Tessalit      documents naming an entity or place, by any of its names
 
 A malformed query raises `QueryError`, whose message shows where the problem is.
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from cablewire.errors import UsageError
 
 FIELDS = ("id", "kind", "origin", "classification", "tag", "from", "to", "year", "cites",
-          "cited-by")
+          "cited-by", "entity", "place")
 KEYWORDS = ("AND", "OR", "NOT")
 
 
@@ -159,6 +160,7 @@ def _example(name: str) -> str:
         "classification": "classification:secret", "tag": "tag:PTER",
         "from": "from:2009-01-01", "to": "to:2010-12-31", "year": "year:2009",
         "cites": "cites:09BAMAKO186", "cited-by": "cited-by:09BAMAKO387",
+        "entity": 'entity:"Amadou Toumani Toure"', "place": "place:Tessalit",
     }.get(name, f"{name}:value")
 
 

@@ -89,6 +89,9 @@ class _Translator:
             return self.any_of("doc_id", self.store.cites(citing))
         if name in ("from", "to", "year"):
             return self.dates(name, value)
+        if name in ("entity", "place"):
+            keys = self.store.entity_keys(value, "place" if name == "place" else None)
+            return self.any_of(name, keys)
         raise UsageError(f"unknown field {name}:")
 
     def term(self, field: str, value: str) -> tantivy.Query:

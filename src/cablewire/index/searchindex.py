@@ -41,7 +41,14 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field("year", stored=False, indexed=True, fast=True)
     sb.add_integer_field("day", stored=False, indexed=True, fast=True)  # yyyymmdd, for ranges
     sb.add_integer_field("stamp", stored=False, indexed=False, fast=True)  # yyyymmddHHMM, sort
+    sb.add_text_field("entity", stored=False, tokenizer_name="raw", fast=True)  # entity keys
+    sb.add_text_field("place", stored=False, tokenizer_name="raw")  # place entity keys
     return sb.build()
+
+
+# Bump when `build_schema` changes: an index of another version is rebuilt from the store.
+SCHEMA_VERSION = "2"
+SCHEMA_FILE = "cablewire-schema"
 
 
 def index_path(db_path: str) -> str | None:
@@ -72,7 +79,8 @@ def _stamp(date: str | None) -> int | None:
     return day * 10000 + (int(m.group(1)) * 100 + int(m.group(2)) if m else 0)
 
 
-def to_index_document(doc: dict[str, Any]) -> tantivy.Document:
+def to_index_document(doc: dict[str, Any],
+                      enrichment: dict[str, Any] | None = None) -> tantivy.Document:
     title, date, year, origin, classification = document_columns(doc)
     fields: dict[str, Any] = {
         "doc_id": doc["id"],
@@ -97,7 +105,22 @@ def to_index_document(doc: dict[str, Any]) -> tantivy.Document:
     if day is not None:
         fields["day"] = day
         fields["stamp"] = _stamp(date)
+    if enrichment:
+        entities = enrichment.get("entities") or []
+        keys = [e["key"] for e in entities]
+        if keys:
+            fields["entity"] = keys
+        places = [e["key"] for e in entities if e["type"] == "place"]
+        if places:
+            fields["place"] = places
     return tantivy.Document(**fields)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text().strip()
+    except OSError:
+        return None
 
 
 class SearchIndex:
@@ -111,6 +134,11 @@ class SearchIndex:
             self.index = tantivy.Index(self.schema)
         else:
             Path(path).mkdir(parents=True, exist_ok=True)
+            if _read(Path(path, SCHEMA_FILE)) != SCHEMA_VERSION:
+                # An index made for another schema (or none): start again from the store.
+                shutil.rmtree(path)
+                Path(path).mkdir(parents=True)
+                Path(path, SCHEMA_FILE).write_text(SCHEMA_VERSION)
             self.index = tantivy.Index(self.schema, path=path, reuse=True)
         self._seq = self._read_seq()
 
@@ -152,7 +180,7 @@ class SearchIndex:
         last = self._seq
         for seq, doc in store.changes_since(self._seq):
             writer.delete_documents_by_term("doc_id", doc["id"])
-            writer.add_document(to_index_document(doc))
+            writer.add_document(to_index_document(doc, store.enrichment(doc["id"])))
             done += 1
             last = seq
             if done % COMMIT_EVERY == 0:
@@ -171,6 +199,7 @@ class SearchIndex:
         if self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
             Path(self.path).mkdir(parents=True)
+            Path(self.path, SCHEMA_FILE).write_text(SCHEMA_VERSION)
             self.index = tantivy.Index(self.schema, path=self.path)
         else:
             self.index = tantivy.Index(self.schema)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+from cablewire.store.enrichment import M003_ENRICHMENT
+
 M001_INITIAL = """
 CREATE TABLE sources (
     label TEXT PRIMARY KEY,        -- a path, or archive!member
@@ -82,6 +84,7 @@ INSERT OR IGNORE INTO facet_values SELECT DISTINCT 'kind', kind FROM documents;
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_initial", M001_INITIAL),
     ("002_facet_values", M002_FACET_VALUES),
+    ("003_enrichment", M003_ENRICHMENT),
 ]
 
 

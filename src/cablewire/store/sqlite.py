@@ -18,6 +18,7 @@ from typing import Any
 
 from cablewire.errors import InputError
 from cablewire.model.ids import make_document_id
+from cablewire.store import enrichment
 from cablewire.store.base import BatchSummary, FailureInfo, RevisionInfo, SourceResult
 from cablewire.store.migrations import migrate
 
@@ -290,6 +291,57 @@ class SQLiteStore:
             "by_classification": counts("classification"),
             "database_bytes": size,
         }
+
+    # -- enrichment ----------------------------------------------------------------------------
+
+    def pending_enrichment(self, stage: str, version: str) -> list[str]:
+        return enrichment.pending_enrichment(self.db, stage, version)
+
+    def write_enrichments(self, results: list[dict[str, Any]]) -> int:
+        """Store enrichment results (each names its `document`) in one transaction; the
+        documents get a new sequence number so the search index takes their entities."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            seq = db.execute("SELECT value FROM counters WHERE name = 'seq'").fetchone()[0]
+            written = 0
+            for result in results:
+                row = db.execute("SELECT revision FROM documents WHERE id = ?",
+                                 (result["document"],)).fetchone()
+                if row is None:
+                    continue
+                enrichment.write_enrichment(db, result["document"], row[0], result)
+                seq += 1
+                db.execute("UPDATE documents SET seq = ? WHERE id = ?", (seq, result["document"]))
+                written += 1
+            db.execute("UPDATE counters SET value = ? WHERE name = 'seq'", (seq,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return written
+
+    def enrichment(self, doc_id: str, stage: str = "enrich") -> dict[str, Any] | None:
+        return enrichment.read_enrichment(self.db, doc_id, stage)
+
+    def entity_keys(self, name: str, type_: str | None = None) -> list[str]:
+        return enrichment.entity_keys(self.db, name, type_)
+
+    def entity(self, key: str) -> dict[str, Any] | None:
+        return enrichment.entity_summary(self.db, key)
+
+    def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        return enrichment.list_entities(self.db, type_, limit)
+
+    def timeline(self, entity: str | None = None, ids: list[str] | None = None,
+                 limit: int = 500) -> list[dict[str, Any]]:
+        return enrichment.timeline(self.db, entity, ids, limit)
+
+    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        return enrichment.quotes(self.db, speaker_key, limit)
+
+    def places(self, limit: int = 500) -> list[dict[str, Any]]:
+        return enrichment.map_places(self.db, limit)
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,145 @@
+"""`cablewire enrich`, `entities`, `entity`, `timeline` and `quotes`: who, where and when."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from cablewire.archive import Archive
+from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
+from cablewire.pipeline import enrich
+
+TYPES = ("person", "organization", "place", "group")
+
+
+@click.command("enrich")
+@db_option
+@click.option("--workers", type=int, default=None, help="Processes (default: one per core).")
+@json_option
+@translate_errors
+def enrich_command(db: str | None, workers: int | None, as_json: bool) -> None:
+    """Find people, organisations, places, dates, events and quotes in the documents not yet
+    enriched by this version of the enricher (needs the NLP extra: pip install 'cablewire[nlp]').
+
+    \b
+    Example:
+        cablewire enrich --db archive.db
+    """
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{done}/{total} documents enriched   ")
+
+    report = enrich(settings_from(db=db, workers=workers), on_progress=progress)
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    if as_json:
+        click.echo(json.dumps(report.to_dict()))
+        return
+    click.echo(f"{report.enriched} documents enriched in {report.seconds:.1f}s,"
+               f" {len(report.failed)} failed")
+    for failure in report.failed:
+        click.echo(f"{failure['document']}: {failure['error']}", err=True)
+
+
+@click.command("entities")
+@db_option
+@click.option("--type", "type_", type=click.Choice(TYPES), default=None)
+@click.option("--limit", default=50, show_default=True)
+@json_option
+@translate_errors
+def entities_command(db: str | None, type_: str | None, limit: int, as_json: bool) -> None:
+    """Entities in the archive with their mention and document counts.
+
+    \b
+    Example:
+        cablewire entities --type person --limit 20
+    """
+    with Archive.open(settings_from(db=db)) as archive:
+        found = archive.entities(type_, limit)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False))
+        return
+    for e in found:
+        click.echo(f"{e['documents']:6d} docs {e['mentions']:7d} mentions  {e['type']:12s}"
+                   f" {e['name']}  ({e['key']})")
+
+
+@click.command("entity")
+@click.argument("name")
+@db_option
+@json_option
+@translate_errors
+def entity_command(name: str, db: str | None, as_json: bool) -> None:
+    """One entity by any of its names or its key: aliases, facts, documents, co-occurring
+    entities, quotes and dated events.
+
+    \b
+    Example:
+        cablewire entity ATT
+    """
+    with Archive.open(settings_from(db=db)) as archive:
+        found = archive.entity(name)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False))
+        return
+    click.echo(f"{found['name']} ({found['type']}, {found['key']})")
+    if found["aliases"]:
+        click.echo("also: " + ", ".join(found["aliases"]))
+    for fact in found["facts"][:10]:
+        click.echo(f"{fact['kind']}: {fact['value']} ({fact['documents']} documents)")
+    if found["place"]:
+        click.echo(f"at {found['place']['lat']:.4f}, {found['place']['lon']:.4f}")
+    click.echo(f"\n{len(found['documents'])} documents:")
+    for doc in found["documents"][:20]:
+        click.echo(f"  {doc['date'] or '-':19s}  {doc['id']}  {doc['title'] or ''}")
+    if found["co_occurring"]:
+        click.echo("\nnamed with: " + ", ".join(
+            f"{c['name']} ({c['documents']})" for c in found["co_occurring"][:12]))
+    for quote in found["quotes"][:10]:
+        click.echo(f'\n  "{quote["text"]}"  ({quote["document"]})')
+
+
+@click.command("timeline")
+@click.argument("query", default="")
+@db_option
+@click.option("--limit", default=200, show_default=True)
+@json_option
+@translate_errors
+def timeline_command(query: str, db: str | None, limit: int, as_json: bool) -> None:
+    """Dated events in order, across the archive or the documents a query finds.
+
+    \b
+    Example:
+        cablewire timeline 'entity:AQIM'
+    """
+    with Archive.open(settings_from(db=db)) as archive:
+        events = archive.timeline(query or None, limit)
+    if as_json:
+        click.echo(json.dumps(events, ensure_ascii=False))
+        return
+    for event in events:
+        click.echo(f"{event['date']}  {event['document']}  {event['sentence'][:160]}")
+
+
+@click.command("quotes")
+@db_option
+@click.option("--speaker", default=None, help="Only this speaker (any of their names).")
+@click.option("--limit", default=200, show_default=True)
+@json_option
+@translate_errors
+def quotes_command(db: str | None, speaker: str | None, limit: int, as_json: bool) -> None:
+    """Direct quotations with their speakers.
+
+    \b
+    Example:
+        cablewire quotes --speaker Toure
+    """
+    with Archive.open(settings_from(db=db)) as archive:
+        found = archive.quotes(speaker, limit)
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False))
+        return
+    for quote in found:
+        click.echo(f'{quote["speaker"] or "?"}: "{quote["text"]}"  ({quote["document"]})')
