@@ -28,6 +28,10 @@ _TITLE_WORDS = {
     "ecpo", "ec", "deputy-director", "executive", "assistant-secretary", "cg", "po", "pm",
     "environment", "science", "technology", "health", "esth", "refugee", "legal", "narcotics",
     "affairs,", "ops", "operations", "intelligence", "liaison", "foreign", "service", "agent",
+    "cda", "a/dcm", "a/s", "amb.", "pdas", "das", "ambassador-designate", "designate", "nato",
+    "eur", "nea", "wha", "af", "eap", "sca", "isn", "drl", "io", "inr", "ct", "eeb",
+    "deppolcouns", "depecouns", "polcounselor", "econcounselor", "mincouns", "polmincouns",
+    "dcm/cda", "cda/dcm", "m/c", "pol/c", "poli", "econ/c", "a/pol", "a/econ", "dep",
 }  # fmt: skip
 _PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "la", "le", "bin", "al"}
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’\-.]*$")
@@ -61,6 +65,8 @@ def parse_classified_by(text: str | None) -> Classifier:
     out.reasons = parse_reasons(text)
     cut = _REASON_SPLIT.search(text)
     who = text[: cut.start()] if cut else text
+    if who.rstrip().endswith(("...", "…")):
+        who = ""  # cut off mid-word: neither the name nor the title is complete
     who = re.split(r"\s\(|\s\\|\s-\s|(?<=[a-z]{3})\.\s|\.$", who, maxsplit=1)[0]
     segments = [seg.strip(" .,:;") for seg in who.split(",")]
     titles: list[str] = []

@@ -117,6 +117,9 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     blocks = _blocks(mark_headings(lines))
     for b_index, block in enumerate(blocks):
         content = block
+        if len(content) > 1 and BANNER.match(content[0]):
+            out_blocks.append(" ".join(content[0].split()))  # the banner stands alone
+            content = content[1:]
         if all(" ".join(ln.split()) in header_set or BANNER.match(ln)
                or ln.strip() in _CAVEATS for ln in content):
             out_blocks.append(_header_text(content))
