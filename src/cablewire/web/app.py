@@ -24,6 +24,7 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -118,7 +119,9 @@ def create_app(settings: Settings, token: str | None = None,
 
     app = Starlette(
         routes=routes(bool(state.token)),
-        middleware=[Middleware(SecurityHeaders), Middleware(errors.CatchAll)],
+        middleware=[Middleware(SecurityHeaders), Middleware(GZipMiddleware, minimum_size=1024,
+                                                            compresslevel=6),
+                    Middleware(errors.CatchAll)],
         exception_handlers={
             CablewireError: errors.cablewire_error,
             HTTPException: errors.http_error,
