@@ -22,7 +22,7 @@ _TITLE_WORDS = {
     "senior", "advisor", "adviser", "assistant", "secretary", "under", "coordinator", "for",
     "the", "interim", "permanent", "representative", "labor", "attache", "attaché", "defense",
     "officer-in-charge", "and", "commercial", "consular", "consulate", "embassy", "usun",
-    "us", "u.s.", "office", "branch", "unit", "team", "leader", "special", "envoy", "staff",
+    "us", "u.s.", "office", "branch", "unit", "team", "special", "envoy", "staff",
     "chief,", "ds", "rso", "pao", "cons", "deputy-chief-of-mission", "ad", "interim,",
     "political/economic", "economic/political", "pol/econ/pa", "couns", "coord", "pol/ec",
     "ecpo", "ec", "deputy-director", "executive", "assistant-secretary", "cg", "po", "pm",
@@ -36,7 +36,7 @@ _TITLE_WORDS = {
 _PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "la", "le", "bin", "al"}
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’\-.]*$")
 _REASON_SPLIT = re.compile(
-    r"\b(?:for|per|under)\s+(?=reas|1\s?\.|E\.?\s?O|sec|section|$)|\bper\b|\breas\s?ons?\b|\breason\b|\b1\s?\.\s?[456]\b|\bE\.?O\.?\s*\d{5}",
+    r"\b(?:for|per|under|by)\s+(?=reas|1\s?\.|E\.?\s?O|sec\.|section\b|$)|\bper\b|\breas\s?ons?\b|\breason\b|\b1\s?\.\s?[456]\b|\bE\.?O\.?\s*\d{5}",
     re.IGNORECASE,
 )
 
@@ -65,13 +65,18 @@ def parse_classified_by(text: str | None) -> Classifier:
     out.reasons = parse_reasons(text)
     cut = _REASON_SPLIT.search(text)
     who = text[: cut.start()] if cut else text
-    if who.rstrip().endswith(("...", "…")):
-        who = ""  # cut off mid-word: neither the name nor the title is complete
+    truncated = who.rstrip().endswith(("...", "…"))
+    if truncated:  # cut off mid-word: drop the incomplete last word
+        who = who.rstrip().rstrip(".…").rsplit(None, 1)[0] if " " in who.strip() else ""
     who = re.split(r"\s\(|\s\\|\s-\s|(?<=[a-z]{3})\.\s|\.$", who, maxsplit=1)[0]
     segments = [seg.strip(" .,:;") for seg in who.split(",")]
     titles: list[str] = []
     for index, segment in enumerate(segments):
         name, title = _split_name(segment)
+        following = segments[index + 1] if index + 1 < len(segments) else ""
+        if (name is None and title and " " not in segment and _is_name_token(segment)
+                and following and _is_title(following)):
+            name, title = segment, None  # "Stephenson, Ambassador"
         if title:
             titles.append(title)
         if name:
@@ -102,6 +107,10 @@ def _split_name(segment: str) -> tuple[str | None, str | None]:
     if name and len(tokens[i:]) == 1 and title is None and not name.isupper():
         return None, segment or None  # a lone word with no title: a place, not a person
     return name, title
+
+
+def _is_title(text: str) -> bool:
+    return all(t.lower().strip(".") in _TITLE_WORDS for t in text.split())
 
 
 def _is_name_token(token: str) -> bool:
