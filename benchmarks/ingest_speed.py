@@ -31,7 +31,8 @@ def main() -> None:
     firsts, agains = [], []
     for run in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
-            settings = Settings.resolve(env={}, db=f"{tmp}/bench.db", workers=args.workers)
+            settings = Settings.resolve(env={}, db=f"{tmp}/bench.db", workers=args.workers,
+                                        enrich="no")
             start = time.perf_counter()
             report = ingest(inputs, settings)
             firsts.append(time.perf_counter() - start)
