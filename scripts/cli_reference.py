@@ -1,0 +1,43 @@
+"""Write docs/cli-reference.md from the commands' own --help (run after changing a command).
+
+    python scripts/cli_reference.py          # rewrite the file
+    python scripts/cli_reference.py --check  # exit 1 when the file is out of date
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cablewire.cli import main
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "cli-reference.md"
+
+
+def render() -> str:
+    runner = CliRunner()
+    parts = ["# cablewire command reference\n",
+             "Generated from `--help` by `scripts/cli_reference.py`; do not edit by hand.\n"]
+    for name in [None, *sorted(main.commands)]:
+        args = ["--help"] if name is None else [name, "--help"]
+        result = runner.invoke(main, args, prog_name="cablewire", terminal_width=100)
+        title = "cablewire" if name is None else f"cablewire {name}"
+        parts.append(f"## {title}\n\n```\n{result.output.rstrip()}\n```\n")
+    return "\n".join(parts)
+
+
+def main_() -> int:
+    text = render()
+    if "--check" in sys.argv:
+        if not OUT.exists() or OUT.read_text() != text:
+            print(f"{OUT} is out of date: run python scripts/cli_reference.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main_())
