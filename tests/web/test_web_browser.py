@@ -80,6 +80,7 @@ def _no_sideways_scroll(browser: Any) -> None:
 
 def test_search_and_a_facet_click(browser: Any, live_server: LiveServer) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(live_server.url + "/search?q=AQIM")
     assert "of" in browser.find_element(By.ID, "results-h").text
@@ -89,7 +90,7 @@ def test_search_and_a_facet_click(browser: Any, live_server: LiveServer) -> None
     value = facet.find_element(By.CLASS_NAME, "facet-value").text
     count = facet.find_element(By.CLASS_NAME, "count").text
     facet.click()
-    assert f"tag%3A{value}" in browser.current_url
+    WebDriverWait(browser, 10).until(lambda b: f"tag%3A{value}" in b.current_url)
     heading = browser.find_element(By.ID, "results-h").text
     assert heading != before and f"of {count} documents" in heading
     assert browser.find_element(By.CSS_SELECTOR, 'a.chosen[data-facet="tag"]')
@@ -99,6 +100,7 @@ def test_search_and_a_facet_click(browser: Any, live_server: LiveServer) -> None
 
 def test_cable_page_notes_on_focus_and_a_ref_link(browser: Any, live_server: LiveServer) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(live_server.url + "/documents/09BAMAKO387")
     assert "President Toure Ready" in browser.find_element(By.TAG_NAME, "h1").text
@@ -114,7 +116,7 @@ def test_cable_page_notes_on_focus_and_a_ref_link(browser: Any, live_server: Liv
     browser.get(live_server.url + "/documents/08MANAMA536")
     link = browser.find_element(By.CSS_SELECTOR, 'a.ref[href="/documents/08MANAMA253"]')
     link.click()
-    assert browser.current_url.endswith("/documents/08MANAMA253")
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/documents/08MANAMA253"))
     back = browser.find_element(By.CSS_SELECTOR, 'a.ref[href="/documents/08MANAMA536"]')
     assert back.is_displayed()  # cited by: linked the other way
     _shot(browser, "cable-ref")
@@ -123,6 +125,7 @@ def test_cable_page_notes_on_focus_and_a_ref_link(browser: Any, live_server: Liv
 def test_article_page_and_related(browser: Any, live_server: LiveServer,
                                   seed_article_id: str) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(f"{live_server.url}/documents/{seed_article_id}")
     assert browser.find_element(By.TAG_NAME, "h1").text == "STUTTGART, Germany"
@@ -130,7 +133,7 @@ def test_article_page_and_related(browser: Any, live_server: LiveServer,
     _shot(browser, "article")
     related = browser.find_element(By.CSS_SELECTOR, '.related a[href="/documents/09BAMAKO387"]')
     related.click()
-    assert browser.current_url.endswith("/documents/09BAMAKO387")
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/documents/09BAMAKO387"))
     assert not _problems(browser)
 
 
@@ -153,6 +156,7 @@ def test_small_screens_and_zoom_reflow(browser: Any, live_server: LiveServer,
 def test_keyboard_reaches_search_and_results(browser: Any, live_server: LiveServer) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(live_server.url + "/search")
     body = browser.find_element(By.TAG_NAME, "body")
@@ -161,5 +165,6 @@ def test_keyboard_reaches_search_and_results(browser: Any, live_server: LiveServ
     assert skip.text == "Skip to content"
     box = browser.find_element(By.ID, "q")
     box.send_keys('"choir boys"', Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: "choir" in b.current_url)
     first = browser.find_element(By.CSS_SELECTOR, ".hit h3 a")
     assert first.get_attribute("href").endswith("/documents/09BAMAKO387")

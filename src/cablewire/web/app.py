@@ -7,6 +7,9 @@ Pages and their data (the HTML page and the JSON are two renderings of one libra
     /  /search?q=&sort=&offset=         /api/search?q=&sort=&offset=&limit=
     /documents/{id}                     /api/documents/{id}, /api/documents/{id}/related
     /documents/{id}/original            /api/documents/{id}/original (the bytes)
+    /entities, /entities/{key}          /api/entities?type=, /api/entities/{key}
+    /timeline?q=&year=&month=           /api/timeline?q=&year=&month=
+    /map                                /api/places, /api/documents/{id}/entities
     /stats                              /api/stats, /api/errors
     /api (the API read aloud)           /api/openapi.json, /api/schema/{kind}
                                         /api/export.jsonl?q=, /api/export.csv?q=
@@ -37,7 +40,7 @@ from cablewire.settings import Settings
 from cablewire.web import errors
 from cablewire.web.rendering import STATIC
 from cablewire.web.state import WebState
-from cablewire.web.views import archive, document, export, openapi, search
+from cablewire.web.views import archive, document, entities, export, openapi, search
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +89,10 @@ def routes(token: bool) -> list[BaseRoute]:
         Route("/search", search.search_html, name="search"),
         Route("/documents/{doc_id}", document.document_html, name="document"),
         Route("/documents/{doc_id}/original", document.original_html, name="original"),
+        Route("/entities", entities.entities_html, name="entities"),
+        Route("/entities/{key}", entities.entity_html, name="entity"),
+        Route("/timeline", entities.timeline_html, name="timeline"),
+        Route("/map", entities.map_html, name="map"),
         Route("/stats", archive.stats_html, name="stats"),
         Route("/api", openapi.api_html, name="api"),
         Route("/api/search", search.search_json, name="api-search"),
@@ -94,6 +101,12 @@ def routes(token: bool) -> list[BaseRoute]:
         Route("/api/documents/{doc_id}", document.document_json, name="api-document"),
         Route("/api/documents/{doc_id}/related", document.related_json, name="api-related"),
         Route("/api/documents/{doc_id}/original", document.original_raw, name="api-original"),
+        Route("/api/documents/{doc_id}/entities", document.entities_json,
+              name="api-document-entities"),
+        Route("/api/entities", entities.entities_json, name="api-entities"),
+        Route("/api/entities/{key}", entities.entity_json, name="api-entity"),
+        Route("/api/timeline", entities.timeline_json, name="api-timeline"),
+        Route("/api/places", entities.places_json, name="api-places"),
         Route("/api/stats", archive.stats_json, name="api-stats"),
         Route("/api/errors", archive.errors_json, name="api-errors"),
         Route("/api/schema/{kind}", archive.schema_json, name="api-schema"),

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from cablewire.web.entity_links import Mention, index_mentions, link_entities, named_entities
 from cablewire.web.rendering import readable_date, search_url
 
 _QUOTE = Markup('<span class="quote">{text}</span>')
@@ -21,7 +22,8 @@ def speaker_url(name: str) -> str:
     return search_url(f'"{name}"')
 
 
-def mark_quotes(text: str, quotes: list[dict[str, Any]]) -> Markup:
+def mark_quotes(text: str, quotes: list[dict[str, Any]],
+                mentions: list[Mention] | None = None) -> Markup:
     """Paragraph text with each quotation (and its quotation marks) marked, then its speaker."""
     spans: list[tuple[int, int, dict[str, Any]]] = []
     for quote in quotes:
@@ -35,12 +37,12 @@ def mark_quotes(text: str, quotes: list[dict[str, Any]]) -> Markup:
         left = start - 1 if start > 0 and text[start - 1] in _OPENING else start
         closing = _CLOSING.match(text, end)
         right = closing.end() if closing else end
-        out += escape(text[last:left])
-        out += _QUOTE.format(text=text[left:right])
+        out += link_entities(text, mentions or [], last, left)
+        out += _QUOTE.format(text=link_entities(text, mentions or [], left, right))
         if quote.get("speaker"):
             out += _SPEAKER.format(url=speaker_url(quote["speaker"]), name=quote["speaker"])
         last = right
-    return out + escape(text[last:])
+    return out + link_entities(text, mentions or [], last)
 
 
 def date_line(doc: dict[str, Any]) -> dict[str, Any]:
@@ -56,12 +58,16 @@ def date_line(doc: dict[str, Any]) -> dict[str, Any]:
     return {"text": None, "estimated": False, "evidence": []}
 
 
-def present_article(shown: dict[str, Any]) -> dict[str, Any]:
-    """Everything the article template needs beyond the JSON of `Archive.show`."""
+def present_article(shown: dict[str, Any],
+                    enrichment: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything the article template needs beyond the JSON of `Archive.show`, with the
+    entities of `enrichment` (when the archive has it) linked."""
     doc = shown["document"]
     paragraphs: list[str] = list(doc.get("paragraphs") or [])
+    mentions = index_mentions(enrichment)
     if not paragraphs and doc.get("body"):
         paragraphs = [p.strip() for p in str(doc["body"]).split("\n\n") if p.strip()]
+        mentions = {}
     by_paragraph: dict[int, list[dict[str, Any]]] = {}
     for quote in doc.get("quotes") or []:
         index = quote.get("paragraph")
@@ -76,8 +82,13 @@ def present_article(shown: dict[str, Any]) -> dict[str, Any]:
             speakers[quote["speaker"]] = speakers.get(quote["speaker"], 0) + 1
     return {
         "date": date_line(doc),
-        "paragraphs": [mark_quotes(text, by_paragraph.get(i, []))
+        "paragraphs": [mark_quotes(text, by_paragraph.get(i, []),
+                                   mentions.get(("paragraphs", i), []))
                        for i, text in enumerate(paragraphs)],
+        "captions": [{"text": link_entities(c.get("text") or "",
+                                            mentions.get(("captions", i), [])),
+                      "credit": c.get("credit")} for i, c in enumerate(doc.get("captions") or [])],
+        "entities": named_entities(enrichment),
         "speakers": [{"name": name, "quotes": count, "url": speaker_url(name)}
                      for name, count in speakers.items()],
     }

@@ -13,6 +13,13 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from cablewire.model.ids import canonical_cable_id
+from cablewire.web.entity_links import (
+    Mention,
+    entity_link,
+    index_mentions,
+    link_entities,
+    named_entities,
+)
 from cablewire.web.glossary import (
     JARGON,
     PRECEDENCE,
@@ -137,18 +144,30 @@ def _annotate_refs(text: str, links: CableLinks) -> Markup:
     return out + escape(text[last:])
 
 
-def annotate_prose(text: str, glosser: Glosser, links: CableLinks) -> Markup:
-    """Paragraph text with 'Ref A' linked to the cited cable and SIPDIS or E.O. explained."""
-    out = Markup("")
-    last = 0
+def annotate_prose(text: str, glosser: Glosser, links: CableLinks,
+                   mentions: list[Mention] | None = None) -> Markup:
+    """Paragraph text with 'Ref A' linked to the cited cable, entities linked to their pages,
+    and SIPDIS or E.O. explained."""
+    refs: list[tuple[int, int, str]] = []
     for m in _PROSE_REF.finditer(text):
         index = ord(m.group(1)) - ord("A")
-        if index >= len(links.references):
+        if index < len(links.references):
+            refs.append((m.start(), m.end(), links.references[index]))
+    spans: list[tuple[int, int, str | Mention]] = [(a, b, ref) for a, b, ref in refs]
+    for mention in mentions or []:
+        if not any(a < mention.end and mention.start < b for a, b, _r in refs):
+            spans.append((mention.start, mention.end, mention))
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    out = Markup("")
+    at = 0
+    for start, end, what in spans:
+        if start < at or end > len(text):
             continue
-        out += _annotate_terms(text[last:m.start()], glosser)
-        out += links.link(links.references[index], m.group(0))
-        last = m.end()
-    return out + _annotate_terms(text[last:], glosser)
+        out += _annotate_terms(text[at:start], glosser)
+        word = text[start:end]
+        out += links.link(what, word) if isinstance(what, str) else entity_link(word, what)
+        at = end
+    return out + _annotate_terms(text[at:], glosser)
 
 
 def split_body(doc: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]], list[str]]:
@@ -236,9 +255,11 @@ def marking_badge(marking: str | None, glosser: Glosser) -> Markup:
     return Markup('<span class="badge badge-{kind}">{note}</span>').format(kind=kind, note=note)
 
 
-def present_cable(shown: dict[str, Any], sipdis: bool = False) -> dict[str, Any]:
+def present_cable(shown: dict[str, Any], sipdis: bool = False,
+                  enrichment: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the cable template needs beyond the JSON of `Archive.show`; `sipdis` says
-    whether the original carries the SIPDIS distribution marker."""
+    whether the original carries the SIPDIS distribution marker; `enrichment` (when the archive
+    has it) gives the entities to link."""
     doc = shown["document"]
     glosser = Glosser()
     created = doc.get("created") or ""
@@ -251,11 +272,15 @@ def present_cable(shown: dict[str, Any], sipdis: bool = False) -> dict[str, Any]
         notes["sipdis"] = glosser.term("SIPDIS", JARGON["SIPDIS"], "SIPDIS")
     header, paragraphs, trailer = split_body(doc)
     header_html = [annotate_header(line, glosser, links) for line in header]
+    mentions = index_mentions(enrichment) if doc.get("paragraphs") else {}
     paragraph_html = [
-        {"number": p.get("number"), "heading": p.get("heading"),
+        {"number": p.get("number"),
+         "heading": link_entities(p["heading"], mentions.get(("headings", i), []))
+         if p.get("heading") else None,
          "marking": marking_badge(p.get("marking"), glosser),
-         "text": annotate_prose(p.get("text") or "", glosser, links)}
-        for p in paragraphs
+         "text": annotate_prose(p.get("text") or "", glosser, links,
+                                mentions.get(("paragraphs", i), []))}
+        for i, p in enumerate(paragraphs)
     ]
     return {
         "notes": notes,
@@ -264,6 +289,7 @@ def present_cable(shown: dict[str, Any], sipdis: bool = False) -> dict[str, Any]
         "header": header_html,
         "paragraphs": paragraph_html,
         "trailer": trailer,
+        "entities": named_entities(enrichment),
         "how_to_read": [{"label": TOPIC_LABELS.get(topic, topic), "text": text}
                         for topic, text in glosser.used.items()],
     }

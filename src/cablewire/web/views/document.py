@@ -4,6 +4,7 @@ each the HTML and the JSON rendering of one library call."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -30,6 +31,14 @@ async def document_json(request: Request) -> Response:
     return json_response(await state_of(request).call(lambda archive: archive.show(doc_id)))
 
 
+async def entities_json(request: Request) -> Response:
+    """The enrichment of one document: entities with their mentions, places, dates, events,
+    quotes and jargon (null when the document has not been enriched)."""
+    doc_id = _doc_id(request)
+    return json_response(await state_of(request).call(lambda archive: {
+        "id": archive.resolve_id(doc_id), "enrichment": archive.enrichment(doc_id)}))
+
+
 async def related_json(request: Request) -> Response:
     doc_id = _doc_id(request)
     limit = min(50, whole_number(request.query_params.get("limit"), "limit", RELATED_LIMIT,
@@ -38,29 +47,38 @@ async def related_json(request: Request) -> Response:
         await state_of(request).call(lambda archive: related(archive, doc_id, limit)))
 
 
-def _page(archive: Archive, doc_id: str) -> tuple[dict[str, Any], dict[str, Any], bool]:
+@dataclass
+class Page:
+    shown: dict[str, Any]
+    related: dict[str, Any]
+    enrichment: dict[str, Any] | None
+    sipdis: bool
+
+
+def _page(archive: Archive, doc_id: str) -> Page:
     shown = archive.show(doc_id)
     found = shown["document"]["id"]
     sipdis = False
     if shown["document"].get("kind") == "cable":
         # The clean body drops the SIPDIS line; the original still says it.
         sipdis = re.search(rb"\bSIPDIS\b", archive.original(found)) is not None
-    return shown, related(archive, found, RELATED_LIMIT), sipdis
+    return Page(shown, related(archive, found, RELATED_LIMIT), archive.enrichment(found), sipdis)
 
 
 async def document_html(request: Request) -> Response:
     doc_id = _doc_id(request)
-    shown, near, sipdis = await state_of(request).call(lambda archive: _page(archive, doc_id))
+    page = await state_of(request).call(lambda archive: _page(archive, doc_id))
+    shown = page.shown
     doc = shown["document"]
     if doc["id"] != doc_id:  # another written form of the id: one address per document
         return Response(status_code=308, headers={"location": document_url(doc["id"])})
-    context: dict[str, Any] = {"shown": shown, "doc": doc, "related": near,
+    context: dict[str, Any] = {"shown": shown, "doc": doc, "related": page.related,
                                "api_url": "/api" + document_url(doc["id"])}
     if doc.get("kind") == "cable":
-        context["view"] = present_cable(shown, sipdis=sipdis)
+        context["view"] = present_cable(shown, sipdis=page.sipdis, enrichment=page.enrichment)
         context["title"] = f"{doc['id']}: {doc.get('title') or doc.get('subject') or ''}"
         return render(request, "cable.html", context)
-    context["view"] = present_article(shown)
+    context["view"] = present_article(shown, enrichment=page.enrichment)
     context["title"] = doc.get("title") or doc.get("dateline") or doc["id"]
     return render(request, "article.html", context)
 

@@ -85,6 +85,39 @@ def openapi(token: bool) -> dict[str, Any]:
         "/api/documents/{doc_id}/original": _get(
             "The original as ingested", "The exact bytes the document was read from.",
             [DOC_ID, REVISION], _text("text/plain", "The original bytes"), "documents"),
+        "/api/documents/{doc_id}/entities": _get(
+            "A document's entities", "The enrichment stage's results for the document:"
+            " entities with every mention (field, paragraph, character offsets), places with"
+            " coordinates, dates, dated events, quotes and decoded jargon; null when the"
+            " document is not enriched.", [DOC_ID],
+            {"description": "The enrichment", "content": {"application/json": {}}}, "entities"),
+        "/api/entities": _get(
+            "Entities", "People, organisations, groups and places, most documents first. The"
+            " data of the entities page.", [_param(
+                "type", "person, organization, group or place", {"type": "string", "enum": [
+                    "person", "organization", "group", "place"]}), _param(
+                "limit", "How many (at most 1000)", {"type": "integer", "default": 100})],
+            {"description": "A list of entities", "content": {"application/json": {}}},
+            "entities"),
+        "/api/entities/{key}": _get(
+            "One entity", "Names and aliases, facts (roles), documents, co-occurring entities,"
+            " quotes and dated events. The data of the entity page.", [_param(
+                "key", "An entity key (person:amadou-toumani-toure) or any of its names (ATT)",
+                {"type": "string"}, where="path", example="person:amadou-toumani-toure")],
+            {"description": "The entity", "content": {"application/json": {}}}, "entities"),
+        "/api/timeline": _get(
+            "Dated events", "Events in date order across the archive or the documents of a"
+            " query, zoomed to a year or a month. The data of the timeline page.", [
+                Q, _param("year", "Only this year", {"type": "string"}, example="2009"),
+                _param("month", "Only this month", {"type": "string"}, example="2009-06")],
+            {"description": "query, year, month and events",
+             "content": {"application/json": {}}}, "entities"),
+        "/api/places": _get(
+            "Places", "Places with coordinates and how many documents name them. The data of"
+            " the map page.", [_param("limit", "How many (at most 5000)",
+                                      {"type": "integer", "default": 500})],
+            {"description": "A list of places", "content": {"application/json": {}}},
+            "entities"),
         "/api/stats": _get("Archive statistics", "Counts by kind, year, origin and"
                            " classification; sizes. The data of the archive page.", [],
                            _json("Stats", "Counts and sizes"), "archive"),
@@ -177,7 +210,8 @@ async def api_html(request: Request) -> Response:
     endpoints = []
     for path, methods in spec["paths"].items():
         for method, op in methods.items():
-            example = path.replace("{doc_id}", "09BAMAKO387").replace("{kind}", "cable")
+            example = (path.replace("{doc_id}", "09BAMAKO387").replace("{kind}", "cable")
+                       .replace("{key}", "person:amadou-toumani-toure"))
             if any(p["name"] == "q" for p in op.get("parameters", [])):
                 example += "?q=AQIM+tag%3APTER"
             endpoints.append({"method": method.upper(), "path": path, "op": op,

@@ -1,0 +1,175 @@
+"""Entities, the timeline and the map: the pages over the enrichment stage's results, each with
+its JSON (`/api/entities`, `/api/entities/{key}`, `/api/timeline`, `/api/places`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from cablewire.errors import UsageError
+from cablewire.web.charts import Bar, bar_chart, count_by_period
+from cablewire.web.entity_links import TYPE_LABELS, entity_url
+from cablewire.web.rendering import json_response, render, search_url
+from cablewire.web.state import state_of
+from cablewire.web.views.search import whole_number
+
+TYPES = ("person", "organization", "group", "place")
+MAP_WIDTH, MAP_HEIGHT = 720, 360
+
+
+def _type(request: Request) -> str | None:
+    kind = request.query_params.get("type") or None
+    if kind is not None and kind not in TYPES:
+        raise UsageError(f"type={kind!r} is not an entity type: use one of {', '.join(TYPES)}")
+    return kind
+
+
+def label_of(key: str) -> str:
+    """A readable name from an entity key when no name is at hand: person:edwin-dyer -> Edwin
+    Dyer (a trailing country code of a place is dropped)."""
+    kind, _, slug = key.partition(":")
+    if kind == "place":
+        slug = re.sub(r"-[a-z]{2}$", "", slug)
+    return slug.replace("-", " ").title() if slug else key
+
+
+# -- the list and one entity ---------------------------------------------------------------------
+
+async def entities_json(request: Request) -> Response:
+    kind = _type(request)
+    limit = whole_number(request.query_params.get("limit"), "limit", 100, minimum=1)
+    return json_response(await state_of(request).call(
+        lambda archive: archive.entities(kind, min(limit, 1000))))
+
+
+async def entities_html(request: Request) -> Response:
+    kind = _type(request)
+    found = await state_of(request).call(lambda archive: archive.entities(kind, 300))
+    for entity in found:
+        entity["url"] = entity_url(entity["key"])
+    return render(request, "entities.html", {
+        "title": "Entities", "entities": found, "kind": kind, "types": TYPES,
+        "labels": TYPE_LABELS})
+
+
+async def entity_json(request: Request) -> Response:
+    key = request.path_params["key"]
+    return json_response(await state_of(request).call(lambda archive: archive.entity(key)))
+
+
+async def entity_html(request: Request) -> Response:
+    key = request.path_params["key"]
+    entity = await state_of(request).call(lambda archive: archive.entity(key))
+    if entity["key"] != key:  # a name or alias: one address per entity
+        return Response(status_code=308, headers={"location": entity_url(entity["key"])})
+    unit, periods = count_by_period(d.get("date") for d in entity["documents"])
+    search = f'entity:"{entity["key"]}"'
+    bars = [Bar(p, n, search_url(f"{search} year:{p[:4]}" if unit == "year" else
+                                 f"{search} from:{p} to:{p}") if n else None)
+            for p, n in periods]
+    undated = sum(1 for d in entity["documents"] if not d.get("date"))
+    return render(request, "entity.html", {
+        "title": entity["name"], "entity": entity, "label": TYPE_LABELS.get(entity["type"],
+                                                                          entity["type"]),
+        "chart": bar_chart(bars, f"Documents naming {entity['name']}, by {unit}"),
+        "periods": periods, "unit": unit, "undated": undated,
+        "period_text": ", ".join(f"{p} ({n})" for p, n in periods if n),
+        "search": search_url(search), "timeline": "/timeline?" + urlencode({"q": search}),
+        "entity_url": entity_url, "label_of": label_of,
+    })
+
+
+# -- the timeline ----------------------------------------------------------------------------------
+
+def _zoom(request: Request) -> tuple[str | None, str | None]:
+    year = request.query_params.get("year") or None
+    month = request.query_params.get("month") or None
+    if year and not re.fullmatch(r"\d{4}", year):
+        raise UsageError(f"year={year!r} is not a year: write year=2009")
+    if month and not re.fullmatch(r"\d{4}-\d{2}", month):
+        raise UsageError(f"month={month!r} is not a month: write month=2009-06")
+    return year, month
+
+
+def timeline_events(events: list[dict[str, Any]], year: str | None,
+                    month: str | None) -> list[dict[str, Any]]:
+    prefix = month or year
+    return [e for e in events if not prefix or (e.get("date") or "").startswith(prefix)]
+
+
+async def _timeline(request: Request) -> tuple[str, str | None, str | None, list[dict[str, Any]]]:
+    query = request.query_params.get("q", "").strip()
+    year, month = _zoom(request)
+    events = await state_of(request).call(
+        lambda archive: archive.timeline(query or None, limit=20000))
+    return query, year, month, events
+
+
+async def timeline_json(request: Request) -> Response:
+    query, year, month, events = await _timeline(request)
+    return json_response({"query": query, "year": year, "month": month,
+                          "events": timeline_events(events, year, month)})
+
+
+async def timeline_html(request: Request) -> Response:
+    query, year, month, events = await _timeline(request)
+    shown = timeline_events(events, year, month)
+
+    def link(**zoom: str) -> str:
+        params = {"q": query} if query else {}
+        params.update({k: v for k, v in zoom.items() if v})
+        return "/timeline" + ("?" + urlencode(params) if params else "")
+
+    if year or month:
+        scope_year = (month or year or "")[:4]
+        unit, periods = count_by_period(
+            e.get("date") for e in events if (e.get("date") or "").startswith(scope_year))
+        if unit == "year":  # events of one year but without months: no finer zoom
+            periods = []
+    else:
+        unit, periods = count_by_period(e.get("date") for e in events)
+    bars = [Bar(p, n, link(year=p) if unit == "year" else link(month=p)) for p, n in periods]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for event in shown[:2000]:
+        groups.setdefault((event.get("date") or "")[:7] or "undated", []).append(event)
+    return render(request, "timeline.html", {
+        "title": "Timeline", "query": query, "year": year, "month": month,
+        "chart": bar_chart(bars, f"Dated events by {unit}"), "periods": periods, "unit": unit,
+        "zoom_links": [bar for bar in bars if bar.count],
+        "groups": groups, "total": len(shown), "all": len(events),
+        "up": link(year=(month or "")[:4]) if month else (link() if year else None),
+        "api": "/api" + link(year=year or "", month=month or ""), "label_of": label_of,
+        "entity_url": entity_url,
+    })
+
+
+# -- the map ---------------------------------------------------------------------------------------
+
+async def places_json(request: Request) -> Response:
+    limit = whole_number(request.query_params.get("limit"), "limit", 500, minimum=1)
+    return json_response(await state_of(request).call(
+        lambda archive: archive.places(min(limit, 5000))))
+
+
+def project(lat: float, lon: float) -> tuple[float, float]:
+    """Equirectangular, as the bundled world.svg is drawn."""
+    return (lon + 180) / 360 * MAP_WIDTH, (90 - lat) / 180 * MAP_HEIGHT
+
+
+async def map_html(request: Request) -> Response:
+    places = await state_of(request).call(lambda archive: archive.places(500))
+    top = max((p["documents"] for p in places), default=1)
+    marks = []
+    for place in places:
+        if place.get("lat") is None or place.get("lon") is None:
+            continue
+        x, y = project(float(place["lat"]), float(place["lon"]))
+        radius = 2.5 + 9 * (place["documents"] / top) ** 0.5
+        marks.append({**place, "x": round(x, 1), "y": round(y, 1), "r": round(radius, 1),
+                      "url": entity_url(place["key"])})
+    return render(request, "map.html", {
+        "title": "Map", "places": marks, "width": MAP_WIDTH, "height": MAP_HEIGHT})
