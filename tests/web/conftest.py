@@ -19,7 +19,7 @@ with warnings.catch_warnings():
         pytest.skip(f"the web tests need a test client: pip install httpx2 ({exc})",
                     allow_module_level=True)
 
-from tests.web.support import SEED_ARTICLE, TOKEN, LiveServer, hostile_cable  # noqa: E402
+from tests.web.support import SEED_ARTICLE, SEED_CABLE, TOKEN, LiveServer, hostile_cable  # noqa: E402
 
 from cablewire.settings import Settings  # noqa: E402
 from cablewire.web import create_app  # noqa: E402
@@ -69,6 +69,34 @@ def hostile_client(write_client: TestClient) -> TestClient:
 @pytest.fixture(scope="session")
 def live_server(web_app: Any) -> Iterator[LiveServer]:
     server = LiveServer(web_app)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def enriched_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The seed pair ingested with the enrichment stage (needs the NLP extra)."""
+    pytest.importorskip("spacy", reason="the enrichment stage needs the NLP extra:"
+                                        " pip install -e '.[nlp]'")
+    from cablewire.pipeline import ingest
+
+    db = str(tmp_path_factory.mktemp("web-enriched") / "enriched.db")
+    settings = Settings.resolve(env={}, db=db, workers=1, enrich="yes")
+    ingest([SEED_CABLE.parent], settings)
+    app = create_app(settings)
+    yield app
+    app.state.web.close()
+
+
+@pytest.fixture(scope="session")
+def enriched(enriched_app: Any) -> TestClient:
+    return TestClient(enriched_app)
+
+
+@pytest.fixture(scope="session")
+def enriched_server(enriched_app: Any) -> Iterator[LiveServer]:
+    server = LiveServer(enriched_app)
     server.start()
     yield server
     server.stop()

@@ -168,3 +168,28 @@ def test_keyboard_reaches_search_and_results(browser: Any, live_server: LiveServ
     WebDriverWait(browser, 10).until(lambda b: "choir" in b.current_url)
     first = browser.find_element(By.CSS_SELECTOR, ".hit h3 a")
     assert first.get_attribute("href").endswith("/documents/09BAMAKO387")
+
+
+def test_entity_timeline_and_map_pages(browser: Any, enriched_server: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(enriched_server.url + "/documents/09BAMAKO387")
+    link = browser.find_element(By.CSS_SELECTOR, '.cable-text a.entity[href$="toumani-toure"]')
+    link.click()
+    WebDriverWait(browser, 10).until(lambda b: "/entities/person:" in b.current_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Amadou Toumani Touré"
+    assert browser.find_element(By.CSS_SELECTOR, "svg.chart").is_displayed()
+    _shot(browser, "entity")
+    browser.get(enriched_server.url + "/timeline")
+    browser.find_element(By.CSS_SELECTOR, 'figcaption a[href*="year=2009"]').click()
+    WebDriverWait(browser, 10).until(lambda b: "year=2009" in b.current_url)
+    assert "2009" in browser.find_element(By.TAG_NAME, "h1").text
+    _shot(browser, "timeline")
+    browser.get(enriched_server.url + "/map")
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.map circle")
+    loaded = browser.execute_script(
+        "return fetch('/static/world.svg').then(r => r.status)")
+    assert loaded == 200
+    _shot(browser, "map")
+    assert not _problems(browser)
