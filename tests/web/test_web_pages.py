@@ -257,3 +257,27 @@ def test_static_assets_are_bundled(client: TestClient) -> None:
         text = client.get(page).text
         assert not re.search(r'(src|href)="(https?:)?//', text), page  # nothing from elsewhere
         assert "<script" not in text and " style=" not in text, page
+
+
+def test_every_get_route_answers(client: TestClient, web_app: object,
+                                 seed_article_id: str) -> None:
+    """Each GET route of the app, with sample parameters, answers without a server error."""
+    samples = {"doc_id": "09BAMAKO387", "kind": "cable", "key": "place:mali",
+               "path": "style.css"}
+    seen = set()
+    for route in web_app.routes:  # type: ignore[attr-defined]
+        path = getattr(route, "path", "")
+        methods = getattr(route, "methods", None) or {"GET"}
+        if "GET" not in methods:
+            continue
+        url = path
+        for name, value in samples.items():
+            url = url.replace("{" + name + "}", value)
+        if path == "/static":
+            url = "/static/style.css"
+        r = client.get(url)
+        assert r.status_code < 500, (path, r.status_code)
+        assert r.status_code in (200, 404), (path, r.status_code)  # 404: an entity not enriched
+        seen.add(path)
+    assert {"/", "/search", "/documents/{doc_id}", "/entities", "/timeline", "/map",
+            "/api/openapi.json"} <= seen
