@@ -160,7 +160,7 @@ def pipeline() -> Language:
             exact_names.setdefault(label, []).append(alias)
     for matcher, names in ((exact, exact_names), (loose, loose_names)):
         for label, texts in names.items():
-            matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+            matcher.add(label, [nlp.make_doc(text) for text in texts])
 
     def set_names(doc: Doc) -> Doc:
         spans = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=m)
@@ -184,11 +184,11 @@ def model_mentions(index: int, doc: Doc, context: frozenset[str]) -> list[Mentio
     """The model's spans in one prose segment, tidied and corrected."""
     out: list[Mention] = []
     whole = doc.text  # Doc.text joins every token each time it is read: read it once
-    for ent in doc.ents:
-        type_ = LABELS.get(ent.label_)
+    for label, ent_start, ent_end in _joined_of(doc, whole):
+        type_ = LABELS.get(label)
         if type_ is None:
             continue
-        start, end = _trim(whole, ent.start_char, ent.end_char)
+        start, end = _trim(whole, ent_start, ent_end)
         if end <= start:
             continue
         text = whole[start:end]
@@ -212,6 +212,42 @@ def model_mentions(index: int, doc: Doc, context: frozenset[str]) -> list[Mentio
     return out
 
 
+_GOVERNMENT_ACRONYM = re.compile(r"(?<![\w\-])GO[A-Z]{1,3}(?![\w\-])")
+# Organisation names that begin or end with a country: "Iran Air", "US Navy", "Air Zimbabwe".
+_AFTER_COUNTRY = re.compile(
+    r" (Air Force|Air|Airways|Airlines|Navy|Army|Embassy|Coast Guard|National Police|Police"
+    r"|Shipping Lines?|Central Bank|Armed Forces|Ministry of [A-Z][a-z]+)\b"
+)
+_BEFORE_COUNTRY = re.compile(r"\b(Air|Bank of|Embassy of|Government of|Republic of) $")
+
+
+def _joined_of(doc: Doc, whole: str) -> list[tuple[str, int, int]]:
+    """The model's spans, with the names the country names set before the model cut in two
+    joined back: "Bank of" + "Iran", "Iran" + "Air", "Air" + "Zimbabwe", "US" + "Navy"."""
+    out: list[tuple[str, int, int]] = []
+    for ent in doc.ents:
+        label, start, end = ent.label_, ent.start_char, ent.end_char
+        if out:
+            prev_label, prev_start, prev_end = out[-1]
+            between = whole[prev_end:start]
+            if (whole[prev_start:prev_end].endswith(" of") and between == " "
+                    and prev_label in ("ORG", "GPE", "FAC") and label in ("GPE", "LOC")):
+                out[-1] = (prev_label, prev_start, end)
+                continue
+            if prev_label in ("GPE", "NORP") and label == "ORG" and between == " ":
+                out[-1] = ("ORG", prev_start, end)
+                continue
+        if label in ("GPE", "NORP"):
+            after = _AFTER_COUNTRY.match(whole, end)
+            before = _BEFORE_COUNTRY.search(whole, max(0, start - 16), start)
+            if before and not (out and out[-1][2] > before.start()):
+                start, label = before.start(), "ORG" if before.group(1) != "Republic of" else "GPE"
+            if after:
+                end, label = after.end(), "ORG"
+        out.append((label, start, end))
+    return out
+
+
 def correct_type(
     text: str, type_: EntityType, whole: str, start: int, context: frozenset[str]
 ) -> EntityType | None:
@@ -221,6 +257,8 @@ def correct_type(
         folded in _NOT_NAMES
         or not any(ch.isupper() for ch in text[:1] + text[1:2])
         or len(text) < 2
+        or _REDACTED.fullmatch(text)
+        or _shouted_word(text)
     ):
         return None
     if gazetteer.find_country(text) is not None or text in gazetteer.REGIONS:
@@ -237,6 +275,29 @@ def correct_type(
         if city is not None and (city.country in context or city.population >= 100_000):
             return "place"
     return type_
+
+
+_REDACTED = re.compile(r"X{4,}")
+
+
+def _shouted_word(text: str) -> bool:
+    """A single upper-case common word ("NONGOVERNMENTAL", "SURROGATES", "REFTELS") that is not
+    a known name: shouting text, not an entity."""
+    if " " in text or len(text) < 4 or lookup_known(text, frozenset()) is not None:
+        return False
+    if not text.isupper() or len(text) < 6:
+        return False
+    word = text.lower()
+    if gazetteer.find_country(text) is not None or word in _PROPER_COMMON:
+        return False
+    return zipf_frequency(word, "en") >= 3.0
+
+
+# Common English words that are also names often enough to keep ("Congress", "Parliament").
+_PROPER_COMMON = frozenset(
+    "congress parliament senate cabinet government army navy police court union church"
+    " assembly council ministry embassy".split()
+)
 
 
 def definitions(texts: list[str]) -> dict[str, str]:
@@ -279,6 +340,10 @@ def scan_missed(
                 titles = _titles_before(text, m.start()) if type_ == "person" else []
                 out.append(Mention(index, m.start(), m.end(), surface, type_, "scan", titles))
                 busy.append((m.start(), m.end()))
+    for m in _GOVERNMENT_ACRONYM.finditer(text):  # GOCR, GOE, GOI: the government of ...
+        if free(m.start(), m.end()):
+            out.append(Mention(index, m.start(), m.end(), m.group(), "organization", "rule"))
+            busy.append((m.start(), m.end()))
     if context:
         for m in re.finditer(r"(?<![\w\-])[A-Z][a-z\u00e0-\u00ff]{3,}(?![\w\-])", text):
             word = m.group()
