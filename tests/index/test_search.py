@@ -106,3 +106,10 @@ def test_stats(archive: Archive) -> None:
     assert stats["by_kind"]["cable"] == 301  # the 300 sample pages and the seed cable
     assert stats["documents"] == sum(stats["by_kind"].values())
     assert stats["database_bytes"] > 0 and stats["index_bytes"] > 0
+
+
+def test_limit_zero_gives_counts_and_facets_only(archive: Archive) -> None:
+    result = archive.search("kind:cable", limit=0)
+    assert result["hits"] == []
+    assert result["total"] == 301
+    assert result["facets"]["kind"] == [{"value": "cable", "count": 301}]

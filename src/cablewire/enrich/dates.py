@@ -144,7 +144,10 @@ def _segment_dates(seg: Segment, anchor: tuple[date, date, str] | None) -> list[
         for m in pattern.finditer(seg.text):
             if any(m.start() < b and m.end() > a for a, b in taken):
                 continue
-            resolved = _resolve(kind, m, seg.text, anchor)
+            try:
+                resolved = _resolve(kind, m, seg.text, anchor)
+            except (TypeError, ValueError, OverflowError):  # an expression we misread: skip it
+                resolved = None
             if resolved is None:
                 continue
             lo, hi, precision, evidence = resolved
@@ -196,7 +199,9 @@ def _resolve(
             day = date(year, month, d)  # type: ignore[arg-type]
             return day, day, "day", how
         if kind == "my":
-            lo = date(year, month, 1)  # type: ignore[arg-type]
+            if year is None or month is None:
+                return None
+            lo = date(year, month, 1)
             return lo, _month_end(lo), "month", "month and year written"
         if kind == "yrange":
             y2 = groups["y2"]

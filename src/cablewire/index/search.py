@@ -137,16 +137,17 @@ def search(
     translator = _Translator(index, store)
     tq = translator.query(parse_query(query))
     searcher = index.searcher()
+    fetch = max(limit, 1)  # tantivy needs at least one; `limit=0` asks for counts and facets only
     if sort == "relevance":
-        result = searcher.search(tq, limit, count=True, offset=offset)
+        result = searcher.search(tq, fetch, count=True, offset=offset)
     else:
         order = tantivy.Order.Desc if sort == "-date" else tantivy.Order.Asc
         result = searcher.search(
-            tq, limit, count=True, offset=offset, order_by_field="stamp", order=order
+            tq, fetch, count=True, offset=offset, order_by_field="stamp", order=order
         )
     highlight = _snippet_generator(searcher, translator, index)
     hits = []
-    for score, address in result.hits:
+    for score, address in result.hits[:limit]:
         doc = searcher.doc(address)
         hits.append({
             "id": doc.get_first("doc_id"),
