@@ -36,6 +36,9 @@ BANNER = re.compile(
 PAGE_MARKER = re.compile(
     r"^\s*[A-Z][A-Z .'-]*\s+0*\d{1,8}\s+0*(\d{1,3})(?:\.\d+)?\s+OF\s+0*(\d{1,3})\s*$"
 )
+_INLINE_PAGE_MARKER = re.compile(
+    r"\s*\b[A-Z][A-Z .'-]*?\s+0{3,}\d{1,5}\s+0*\d{1,3}(?:\.\d+)?\s+OF\s+0*(\d{1,3})\b\s*"
+)
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$")
 _BLOCK_START = re.compile(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)")
 _BANNER_INITIALS = frozenset("CSUTL")
@@ -152,6 +155,11 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
             _close_gap(out)
             out.append("\x00join")
             continue
+        if " OF " in line and (inline := _INLINE_PAGE_MARKER.search(line)):
+            # a page marker run into a line of text ("... MARCH 10-11 TRIPOLI 00000201 001.2
+            # OF 003 CLASSIFIED BY: ..."): the marker goes, the words on either side stay
+            sections = max(sections, int(inline.group(1)))
+            line = (line[: inline.start()] + " " + line[inline.end():]).rstrip()
         if "SIPDIS" in line:
             if SIPDIS.match(line):
                 continue
