@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cablewire.formats.header_block import read_header_block
+from cablewire.model.ids import station_of
 from cablewire.formats.references import References, parse_references
 from cablewire.formats.telegram_header import (
     RoutingHeader,
@@ -37,8 +38,22 @@ PAGE_MARKER = re.compile(
     r"^\s*[A-Z][A-Z .'-]*\s+0*\d{1,8}\s+0*(\d{1,3})(?:\.\d+)?\s+OF\s+0*(\d{1,3})\s*$"
 )
 _INLINE_PAGE_MARKER = re.compile(
-    r"\s*\b[A-Z][A-Z .'-]*?\s+0{3,}\d{1,5}\s+0*\d{1,3}(?:\.\d+)?\s+OF\s+0*(\d{1,3})\b\s*"
+    r"((?:[A-Z][A-Z.'-]*\s){1,3})\s*0{3,}\d{1,5}\s+0*\d{1,3}(?:\.\d+)?\s+OF\s+0*(\d{1,3})\b"
 )
+
+
+def _inline_page_marker(line: str) -> tuple[int, int, int] | None:
+    """Start, end and page count of a page marker inside a line, its station a known one (so
+    that only "TRIPOLI 00000201 001.2 OF 003" goes, not the words before it)."""
+    m = _INLINE_PAGE_MARKER.search(line)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words)):
+        if station_of(" ".join(words[k:])):
+            before = len(" ".join(words[:k])) + (1 if k else 0)
+            return m.start() + before, m.end(), int(m.group(2))
+    return None
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$")
 _BLOCK_START = re.compile(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)")
 _BANNER_INITIALS = frozenset("CSUTL")
@@ -155,11 +170,12 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
             _close_gap(out)
             out.append("\x00join")
             continue
-        if " OF " in line and (inline := _INLINE_PAGE_MARKER.search(line)):
+        if " OF " in line and (inline := _inline_page_marker(line)):
             # a page marker run into a line of text ("... MARCH 10-11 TRIPOLI 00000201 001.2
             # OF 003 CLASSIFIED BY: ..."): the marker goes, the words on either side stay
-            sections = max(sections, int(inline.group(1)))
-            line = (line[: inline.start()] + " " + line[inline.end():]).rstrip()
+            start, end, of = inline
+            sections = max(sections, of)
+            line = " ".join(part for part in (line[:start].rstrip(), line[end:].strip()) if part)
         if "SIPDIS" in line:
             if SIPDIS.match(line):
                 continue
