@@ -13,17 +13,11 @@ import re
 from collections import Counter
 from typing import Any
 
+from cablewire.enrich.entities import LABELS
 from cablewire.enrich.model import EntityType
 
 TYPES: tuple[EntityType, ...] = ("person", "organization", "place", "group")
-BARE_LABELS: dict[str, EntityType] = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-}
+BARE_LABELS: dict[str, EntityType] = LABELS  # the model's labels, read the same way
 Span = tuple[int, int, int, str]
 
 
