@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cablewire.formats.header_block import read_header_block
-from cablewire.model.ids import station_of
 from cablewire.formats.references import References, parse_references
 from cablewire.formats.telegram_header import (
     RoutingHeader,
     looks_like_header_line,
     parse_routing_header,
 )
+from cablewire.model.ids import station_of
 
 _CLASS_WORDS = (
     r"(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED\s+OFFICIAL\s+USE"

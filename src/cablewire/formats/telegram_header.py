@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from cablewire.model.calendar import MONTHS
 from cablewire.model.document import Recipient
 
 PRECEDENCE_LETTERS = {
@@ -26,12 +27,6 @@ PRECEDENCE_LETTERS = {
     "Y": "EMERGENCY",
 }
 PRECEDENCE_WORDS = ("NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH")
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1
-    )
-}
 
 _TRANSMISSION = re.compile(r"^\s*(VZCZC[A-Z0-9]*)\s*$")
 _DE = re.compile(r"^\s*DE\s+([A-Z0-9]+)\s+#(\d+)(?:/(\d+))?(?:\s+(\d+))?")
@@ -76,13 +71,14 @@ def parse_dtg(dtg: str, year_hint: int | None = None) -> str | None:
     if not m:
         return None
     day, hour, minute, mon, year = m.groups()
-    if mon not in MONTHS:
+    month = MONTHS.get(mon.lower())
+    if month is None:
         return None
     y = int(year)
     if len(year) == 2:
         y += 1900 if y >= 50 else 2000
     try:
-        stamp = datetime(y, MONTHS[mon], int(day), int(hour), int(minute))
+        stamp = datetime(y, month, int(day), int(hour), int(minute))
     except ValueError:
         return None
     return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
