@@ -7,6 +7,7 @@ the web app and the API share (search, show, stats, errors, reindex).
 
 from __future__ import annotations
 
+import os
 from types import TracebackType
 from typing import Any
 
@@ -166,8 +167,6 @@ class Archive:
 def _folder_size(path: str | None) -> int:
     if path is None:
         return 0
-    import os
-
     total = 0
     for root, _dirs, files in os.walk(path):
         for name in files:

@@ -1,7 +1,7 @@
 """Entity mentions: the statistical model, corrected by what the domain knows.
 
-Prose goes through spaCy with two entity rulers in front of its NER, so the model labels around
-names that are certain: country names and their aliases (GPE), demonyms (NORP), regions (LOC), and
+Prose goes through spaCy with one component in front of its NER that sets the names that are
+certain, so the model labels around them: country names and their aliases (GPE), demonyms (NORP), regions (LOC), and
 the names of `aliases.KNOWN` organisations. Each model span is then tidied and checked:
 
 - "the", a possessive "'s" and broken parentheses are trimmed; titles and roles in or just before a
