@@ -1,8 +1,8 @@
 """Entity mentions: the statistical model, corrected by what the domain knows.
 
 Prose goes through spaCy with one component in front of its NER that sets the names that are
-certain, so the model labels around them: country names and their aliases (GPE), demonyms (NORP), regions (LOC), and
-the names of `aliases.KNOWN` organisations. Each model span is then tidied and checked:
+certain, so the model labels around them: country names and their aliases (GPE), regions (LOC),
+and the names of `aliases.KNOWN` organisations. Each model span is then tidied and checked:
 
 - "the", a possessive "'s" and broken parentheses are trimmed; titles and roles in or just before a
   person's name ("President", "spokeswoman", "Capt.") become facts, not parts of the name;
