@@ -42,6 +42,8 @@ _SIGNER = re.compile(r"^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}$")
 _MIXED_SIGNER = re.compile(r"^(?:(?:van|de|du|la|le|von|der|da|dos|del)\s)?[A-Z][a-zA-Z'\-]+"
                            r"(?:\s(?:van|de|du|la|le|von|der|da|del|[A-Z][a-zA-Z.'\-]*)){0,3}$")
 _TRAILING_SIGNER = re.compile(r"[.!?\"”)]\s+([A-Z][A-Z'\-]{1,}(?: [A-Z][A-Z'\-]+){0,2})\s*$")
+_WEBSITE_TRAILER = re.compile(r"^\s*Visit [A-Z][\w’'. -]{1,40} Classified Website\b")
+_WEBSITE_SIGNER = re.compile(r"\bcfm\s+([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)\s*$")
 _TRAILING_NAME = re.compile(r"[.!?\"”)]\s+([A-Z][a-z]+(?:[A-Z][a-z]+)?)\s*$")
 _NOT_SIGNERS = {
     "END", "BT", "NNNN", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "UNQUOTE", "QUOTE", "TEXT",
@@ -108,7 +110,7 @@ def _next_number(num: int, last: int | None, marked: bool) -> bool:
 def read_body(lines: list[str], header_block: list[str]) -> Body:
     """Paragraphs and the clean body from the body lines (header block included once)."""
     body = Body()
-    lines, body.signers, trailer = take_signer(lines)
+    lines, body.signers, closing = take_signer(lines)
     header_set = {" ".join(h.split()) for h in header_block}
     paragraphs: list[Paragraph] = []
     heading: str | None = None
@@ -117,13 +119,17 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     blocks = _blocks(mark_headings(lines))
     for b_index, block in enumerate(blocks):
         content = block
+
+        def is_header(line: str) -> bool:
+            return (" ".join(line.split()) in header_set or bool(BANNER.match(line))
+                    or line.strip() in _CAVEATS)
+
+        if all(is_header(ln) for ln in content):
+            out_blocks.append(_header_text(content))
+            continue
         if len(content) > 1 and BANNER.match(content[0]):
             out_blocks.append(" ".join(content[0].split()))  # the banner stands alone
             content = content[1:]
-        if all(" ".join(ln.split()) in header_set or BANNER.match(ln)
-               or ln.strip() in _CAVEATS for ln in content):
-            out_blocks.append(_header_text(content))
-            continue
         if content[0].startswith(HEADING) or _standalone_heading(content, blocks, b_index):
             if heading is not None:  # a heading with no paragraph of its own under it
                 paragraphs.append({"number": None, "marking": None, "heading": heading,
@@ -167,7 +173,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     body.paragraphs = [p for p in paragraphs if p["text"] or p["heading"]]
     body.summary = _summary(body.paragraphs)
     body.comment = _comment(body.paragraphs)
-    body.text = "\n\n".join([b for b in out_blocks if b] + body.signers + trailer)
+    body.text = "\n\n".join([b for b in out_blocks if b] + closing)
     return body
 
 
@@ -258,29 +264,47 @@ def _is_rare_word(word: str) -> bool:
 def take_signer(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Split off the signature: the cable's last line when it is a name on a line of its own
     (`MILOVANOVIC`, `SCHREIBER HUGHES`, `van Voorst`) or run on after the last sentence
-    (`... (reftel). SCOBEY`). Returns the lines before it, the signers, and what followed the
-    signature (a closing classification line), which stays in the body after it."""
+    (`... (reftel). SCOBEY`). Returns the lines before it, the signers, and the blocks that
+    close the body: the signature, then what followed it (a closing classification line), or
+    a post's "Visit ... Classified Website" trailer with the signer inside it, kept as written.
+    """
     end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    website = end
+    while website and _WEBSITE_TRAILER.match(lines[website - 1]):
+        website -= 1
+    if website < end:
+        trailer = " ".join(" ".join(ln.split()) for ln in lines[website:end])
+        signer = _WEBSITE_SIGNER.search(lines[end - 1])
+        return lines[:website], [signer.group(1)] if signer else [], [trailer]
     while end and (not lines[end - 1].strip() or _CLASSIFICATION_LINE.match(lines[end - 1])):
         end -= 1
-    trailer = [ln.strip() for ln in lines[end:] if ln.strip()]
-    if end < 2:
+    closing = [ln.strip() for ln in lines[end:] if ln.strip()]
+    head, signers = _signature(lines, end)
+    if not signers:
         return lines, [], []
+    return head, signers, signers + closing
+
+
+def _signature(lines: list[str], end: int) -> tuple[list[str], list[str]]:
+    if end < 2:
+        return lines, []
     last = " ".join(lines[end - 1].split())
     if last.endswith(".") and not last.endswith(("JR.", "SR.", "Jr.")):
-        return lines, [], []
+        return lines, []
     if _SIGNER.match(last) and not set(last.split()) & _NOT_SIGNERS and len(last) <= 40:
-        return lines[: end - 1], [last], trailer
+        return lines[: end - 1], [last]
     previous = lines[end - 2].rstrip()
     if (not previous or previous.endswith(_TERMINAL)) and _MIXED_SIGNER.match(last):
-        return lines[: end - 1], [last], trailer
+        return lines[: end - 1], [last]
     m = _TRAILING_SIGNER.search(lines[end - 1]) or _TRAILING_NAME.search(lines[end - 1])
     if m and m.re is _TRAILING_NAME and not _is_rare_word(m.group(1)):
         m = None
     if (m and sum(c.islower() for c in lines[end - 1][: m.start()]) > 10
             and not set(m.group(1).split()) & _NOT_SIGNERS):
-        return lines[: end - 1] + [lines[end - 1][: m.start() + 1]], [m.group(1)], trailer
-    return lines, [], []
+        return lines[: end - 1] + [lines[end - 1][: m.start() + 1]], [m.group(1)]
+    return lines, []
 
 
 def _summary(paragraphs: list[Paragraph]) -> str | None:
@@ -307,21 +331,37 @@ def _summary(paragraphs: list[Paragraph]) -> str | None:
 
 
 def _comment(paragraphs: list[Paragraph]) -> str | None:
+    """The comment: paragraphs led by "Comment:" (up to END COMMENT), or the paragraph under a
+    Comment heading (and those after it, when an END COMMENT closes them)."""
     found: list[str] = []
-    under_heading = False
-    for p in paragraphs:
-        if p["heading"] is not None:
-            under_heading = bool(_COMMENT.match(p["heading"]))
-        m = _COMMENT.match(p["text"])
-        if under_heading:
-            text = p["text"][m.end():] if m else p["text"]
-        elif m and not _SUMMARY.match(p["text"]):
-            text = p["text"][m.end():]
+    for i, p in enumerate(paragraphs):
+        lead = _COMMENT.match(p["text"])
+        if p["heading"] is not None and _COMMENT.match(p["heading"]):
+            run = [p] + _until_end_comment(paragraphs[i + 1 :])
+        elif lead and not _SUMMARY.match(p["text"]):
+            run = [p] + ([] if _END_COMMENT.search(p["text"])
+                         else _until_end_comment(paragraphs[i + 1 :]))
         else:
             continue
-        end = _END_COMMENT.search(text)
-        if end:
-            text = text[: end.start()]
-        if text.strip():
-            found.append(text.strip())
+        for q in run:
+            text = q["text"]
+            m = _COMMENT.match(text)
+            if m:
+                text = text[m.end():]
+            end = _END_COMMENT.search(text)
+            if end:
+                text = text[: end.start()]
+            if text.strip() and text.strip() not in found:
+                found.append(text.strip())
     return "\n\n".join(found) or None
+
+
+def _until_end_comment(rest: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs up to and including the one with END COMMENT, if one comes within five
+    paragraphs and before the next heading; else none."""
+    for k, q in enumerate(rest[:5]):
+        if q["heading"] is not None:
+            return []
+        if _END_COMMENT.search(q["text"]):
+            return rest[: k + 1]
+    return []
