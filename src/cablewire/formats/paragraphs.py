@@ -136,6 +136,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
                                    "text": ""})
             raw = join_lines([ln.removeprefix(HEADING) for ln in content])
             heading, _, written = raw.partition(_AS_WRITTEN)
+            heading = _RULE_ENDS.sub("", heading) or heading
             out_blocks.append(written or heading)
             continue
         for num, part in _split_numbered(content, last):
@@ -184,6 +185,7 @@ _INLINE_HEADING = re.compile(
 )
 _SLASH_HEADING = re.compile(r"^\s*//\s*(?P<heading>[^/]{2,80}?)\s*//\s*$")
 _MAX_HEADING = 100
+_RULE_ENDS = re.compile(r"^[-=_*\s]{3,}|\s*[-=_*]{3,}[-=_*\s]*$")  # "Heading -------"
 
 
 def mark_headings(lines: list[str]) -> list[str]:
@@ -212,6 +214,9 @@ def mark_headings(lines: list[str]) -> list[str]:
                 out.append(inline.group("before"))
             out.extend(["", HEADING + inline.group("heading").strip(" -"), ""])
             continue
+        if _undashed_heading(lines, i):
+            out.extend(["", HEADING + _RULE_ENDS.sub("", text), ""])
+            continue
         slashes = _SLASH_HEADING.match(line) if "//" in line else None
         boxed = is_rule(i - 1) and is_rule(i + 1)
         # An underlined heading; not the line above a boxed heading's upper rule.
@@ -222,10 +227,33 @@ def mark_headings(lines: list[str]) -> list[str]:
             if slashes:
                 out.extend(["", HEADING + slashes.group("heading") + _AS_WRITTEN + text, ""])
             else:
-                out.extend(["", HEADING + text, ""])
+                out.extend(["", HEADING + _RULE_ENDS.sub("", text), ""])
             continue
         out.append(line)
     return out
+
+
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
+
+
+def _undashed_heading(lines: list[str], i: int) -> bool:
+    """A title-case line of its own between the end of a sentence and a numbered paragraph:
+    "... End summary." / "2009: The Year the Bubble Burst" / "2. (C) Venezuela's ..."."""
+    text = lines[i].strip()
+    if not text or len(text) > _MAX_HEADING or "//" in text:
+        return False  # slashed headings are read as written, elsewhere
+    if text.endswith((".", ",", ";", ":", '"', "”")):
+        return False
+    # a page break may stand between the heading and its paragraph
+    following = [ln for ln in lines[i + 1 : i + 3] if ln.strip()][:1]
+    if not following or not _NUMBERED.match(following[0]) or _NUMBERED.match(text):
+        return False
+    previous = lines[i - 1].rstrip() if i else ""
+    if previous and not previous.endswith(_TERMINAL):
+        return False
+    words = [w for w in re.findall(r"[\w’'-]+", text) if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return len(words) >= 2 and capitalised >= 0.7 * len(words)
 
 
 def _header_text(content: list[str]) -> str:
