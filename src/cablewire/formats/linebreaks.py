@@ -50,6 +50,8 @@ def _fragment(piece: str, freq: dict[str, float]) -> bool:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines into one, rejoining words broken at a line end."""
+    if len(lines) == 1:
+        return lines[0].strip()
     parts: list[str] = []
     prev = ""
     for raw in lines:
@@ -83,8 +85,9 @@ def _breaks_word(left: str, right: str) -> bool:
         return False
     if not (right[0].islower() or (left[-1].isupper() and right[0].isupper())):
         return False
-    a = left.rsplit(" ", 1)[-1].lstrip("(\"'“‘[")
-    b = right.split(" ", 1)[0].rstrip(".,;:)\"'”’]!?")
+    a = left[left.rfind(" ") + 1 :].lstrip("(\"'“‘[")
+    space = right.find(" ")
+    b = (right if space < 0 else right[:space]).rstrip(".,;:)\"'”’]!?")
     if not (a.isalpha() and b.isalpha()):
         return False
     return is_broken_word(a, b)

@@ -140,36 +140,23 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
             out_blocks.append(written or heading)
             continue
         for num, part in _split_numbered(content, last):
-            joined = join_lines(part)
             if num is not None:
-                m = _NUMBERED.match(part[0])
-                assert m is not None
-                marking = " ".join(m.group("mark").split()) if m.group("mark") else None
-                rest = part[0][m.end():]
-                if marking and _ENTIRE_TEXT.search(marking):
-                    # "(C - ENTIRE TEXT)" marks the whole cable: keep it in the text
-                    rest = part[0][m.start("mark") - 1 :].lstrip("( ")
-                    rest = "(" + rest
-                    marking = re.split(r"[\s-]", marking, maxsplit=1)[0]
-                text = join_lines([rest] + part[1:])
-                paragraphs.append({
-                    "number": num,
-                    "marking": marking,
-                    "heading": heading,
-                    "text": text,
-                })
+                paragraph, joined = _numbered_paragraph(part, num, heading)
+                paragraphs.append(paragraph)
                 last = num
                 heading = None
-            elif paragraphs and _continues(paragraphs[-1]["text"], joined):
-                paragraphs[-1]["text"] = join_lines([paragraphs[-1]["text"], joined])
-                _merge_last_block(out_blocks, joined)
-                continue
-            elif paragraphs and paragraphs[-1]["number"] is not None and heading is None:
-                paragraphs[-1]["text"] += "\n\n" + joined
             else:
-                paragraphs.append({"number": None, "marking": None, "heading": heading,
-                                   "text": joined})
-                heading = None
+                joined = join_lines(part)
+                if paragraphs and _continues(paragraphs[-1]["text"], joined):
+                    paragraphs[-1]["text"] = join_lines([paragraphs[-1]["text"], joined])
+                    _merge_last_block(out_blocks, joined)
+                    continue
+                if paragraphs and paragraphs[-1]["number"] is not None and heading is None:
+                    paragraphs[-1]["text"] += "\n\n" + joined
+                else:
+                    paragraphs.append({"number": None, "marking": None, "heading": heading,
+                                       "text": joined})
+                    heading = None
             out_blocks.append(joined)
     body.paragraphs = [p for p in paragraphs if p["text"] or p["heading"]]
     body.summary = _summary(body.paragraphs)
@@ -233,6 +220,7 @@ def mark_headings(lines: list[str]) -> list[str]:
     return out
 
 
+_NOT_HEADING_ENDS = frozenset('.,;:"”')
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 
 
@@ -240,13 +228,15 @@ def _undashed_heading(lines: list[str], i: int) -> bool:
     """A title-case line of its own between the end of a sentence and a numbered paragraph:
     "... End summary." / "2009: The Year the Bubble Burst" / "2. (C) Venezuela's ..."."""
     text = lines[i].strip()
-    if not text or len(text) > _MAX_HEADING or "//" in text:
-        return False  # slashed headings are read as written, elsewhere
-    if text.endswith((".", ",", ";", ":", '"', "”")):
-        return False
+    if not text or len(text) > _MAX_HEADING or text[-1] in _NOT_HEADING_ENDS or "//" in text:
+        return False  # (slashed headings are read as written, elsewhere)
     # a page break may stand between the heading and its paragraph
-    following = [ln for ln in lines[i + 1 : i + 3] if ln.strip()][:1]
-    if not following or not _NUMBERED.match(following[0]) or _NUMBERED.match(text):
+    following = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
+    if not following and i + 2 < len(lines):
+        following = lines[i + 2].lstrip()
+    if not following[:1].isdigit() and not following.startswith("¶"):
+        return False
+    if not _NUMBERED.match(following) or _NUMBERED.match(text):
         return False
     previous = lines[i - 1].rstrip() if i else ""
     if previous and not previous.endswith(_TERMINAL):
@@ -254,6 +244,33 @@ def _undashed_heading(lines: list[str], i: int) -> bool:
     words = [w for w in re.findall(r"[\w’'-]+", text) if w.lower() not in _SMALL_WORDS]
     capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     return len(words) >= 2 and capitalised >= 0.7 * len(words)
+
+
+def _numbered_paragraph(part: list[str], num: int,
+                        heading: str | None) -> tuple[Paragraph, str]:
+    """A numbered paragraph from its lines, and its block as written (number and marking
+    included) for the body."""
+    m = _NUMBERED.match(part[0])
+    assert m is not None
+    marking = " ".join(m.group("mark").split()) if m.group("mark") else None
+    rest = part[0][m.end():]
+    if marking and _ENTIRE_TEXT.search(marking):
+        # "(C - ENTIRE TEXT)" marks the whole cable: the words stay in the text
+        rest = "(" + part[0][m.start("mark") - 1 :].lstrip("( ")
+        marking = re.split(r"[\s-]", marking, maxsplit=1)[0]
+        text = join_lines([rest] + part[1:])
+        return {"number": num, "marking": marking, "heading": heading, "text": text}, (
+            join_lines(part)
+        )
+    text = join_lines([rest] + part[1:])
+    if not rest.strip():
+        return {"number": num, "marking": marking, "heading": heading, "text": text}, (
+            join_lines(part)
+        )
+    # the block as written is the number and marking, then the same text: join only once
+    first = part[0].lstrip()
+    prefix = first[: len(first) - len(rest.lstrip())]
+    return {"number": num, "marking": marking, "heading": heading, "text": text}, prefix + text
 
 
 def _header_text(content: list[str]) -> str:

@@ -12,6 +12,7 @@ _SMALL = {
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
     "over", "per", "than", "the", "to", "via", "vs", "with", "vis-a-vis",
 }  # fmt: skip
+_INITIALS = re.compile(r"[A-Z]\.([A-Z]\.)+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’./&-]*")
 
 
@@ -50,15 +51,15 @@ def titlecase(subject: str | None) -> str | None:
 
 
 def _case_word(word: str, known: frozenset[str], first: bool) -> str:
-    if any(c.isdigit() for c in word):  # F-4ES, C-CT5-00623, 1.4(B): codes stay as written
-        return word
+    if not word.isalpha() and any(c.isdigit() for c in word):
+        return word  # F-4ES, C-CT5-00623, 1.4(B): codes stay as written
     bare = word.rstrip(".")
-    possessive = bare.upper().endswith(("'S", "’S"))
-    if bare.upper() in known or (possessive and bare.upper()[:-2] in known):
-        if possessive and bare.upper() not in known:
-            return bare[:-2].upper() + bare[-2] + "s" + word[len(bare) :]
+    upper = bare.upper()
+    if upper in known:
         return word.upper()
-    if re.fullmatch(r"[A-Z]\.([A-Z]\.)+", word.upper()):  # U.S., U.N.
+    if upper.endswith(("'S", "’S")) and upper[:-2] in known:
+        return bare[:-2].upper() + bare[-2] + "s" + word[len(bare) :]
+    if "." in word and _INITIALS.fullmatch(word.upper()):  # U.S., U.N.
         return word.upper()
     lower = word.lower()
     if not first and lower in _SMALL:
