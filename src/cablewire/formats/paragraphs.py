@@ -53,6 +53,8 @@ _NOT_SIGNERS = {
 }  # fmt: skip
 _CAVEATS = {"NOFORN", "SENSITIVE", "EFTO", "E F T O", "LIMDIS", "EXDIS", "NODIS", "STADIS",
             "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "CORRECTED COPY"}
+# The declassification group of older cables, at their end ("GP-3"): a marking, not text.
+_GROUP_CODE = re.compile(r"^\s*(?:GP-\d|X?GDS(?:-\d)?)\s*$")
 _ENTIRE_TEXT = re.compile(r"ENTIRE\s+TEXT", re.IGNORECASE)
 _CLASSIFICATION_LINE = re.compile(
     r"^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|UNCLAS)\s*$"
@@ -122,7 +124,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
 
         def is_header(line: str) -> bool:
             return (" ".join(line.split()) in header_set or bool(BANNER.match(line))
-                    or line.strip() in _CAVEATS)
+                    or line.strip() in _CAVEATS or bool(_GROUP_CODE.match(line)))
 
         if all(is_header(ln) for ln in content):
             out_blocks.append(_header_text(content))
@@ -177,49 +179,57 @@ _RULE_ENDS = re.compile(r"^[-=_*\s]{3,}|\s*[-=_*]{3,}[-=_*\s]*$")  # "Heading --
 
 def mark_headings(lines: list[str]) -> list[str]:
     """Find section headings and put each on a line of its own, marked with `HEADING`,
-    between blank lines; rule lines (-----) are dropped. Headings come dash-boxed, underlined,
-    inline between rulers (`End summary. --- THE RELEASE ---`) or between slashes (`//COMMENT//`).
+    between blank lines. Headings come dash-boxed, underlined, inline between rulers
+    (`End summary. --- THE RELEASE ---`), between slashes (`//COMMENT//`) or as a title-case
+    line before a numbered paragraph. The rules around a heading go; other rules (a box around
+    an archive note) stay as written.
     """
-    out: list[str] = []
     n = len(lines)
     rules = [line.lstrip()[:1] in _RULE_CHARS and bool(_RULE.match(line)) for line in lines]
 
     def is_rule(i: int) -> bool:
         return 0 <= i < n and rules[i]
 
+    marked: dict[int, list[str]] = {}
     for i, line in enumerate(lines):
-        if rules[i]:
-            out.append("")
-            continue
         text = line.strip()
-        if not text:
-            out.append(line)
+        if rules[i] or not text:
             continue
         inline = _INLINE_HEADING.match(line) if "---" in line else None
         if inline and not _NUMBERED.match(inline.group("heading")):
-            if inline.group("before").strip():
-                out.append(inline.group("before"))
-            out.extend(["", HEADING + inline.group("heading").strip(" -"), ""])
+            before = [inline.group("before")] if inline.group("before").strip() else []
+            marked[i] = [*before, "", HEADING + inline.group("heading").strip(" -"), ""]
             continue
         if _undashed_heading(lines, i):
-            out.extend(["", HEADING + _RULE_ENDS.sub("", text), ""])
+            marked[i] = ["", HEADING + _RULE_ENDS.sub("", text), ""]
             continue
         slashes = _SLASH_HEADING.match(line) if "//" in line else None
-        boxed = is_rule(i - 1) and is_rule(i + 1)
-        # An underlined heading; not the line above a boxed heading's upper rule.
-        underlined = (is_rule(i + 1) and not (i + 3 < n and lines[i + 2].strip()
-                                                and is_rule(i + 3)))
-        if slashes or ((boxed or underlined) and text and len(text) <= _MAX_HEADING
-                       and not _NUMBERED.match(text) and not text.endswith((".", ",", ";"))):
-            if slashes:
-                out.extend(["", HEADING + slashes.group("heading") + _AS_WRITTEN + text, ""])
-            else:
-                out.extend(["", HEADING + _RULE_ENDS.sub("", text), ""])
+        if slashes:
+            marked[i] = ["", HEADING + slashes.group("heading") + _AS_WRITTEN + text, ""]
             continue
-        out.append(line)
+        boxed = is_rule(i - 1) and is_rule(i + 1)
+        # An underlined heading stands on its own: not the last line of a boxed note, not the
+        # line above a boxed heading's upper rule.
+        previous = lines[i - 1].rstrip() if i else ""
+        alone = (not previous.strip() or is_rule(i - 1) or previous.endswith(_TERMINAL)
+                 or bool(_END_MARKER.search(previous)))
+        underlined = (is_rule(i + 1) and alone
+                      and not (i + 3 < n and lines[i + 2].strip() and is_rule(i + 3)))
+        if ((boxed or underlined) and len(text) <= _MAX_HEADING and not _NUMBERED.match(text)
+                and not text.endswith((".", ",", ";"))):
+            marked[i] = ["", HEADING + _RULE_ENDS.sub("", text), ""]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in marked:
+            out.extend(marked[i])
+        elif rules[i] and (i - 1 in marked or i + 1 in marked):
+            out.append("")  # the rule belongs to a heading
+        else:
+            out.append(line)
     return out
 
 
+_END_MARKER = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\.?\s*$", re.IGNORECASE)
 _NOT_HEADING_ENDS = frozenset('.,;:"”')
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 

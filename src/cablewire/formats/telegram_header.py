@@ -43,7 +43,7 @@ _RECIPIENT = re.compile(
 _PAGE_DATE = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{1,2} [A-Z][a-z]+ \d{4}")
 _HEADER_LINE = re.compile(
     r"^\s*(VZCZC|[ZOPRY]{1,2}\s+R[A-Z]{4}|DE\s+R|ZNY|ZNR|FM\s|TO\s|INFO\s|BT\s*$"
-    r"|[ZOPRY]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2,4})"
+    r"|(?:[ZOPRY]{1,2}\s+){1,2}\d{6}Z\s+[A-Z]{3}\s+\d{2,4})"
 )
 
 
