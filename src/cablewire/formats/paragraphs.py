@@ -192,8 +192,13 @@ def mark_headings(lines: list[str]) -> list[str]:
 
     marked: dict[int, list[str]] = {}
     for i, line in enumerate(lines):
+        if rules[i]:
+            continue
+        near_rule = is_rule(i - 1) or is_rule(i + 1)
+        if not (near_rule or "---" in line or "//" in line or _before_numbered(lines, i)):
+            continue  # the common case: a line of text in the middle of a paragraph
         text = line.strip()
-        if rules[i] or not text:
+        if not text:
             continue
         inline = _INLINE_HEADING.match(line) if "---" in line else None
         if inline and not _NUMBERED.match(inline.group("heading")):
@@ -206,6 +211,8 @@ def mark_headings(lines: list[str]) -> list[str]:
         slashes = _SLASH_HEADING.match(line) if "//" in line else None
         if slashes:
             marked[i] = ["", HEADING + slashes.group("heading") + _AS_WRITTEN + text, ""]
+            continue
+        if not near_rule:
             continue
         boxed = is_rule(i - 1) and is_rule(i + 1)
         # An underlined heading stands on its own: not the last line of a boxed note, not the
@@ -227,6 +234,15 @@ def mark_headings(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _before_numbered(lines: list[str], i: int) -> bool:
+    """Whether the next line with text (within two lines) starts like a numbered paragraph."""
+    for nxt in lines[i + 1 : i + 3]:
+        head = nxt.lstrip()[:1]
+        if head:
+            return head.isdigit() or head == "¶"
+    return False
 
 
 _END_MARKER = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\.?\s*$", re.IGNORECASE)
