@@ -267,7 +267,7 @@ def _undashed_heading(lines: list[str], i: int) -> bool:
     previous = lines[i - 1].rstrip() if i else ""
     if previous and not previous.endswith(_TERMINAL):
         return False
-    words = [w for w in re.findall(r"[\w’'-]+", text) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in re.findall(r"\w[\w’'-]*", text) if w.lower() not in _SMALL_WORDS]
     capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     return len(words) >= 2 and capitalised >= 0.7 * len(words)
 
