@@ -176,7 +176,9 @@ def _tags(text: str | None) -> list[str]:
     tags: list[str] = []
     for m in re.finditer(r"\(([^)]*)\)|([A-Za-z0-9][A-Za-z0-9_-]*)", text):
         tag = (m.group(1) or m.group(2) or "").strip(" ,")
-        if tag and tag.upper() not in ("AND",) and tag not in tags:
+        if m.group(2):
+            tag = tag.upper()  # codes: "ettc" is ETTC (a person tag in parentheses stays)
+        if tag and tag != "AND" and tag not in tags:
             tags.append(tag)
     return tags
 

@@ -25,14 +25,16 @@ from cablewire.formats.telegram_header import (
 from cablewire.model.ids import station_of
 
 _CLASS_WORDS = (
-    r"(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED\s+OFFICIAL\s+USE"
+    # letter-spaced banners in any case ("S e c r e t"), which prose never is; then the others
+    r"(?:(?i:T O P S E C R E T|S E C R E T|C O N F I D E N T I A L|U N C L A S(?: S I F I E D)?)"
+    r"|TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|LIMITED\s+OFFICIAL\s+USE"
     r"|T\s?O\s?P\s+S\s?E\s?C\s?R\s?E\s?T|S\s?E\s?C\s?R\s?E\s?T"
     r"|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L|U\s?N\s?C\s?L\s?A\s?S(?:\s?S\s?I\s?F\s?I\s?E\s?D)?)"
 )
 BANNER = re.compile(
     r"^\s*(?P<cls>" + _CLASS_WORDS + r")(?:\s+(?P<caveat>NOFORN|EFTO|E\s?F\s?T\s?O|SENSITIVE))?"
     r"(?:\s+SECTION\s+(?P<sec>\d+)\s+OF\s+(?P<of>\d+))?"
-    r"(?:\s+(?P<station>[A-Z][A-Z .'-]*?[A-Z])\s+(?P<serial>\d{2,8}))?\s*$"
+    r"(?:\s+(?P<station>[A-Za-z][A-Za-z .'-]*?[A-Za-z])\s+(?P<serial>\d{2,8}))?\s*$"
 )
 PAGE_MARKER = re.compile(
     r"^\s*[A-Z][A-Z .'-]*\s+0*\d{1,8}\s+0*(\d{1,3})(?:\.\d+)?\s+OF\s+0*(\d{1,3})\s*$"
@@ -54,9 +56,9 @@ def _inline_page_marker(line: str) -> tuple[int, int, int] | None:
             before = len(" ".join(words[:k])) + (1 if k else 0)
             return m.start() + before, m.end(), int(m.group(2))
     return None
-SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$")
+SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$", re.IGNORECASE)
 _BLOCK_START = re.compile(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)")
-_BANNER_INITIALS = frozenset("CSUTL")
+_BANNER_INITIALS = frozenset("CSUTLcsut")
 _SIPDIS_LEAD = re.compile(r"^\s*SIPDIS\s+(?=\S)")
 TRAILER = re.compile(r"^\s*(?:BT|NNNN|#\d{4}(?:\s.*)?|=+\s*CABLE ENDS\s*=+)\s*$")
 _EO = re.compile(r"^\s*E\.?\s?O\.?\s*(\d{5})\s*[:.;]?\s*(.*)$", re.IGNORECASE)
@@ -176,7 +178,7 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
             start, end, of = inline
             sections = max(sections, of)
             line = " ".join(part for part in (line[:start].rstrip(), line[end:].strip()) if part)
-        if "SIPDIS" in line:
+        if "SIPDIS" in line or "Sipdis" in line:
             if SIPDIS.match(line):
                 continue
             line = _SIPDIS_LEAD.sub("", line)

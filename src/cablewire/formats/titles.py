@@ -30,13 +30,15 @@ def acronyms() -> frozenset[str]:
 
 
 def titlecase(subject: str | None) -> str | None:
-    """Title case for a subject written in capitals; mixed-case subjects are kept as written."""
+    """Title case for a subject written in capitals (or all in lower case); mixed-case subjects
+    are kept as written."""
     if not subject:
         return None
     text = " ".join(subject.split())
     letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.islower() for c in letters) > len(letters) * 0.3:
-        return text
+    lower = sum(c.islower() for c in letters)
+    if letters and len(letters) * 0.3 < lower < len(letters):
+        return text  # mixed case: written as a title already
     known = acronyms()
     first = True
     out: list[str] = []
