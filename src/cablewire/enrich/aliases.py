@@ -310,8 +310,3 @@ def person_tokens(name: str) -> list[str]:
 def surname_of(name: str) -> str:
     tokens = person_tokens(name)
     return tokens[-1] if tokens else ""
-
-
-def acronym_of(words: str) -> str:
-    """Initials of the capitalised words: "Trans Sahara Counterterrorism Partnership" -> TSCP."""
-    return "".join(w[0] for w in re.split(r"[\s\-]+", words) if w[:1].isupper())

@@ -135,6 +135,7 @@ class Jargon(TypedDict):
 class Enrichment(TypedDict):
     stage: str
     version: str
+    model: str  # the statistical model that read the prose, for provenance
     document: str | None
     entities: list[Entity]
     places: list[Place]
