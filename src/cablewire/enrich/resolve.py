@@ -64,8 +64,9 @@ def resolve(
                 "text": m.text,
             }
         )
-        if m.text != entity["name"] and m.text not in entity["aliases"]:
-            entity["aliases"].append(m.text)
+        alias = m.name or m.text  # "(President Amadou Toumani) Touré" goes by its clean name
+        if alias != entity["name"] and alias not in entity["aliases"]:
+            entity["aliases"].append(alias)
         for title in m.titles:
             title = title.title() if title.isupper() else title
             if all(f["value"].casefold() != title.casefold() for f in entity["facts"]):
