@@ -7,6 +7,7 @@ inside the sentence, in the order they are mentioned.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from cablewire.enrich.model import DateRef, Entity, Event
@@ -16,13 +17,29 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+# A "sentence" that starts like the end of a reference ("A) and Mali's ...", after "(Ref.")
+# carries on the one before it: the splitter took "Ref." for the end of a sentence.
+_CARRIES_ON = re.compile(r"^\s*(?:[A-Z]\)|[a-z])")
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for sent in doc.sents:
+        if out and _CARRIES_ON.match(text[sent.start_char : sent.start_char + 3]):
+            out[-1] = (out[-1][0], sent.end_char)
+        else:
+            out.append((sent.start_char, sent.end_char))
+    return out
+
+
 def find_events(
     segs: list[Segment], docs: dict[int, Doc], dates: list[DateRef], entities: list[Entity]
 ) -> list[Event]:
     index = {(s.field, s.paragraph): i for i, s in enumerate(segs)}
     spans: dict[int, list[tuple[int, int]]] = {}
     for i, doc in docs.items():
-        spans[i] = [(s.start_char, s.end_char) for s in doc.sents]
+        spans[i] = _sentences(doc)
     where: dict[tuple[str, int | None], list[tuple[int, str]]] = {}
     seg: int | None
     for e in entities:
