@@ -146,9 +146,10 @@ def enrich(settings: Settings, on_progress: Callable[[int, int], None] | None = 
         store.close()
 
 
-def parse_source(blob: Blob) -> SourceResult:
-    """Parse one source file into a `SourceResult` (runs in worker processes)."""
-    sha = hashlib.sha256(blob.data).hexdigest()
+def parse_source(blob: Blob, sha: str | None = None) -> SourceResult:
+    """Parse one source file into a `SourceResult` (runs in worker processes); `sha` is the
+    hash of its bytes when the caller has it already."""
+    sha = sha or hashlib.sha256(blob.data).hexdigest()
     docs: list[dict[str, Any]] = []
     for result in parse_blob(blob):
         if isinstance(result, Failure):
@@ -157,18 +158,24 @@ def parse_source(blob: Blob) -> SourceResult:
     return SourceResult(blob.path, sha, blob.data, documents=docs)
 
 
+def _parse_pending(item: tuple[Blob, str]) -> SourceResult:
+    return parse_source(*item)
+
+
 def _pending(blobs: Iterable[Blob], seen: Callable[[str, str], int | None],
-             progress: Progress, summary: BatchSummary) -> Iterator[Blob]:
-    """The sources not yet ingested with these bytes; the others count as unchanged."""
+             progress: Progress, summary: BatchSummary) -> Iterator[tuple[Blob, str]]:
+    """The sources not yet ingested with these bytes, with their hash (so the workers do not
+    hash them again); the others count as unchanged."""
     for blob in blobs:
+        sha = hashlib.sha256(blob.data).hexdigest()
         if blob.error is None:
-            documents = seen(blob.path, hashlib.sha256(blob.data).hexdigest())
+            documents = seen(blob.path, sha)
             if documents is not None:
                 progress.skipped += 1
                 progress.sources += 1
                 summary.unchanged += documents
                 continue
-        yield blob
+        yield blob, sha
 
 
 def ingest(
@@ -187,7 +194,8 @@ def ingest(
         summary = BatchSummary()
         pending = _pending(iter_sources(paths), store.source_seen, progress, summary)
         results: Iterable[SourceResult] = (
-            pool.imap(parse_source, pending, chunksize=4) if pool else map(parse_source, pending)
+            pool.imap(_parse_pending, pending, chunksize=4) if pool
+            else map(_parse_pending, pending)
         )
         batch: list[SourceResult] = []
         batches = 0

@@ -13,6 +13,7 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -59,6 +60,17 @@ def document_columns(doc: dict[str, Any]) -> tuple[str | None, str | None, int |
     return title, date, year, origin, doc.get("classification")
 
 
+class _Sequence:
+    """The store's change counter inside one write transaction."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def next(self) -> int:
+        self.value += 1
+        return self.value
+
+
 class SQLiteStore:
     """A `Store` in one SQLite file (WAL mode; one writer)."""
 
@@ -90,12 +102,26 @@ class SQLiteStore:
         ).fetchone()
         return None if row is None else int(row[0])
 
-    def write_batch(self, batch: list[SourceResult]) -> BatchSummary:
-        summary = BatchSummary()
+    @contextmanager
+    def _write(self) -> Iterator[_Sequence]:
+        """One write transaction, all of it or none of it, and the change counter it advances
+        (the search index catches up to that counter)."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            seq = db.execute("SELECT value FROM counters WHERE name = 'seq'").fetchone()[0]
+            current = db.execute("SELECT value FROM counters WHERE name = 'seq'").fetchone()[0]
+            seq = _Sequence(current)
+            yield seq
+            db.execute("UPDATE counters SET value = ? WHERE name = 'seq'", (seq.value,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def write_batch(self, batch: list[SourceResult]) -> BatchSummary:
+        summary = BatchSummary()
+        db = self.db
+        with self._write() as seq:
             for result in batch:
                 stamp = _now()
                 if result.data and not db.execute(
@@ -113,20 +139,15 @@ class SQLiteStore:
                     )
                     continue
                 for doc in result.documents:
-                    seq = self._write_document(doc, result, stamp, seq, summary)
+                    self._write_document(doc, result, stamp, seq, summary)
                 db.execute(
                     "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, 'ok', NULL, ?, ?)",
                     (result.label, result.sha256, len(result.data), len(result.documents), stamp),
                 )
-            db.execute("UPDATE counters SET value = ? WHERE name = 'seq'", (seq,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         return summary
 
-    def _write_document(self, doc: dict[str, Any], result: SourceResult, stamp: str, seq: int,
-                        summary: BatchSummary) -> int:
+    def _write_document(self, doc: dict[str, Any], result: SourceResult, stamp: str,
+                        seq: _Sequence, summary: BatchSummary) -> None:
         db = self.db
         digest = content_hash(doc)
         doc_id = doc.get("id") or make_document_id(doc.get("kind", "document"), digest)
@@ -138,13 +159,13 @@ class SQLiteStore:
         ).fetchone()
         if row is not None and row[1] == digest:
             summary.unchanged += 1
-            return seq
+            return
         revision = 1 if row is None else row[0] + 1
         if row is None:
             summary.new += 1
         else:
             summary.updated += 1
-        seq += 1
+        number = seq.next()
         db.execute(
             "INSERT INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)",
             (doc_id, revision, digest, _pack(doc), result.label, result.sha256, stamp),
@@ -152,7 +173,8 @@ class SQLiteStore:
         title, date, year, origin, classification = document_columns(doc)
         db.execute(
             "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, doc.get("kind"), revision, title, date, year, origin, classification, seq),
+            (doc_id, doc.get("kind"), revision, title, date, year, origin, classification,
+             number),
         )
         db.execute("DELETE FROM citations WHERE citing = ?", (doc_id,))
         db.executemany(
@@ -168,7 +190,6 @@ class SQLiteStore:
             if value
         ]
         db.executemany("INSERT OR IGNORE INTO facet_values VALUES (?, ?)", values)
-        return seq
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -301,24 +322,17 @@ class SQLiteStore:
         """Store enrichment results (each names its `document`) in one transaction; the
         documents get a new sequence number so the search index takes their entities."""
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            seq = db.execute("SELECT value FROM counters WHERE name = 'seq'").fetchone()[0]
-            written = 0
+        written = 0
+        with self._write() as seq:
             for result in results:
                 row = db.execute("SELECT revision FROM documents WHERE id = ?",
                                  (result["document"],)).fetchone()
                 if row is None:
                     continue
                 enrichment.write_enrichment(db, result["document"], row[0], result)
-                seq += 1
-                db.execute("UPDATE documents SET seq = ? WHERE id = ?", (seq, result["document"]))
+                db.execute("UPDATE documents SET seq = ? WHERE id = ?",
+                           (seq.next(), result["document"]))
                 written += 1
-            db.execute("UPDATE counters SET value = ? WHERE name = 'seq'", (seq,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
         return written
 
     def enrichment(self, doc_id: str, stage: str = "enrich") -> dict[str, Any] | None:
