@@ -63,13 +63,15 @@ def main() -> None:
     startup = time.perf_counter() - t
     docs = [d for d in (_load(p) for p in sample) if d is not None]
     words = sum(_words(d) for d in docs)
-    profiler = cProfile.Profile()
     t = time.perf_counter()
+    for d in docs:
+        enrich_document(d)
+    elapsed = time.perf_counter() - t  # timed without the profiler, which slows it down
+    profiler = cProfile.Profile()
     profiler.enable()
     for d in docs:
         enrich_document(d)
     profiler.disable()
-    elapsed = time.perf_counter() - t
     rate = words / elapsed
     per_cable = elapsed / len(docs)
     print(f"start-up (model, rulers, gazetteer): {startup:.1f}s per process")

@@ -76,7 +76,8 @@ def main() -> None:
     megabytes = sum(len(p) for p in pages) / 1e6
     parse_bytes(pages[0])  # warm up: plugin loading and the word-frequency table
     print(f"{len(pages)} pages, {megabytes:.0f} MB")
-    for name, fn in (("floor (re + html.parser)", floor_pass), ("cablewire.parse_bytes", parse_pass)):
+    passes = (("floor (re + html.parser)", floor_pass), ("cablewire.parse_bytes", parse_pass))
+    for name, fn in passes:
         times = timed(fn, pages, args.runs)
         med = statistics.median(times)
         print(f"{name:28s} median {med:6.2f} s  {len(pages) / med:7.0f} pages/s  "

@@ -54,7 +54,8 @@ def fill(archive: Archive, cables: list[tuple[bytes, dict]], start: int, stop: i
         copy = n // len(cables)
         label = f"copy{copy}/{doc['id']}"
         sha = hashlib.sha256(data).hexdigest()
-        batch.append(SourceResult(label, sha, data, documents=[dict(doc, id=f"{doc['id']}-C{copy}")]))
+        copied = dict(doc, id=f"{doc['id']}-C{copy}")
+        batch.append(SourceResult(label, sha, data, documents=[copied]))
         if len(batch) == 1000:
             archive.store.write_batch(batch)
             batch = []

@@ -22,7 +22,6 @@ from cablewire.hookspecs import hookimpl
 from cablewire.model.document import Cable, Document
 from cablewire.model.ids import canonical_cable_id, make_cable_id
 
-FORMS = ("cable-html", "cable-page-text", "cable-telegram", "cable-csv")
 _SNIFF_CHUNK = 20_000
 _TELEGRAM_MARKS = (
     re.compile(r"^\s*E\.?\s?O\.?\s*1\d{4}\b", re.M),

@@ -23,8 +23,6 @@ from cablewire.store import enrichment
 from cablewire.store.base import BatchSummary, FailureInfo, RevisionInfo, SourceResult
 from cablewire.store.migrations import migrate
 
-FACET_COLUMNS = ("kind", "year", "origin", "classification")
-
 
 def content_hash(doc: dict[str, Any]) -> str:
     """Hash of a document's JSON form without `source`: the same text read from another path
