@@ -35,8 +35,8 @@ import trafilatura
 
 from cablewire.errors import CablewireError
 from cablewire.formats.base import Input
-from cablewire.formats.encoding import decode
-from cablewire.formats.news import read_article
+from cablewire.formats.news.reader import read_article
+from cablewire.text.encoding import decode
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "news" / "html"

@@ -14,8 +14,8 @@ from cablewire.formats.base import Format
 logger = logging.getLogger(__name__)
 
 DEFAULT_PLUGINS = (
-    "cablewire.formats.cable",
-    "cablewire.formats.news",
+    "cablewire.formats.cable.reader",
+    "cablewire.formats.news.reader",
 )
 
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from cablewire.errors import CablewireError, FormatError
 from cablewire.formats.base import Format, Input
-from cablewire.formats.encoding import decode
 from cablewire.model.document import Document
 from cablewire.plugins import formats
 from cablewire.sources import Blob, iter_sources
+from cablewire.text.encoding import decode
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import cablewire
 from cablewire.errors import CablewireError, FormatError, UnreadableError
 from cablewire.formats.base import Input
-from cablewire.formats.news import MAX_HTML_CHARS, NewsFormat, read_article
+from cablewire.formats.news.reader import MAX_HTML_CHARS, NewsFormat, read_article
 
 NEWS = NewsFormat()
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "news" / "seed-mali-coup.txt"

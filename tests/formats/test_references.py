@@ -1,4 +1,4 @@
-"""REF blocks: `cablewire.formats.references.parse_references(text, year, own_id)`.
+"""REF blocks: `cablewire.formats.cable.references.parse_references(text, year, own_id)`.
 
 The cited cables come out as canonical ids, in order, once each and never the citing cable
 itself; lettered items that cite no cable (e-mails, telcons, reports) land in `.other`, as
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from cablewire.formats.references import parse_references
+from cablewire.formats.cable.references import parse_references
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.archive import Archive
-from cablewire.web.article_page import present_article
-from cablewire.web.cable_page import present_cable
-from cablewire.web.related import related
+from cablewire.link.related import related
+from cablewire.web.presenters.article import present_article
+from cablewire.web.presenters.cable import present_cable
 from cablewire.web.rendering import document_url, json_response, render
 from cablewire.web.state import state_of
 from cablewire.web.views.search import whole_number

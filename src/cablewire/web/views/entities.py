@@ -11,8 +11,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.errors import UsageError
-from cablewire.web.charts import Bar, bar_chart, count_by_period
-from cablewire.web.entity_links import TYPE_LABELS, entity_url
+from cablewire.web.presenters.charts import Bar, bar_chart, count_by_period
+from cablewire.web.presenters.entity_links import TYPE_LABELS, entity_url
 from cablewire.web.rendering import json_response, render, search_url
 from cablewire.web.state import state_of
 from cablewire.web.views.search import whole_number

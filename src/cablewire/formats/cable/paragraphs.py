@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablewire.formats.linebreaks import join_lines, word_frequency
-from cablewire.formats.telegram import BANNER
+from cablewire.formats.cable.telegram import BANNER
 from cablewire.model.document import Paragraph
+from cablewire.text.linebreaks import join_lines, word_frequency
 
 _NUMBERED = re.compile(
     r"^\s*¶?\s*(?P<num>\d{1,3})\s*[.)]\s*"

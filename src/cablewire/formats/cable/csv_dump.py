@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-from cablewire.formats.cable_page import PageMeta
+from cablewire.formats.cable.page import PageMeta
 
 _FIRST_ROW = re.compile(
     r'^\s*"?\d+"?\s*,\s*"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?\s*,\s*"?[0-9]{2}[A-Z]'

@@ -19,11 +19,9 @@ from collections.abc import Iterator
 
 from cablewire.errors import FormatError
 from cablewire.formats.base import Input
-from cablewire.formats.language import detect_language
-from cablewire.formats.mojibake import repair_mojibake
-from cablewire.formats.news_dates import estimate_date, published_from_line, split_dateline
-from cablewire.formats.news_html import looks_like_html, read_html
-from cablewire.formats.news_text import (
+from cablewire.formats.news.dates import estimate_date, published_from_line, split_dateline
+from cablewire.formats.news.html_page import looks_like_html, read_html
+from cablewire.formats.news.text_page import (
     ArticleParts,
     byline_names,
     caption_of,
@@ -36,6 +34,8 @@ from cablewire.formats.quotes import find_quotes
 from cablewire.hookspecs import hookimpl
 from cablewire.model.document import Article, Document
 from cablewire.model.ids import make_document_id
+from cablewire.text.language import detect_language
+from cablewire.text.mojibake import repair_mojibake
 
 logger = logging.getLogger(__name__)
 

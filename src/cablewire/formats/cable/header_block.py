@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablewire.formats.classified_by import reasons_end
-from cablewire.formats.linebreaks import join_lines
+from cablewire.formats.cable.classified_by import reasons_end
+from cablewire.text.linebreaks import join_lines
 
 _LABEL = re.compile(
     r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s*1\d{4}\b\s*[:.;]?)"

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from cablewire.formats.news_dates import published_from_line, split_dateline
+from cablewire.formats.news.dates import published_from_line, split_dateline
 from cablewire.model.document import Caption
 
 

@@ -13,13 +13,6 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from cablewire.model.ids import canonical_cable_id
-from cablewire.web.entity_links import (
-    Mention,
-    entity_link,
-    index_mentions,
-    link_entities,
-    named_entities,
-)
 from cablewire.web.glossary import (
     JARGON,
     PRECEDENCE,
@@ -28,6 +21,13 @@ from cablewire.web.glossary import (
     explain_reason,
     explain_tag,
     station_for,
+)
+from cablewire.web.presenters.entity_links import (
+    Mention,
+    entity_link,
+    index_mentions,
+    link_entities,
+    named_entities,
 )
 from cablewire.web.rendering import document_url
 

@@ -8,7 +8,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from cablewire.web.entity_links import Mention, index_mentions, link_entities, named_entities
+from cablewire.web.presenters.entity_links import (
+    Mention,
+    index_mentions,
+    link_entities,
+    named_entities,
+)
 from cablewire.web.rendering import readable_date, search_url
 
 _QUOTE = Markup('<span class="quote">{text}</span>')

@@ -2,7 +2,7 @@
 
 `read_telegram()` takes the raw telegram text (header and body together, or the body alone)
 and gives its fields plus the clean body lines, leaving paragraph structure to
-`cablewire.formats.paragraphs`.
+`cablewire.formats.cable.paragraphs`.
 
 What is removed from the body, and only this: the routing headers (kept as fields), the header
 block when a copy repeats it once per section, section banners after the first, page markers
@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from cablewire.formats.header_block import read_header_block
-from cablewire.formats.references import References, parse_references
-from cablewire.formats.telegram_header import (
+from cablewire.formats.cable.header_block import read_header_block
+from cablewire.formats.cable.references import References, parse_references
+from cablewire.formats.cable.telegram_header import (
     RoutingHeader,
     looks_like_header_line,
     parse_routing_header,

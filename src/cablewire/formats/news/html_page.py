@@ -17,8 +17,8 @@ import trafilatura
 from lxml import etree
 
 from cablewire.errors import FormatError
-from cablewire.formats.news_dates import parse_absolute, published_from_line
-from cablewire.formats.news_text import (
+from cablewire.formats.news.dates import parse_absolute, published_from_line
+from cablewire.formats.news.text_page import (
     ArticleParts,
     blurb_author,
     byline_names,

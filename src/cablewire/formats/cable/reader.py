@@ -1,8 +1,8 @@
 """The cable format: cable pages (HTML and copied text), raw telegrams and the CSV dump.
 
 The form is found from the content. Every form ends in the same place: page metadata (when
-there is a page) plus the telegram's own text, read by `cablewire.formats.telegram` and
-`cablewire.formats.paragraphs`, assembled here into one `Cable`.
+there is a page) plus the telegram's own text, read by `cablewire.formats.cable.telegram` and
+`cablewire.formats.cable.paragraphs`, assembled here into one `Cable`.
 """
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ import re
 from collections.abc import Iterator
 
 from cablewire.formats.base import Input
-from cablewire.formats.cable_csv import looks_like_csv_dump, read_csv_dump
-from cablewire.formats.cable_page import PageMeta, read_html_page, read_text_page
-from cablewire.formats.classified_by import parse_classified_by
-from cablewire.formats.mojibake import repair_mojibake
-from cablewire.formats.paragraphs import read_body
-from cablewire.formats.telegram import BANNER, read_telegram
-from cablewire.formats.titles import titlecase
+from cablewire.formats.cable.classified_by import parse_classified_by
+from cablewire.formats.cable.csv_dump import looks_like_csv_dump, read_csv_dump
+from cablewire.formats.cable.page import PageMeta, read_html_page, read_text_page
+from cablewire.formats.cable.paragraphs import read_body
+from cablewire.formats.cable.telegram import BANNER, read_telegram
 from cablewire.hookspecs import hookimpl
 from cablewire.model.document import Cable, Document
 from cablewire.model.ids import canonical_cable_id, make_cable_id
+from cablewire.text.casing import titlecase
+from cablewire.text.mojibake import repair_mojibake
 
 _SNIFF_CHUNK = 20_000
 _TELEGRAM_MARKS = (

@@ -1,0 +1,1 @@
+"""Linking: related documents, news to background cables."""

@@ -1,0 +1,1 @@
+"""Text before any format: encodings, mojibake, line joining, casing, language."""

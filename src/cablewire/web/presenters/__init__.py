@@ -1,0 +1,1 @@
+"""Presenters: stored documents and results turned into what the templates show."""
