@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cablewire.archive import Archive, NotFound
+from cablewire.archive import Archive
+from cablewire.errors import NotFound
 from cablewire.pipeline import enrich, ingest
 from cablewire.settings import Settings
 

@@ -11,7 +11,7 @@ import os
 from types import TracebackType
 from typing import Any
 
-from cablewire.errors import InputError
+from cablewire.errors import NotFound
 from cablewire.index.search import search
 from cablewire.index.searchindex import SearchIndex
 from cablewire.model.ids import canonical_cable_id
@@ -20,12 +20,6 @@ from cablewire.settings import Settings
 from cablewire.store import open_store
 from cablewire.store.base import FailureInfo
 from cablewire.store.sqlite import SQLiteStore
-
-
-class NotFound(InputError):
-    """No document with that id in the archive."""
-
-    status = 404
 
 
 class Archive:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cablewire.index.query import All, And, Filter, Not, Or, QueryError, Text, parse_query
+from cablewire.errors import QueryError
+from cablewire.index.query import All, And, Filter, Not, Or, Text, parse_query
 
 
 def test_words_phrases_and_operators() -> None:

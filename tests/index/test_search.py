@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from cablewire.archive import Archive, NotFound
-from cablewire.errors import UsageError
+from cablewire.archive import Archive
+from cablewire.errors import NotFound, UsageError
 from cablewire.settings import Settings
 
 

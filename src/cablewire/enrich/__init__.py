@@ -53,8 +53,9 @@ from cablewire.enrich.document import find_entities
 from cablewire.enrich.events import find_events
 from cablewire.enrich.jargon import explain_document
 from cablewire.enrich.model import Enrichment
-from cablewire.enrich.nlp import ModelMissingError, model_name
+from cablewire.enrich.nlp import model_name
 from cablewire.enrich.quotes import enrich_quotes
+from cablewire.errors import ModelMissingError
 
 STAGE = "enrich"
 VERSION = "1.1.0"

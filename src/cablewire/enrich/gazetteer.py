@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from cablewire.enrich.nlp import INSTALL_HINT, ModelMissingError
+from cablewire.enrich.nlp import INSTALL_HINT
+from cablewire.errors import ModelMissingError
 
 
 @dataclass(frozen=True)

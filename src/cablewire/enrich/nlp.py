@@ -12,7 +12,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING
 
-from cablewire.errors import UsageError
+from cablewire.errors import ModelMissingError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -25,10 +25,6 @@ INSTALL_HINT = "pip install 'cablewire[nlp]'  (spaCy 3.8 and en-core-web-sm-vbsp
 # (and the tok2vec they share; the recogniser has its own) are left out, and the small
 # statistical sentence splitter takes the parser's place. About 3x faster.
 DISABLED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-
-
-class ModelMissingError(UsageError):
-    """The NLP extra is not installed."""
 
 
 @functools.cache

@@ -16,21 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cablewire.errors import UsageError
+from cablewire.errors import QueryError
 
 FIELDS = ("id", "kind", "origin", "classification", "tag", "from", "to", "year", "cites",
           "cited-by", "entity", "place")
 KEYWORDS = ("AND", "OR", "NOT")
 
 
-class QueryError(UsageError):
-    """A query that cannot be parsed; the message points at the problem."""
-
-    def __init__(self, query: str, position: int, problem: str) -> None:
-        pointer = " " * min(position, len(query)) + "^"
-        super().__init__(f"{problem}\n  {query}\n  {pointer}")
-        self.position = position
-        self.problem = problem
 
 
 @dataclass(frozen=True)

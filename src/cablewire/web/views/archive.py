@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.archive import Archive
-from cablewire.errors import CablewireError, UsageError
+from cablewire.errors import TooLarge, Unauthorized, UsageError
 from cablewire.model.document import Article, Cable, Document
 from cablewire.pipeline import parse_source
 from cablewire.sources import Blob
@@ -22,14 +22,6 @@ MAX_UPLOAD = 20 * 1024 * 1024
 SCHEMAS: dict[str, type[Document]] = {"cable": Cable, "article": Article}
 
 
-class Unauthorized(CablewireError):
-    """A write without the server's token."""
-
-    status = 401
-
-
-class TooLarge(CablewireError):
-    status = 413
 
 
 def _overview(archive: Archive) -> dict[str, Any]:
