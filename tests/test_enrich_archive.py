@@ -76,9 +76,16 @@ def test_quotes_and_timeline(seeds: Archive) -> None:
 
 
 def test_enrichment_is_kept_with_stage_and_version(seeds: Archive, tmp_path: Path) -> None:
-    from cablewire.enrich import STAGE, VERSION
+    # Each enrichment stage keeps its own result and version (one version for all of them
+    # re-ran the model on every rule change).
+    from cablewire.enrich import STAGE, version
+    from cablewire.enrich.stages import ENRICHMENT
+    from cablewire.stages import inputs_of
 
     stored = seeds.enrichment("09BAMAKO387")
     assert stored is not None
-    assert (stored["stage"], stored["version"]) == (STAGE, VERSION)
-    assert seeds.store.pending_enrichment(STAGE, VERSION) == []
+    assert (stored["stage"], stored["version"]) == (STAGE, version())
+    assert sorted(seeds.results("09BAMAKO387")) == ["dates", "entities", "events", "jargon",
+                                                     "quotes"]
+    for stage in ENRICHMENT:
+        assert seeds.store.pending(stage.name, stage.version, inputs_of(stage)) == []

@@ -7,6 +7,7 @@ the web app and the API share (search, show, stats, errors, reindex).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from types import TracebackType
 from typing import Any
@@ -17,21 +18,29 @@ from cablewire.index.searchindex import SearchIndex
 from cablewire.model.ids import canonical_cable_id
 from cablewire.model.release import release_months
 from cablewire.settings import Settings
+from cablewire.sources import Blob
 from cablewire.store import open_store
-from cablewire.store.base import FailureInfo
-from cablewire.store.sqlite import SQLiteStore
+from cablewire.store.base import FailureInfo, Store
 
 
 class Archive:
-    def __init__(self, store: SQLiteStore, index: SearchIndex) -> None:
+    """An open archive: its store and the search index derived from it."""
+
+    def __init__(self, store: Store, index: SearchIndex) -> None:
         self.store = store
         self.index = index
 
     @classmethod
-    def open(cls, settings: Settings) -> Archive:
-        store = open_store(settings.db)
-        index = SearchIndex.for_store(store, settings.index_heap_mb)
-        index.sync(store)
+    def open(cls, settings: Settings, create: bool = False) -> Archive:
+        """The archive `settings.db`, its index caught up. Without `create`, an archive that
+        does not exist is an error (`ArchiveMissing`), not a new empty one."""
+        store = open_store(settings.db, create=create)
+        try:
+            index = SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None)
+            index.sync(store)
+        except BaseException:
+            store.close()
+            raise
         return cls(store, index)
 
     def __enter__(self) -> Archive:
@@ -68,7 +77,7 @@ class Archive:
         assert document is not None
         cites = self.store.cites(doc_id)
         cited_by = self.store.cited_by(doc_id)
-        listed = self.store.titles(cites + cited_by)
+        listed = self.store.listing(cites + cited_by)
         months = release_months() if cites or cited_by else {}
 
         def entry(other: str) -> dict[str, Any]:
@@ -155,7 +164,59 @@ class Archive:
         return self.store.places(limit)
 
     def enrichment(self, text: str) -> dict[str, Any] | None:
-        return self.store.enrichment(self.resolve_id(text))
+        """The enrichment stages' results of a document as one view (None: not enriched)."""
+        from cablewire.enrich import combine
+
+        doc_id = self.resolve_id(text)
+        found = combine(doc_id, self.store.results(doc_id))
+        return None if found is None else dict(found)
+
+    def results(self, text: str) -> dict[str, dict[str, Any]]:
+        """Every stage's stored result for a document, by stage name."""
+        return self.store.results(self.resolve_id(text))
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def document(self, text: str) -> dict[str, Any]:
+        """A document's JSON form (its newest revision)."""
+        doc_id = self.resolve_id(text)
+        found = self.store.get(doc_id)
+        if found is None:
+            raise NotFound(f"no document {text!r} in this archive")
+        return found
+
+    def documents(self, ids: list[str]) -> list[dict[str, Any]]:
+        """The JSON forms of the stored documents among `ids`, in that order."""
+        return [doc for doc in (self.store.get(i) for i in ids) if doc is not None]
+
+    def related(self, text: str, limit: int = 8) -> dict[str, Any]:
+        """The documents most like this one, with why (`cablewire.link.related`)."""
+        from cablewire.link.related import related
+
+        doc_id = self.resolve_id(text)
+        return related(self.index, self.document(doc_id), limit)
+
+    def ingest_source(self, blob: Blob, settings: Settings) -> dict[str, Any]:
+        """Ingest one source (an upload), exactly as `cablewire ingest` would: skipped when
+        the same bytes came before, parsed, stored, its stages run, indexed."""
+        from cablewire.executors import LocalExecutor
+        from cablewire.pipeline import parse_source, run_stages, stages_for
+        from cablewire.store.base import BatchSummary
+
+        sha = hashlib.sha256(blob.data).hexdigest()
+        seen = self.store.source_seen(blob.path, sha)
+        if seen is not None:
+            return {**BatchSummary(unchanged=seen).to_dict(), "source": blob.path,
+                    "error": None, "ids": [], "enriched": 0}
+        result = parse_source(blob, sha)
+        summary = self.store.write_batch([result])
+        enriched = 0
+        stages = stages_for(settings)
+        if stages and result.error is None:
+            enriched = run_stages(self.store, stages, LocalExecutor(1)).enriched
+        self.index.sync(self.store)
+        return {**summary.to_dict(), "source": blob.path, "error": result.error,
+                "ids": [doc.get("id") for doc in result.documents], "enriched": enriched}
 
 
 def _folder_size(path: str | None) -> int:

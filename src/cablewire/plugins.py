@@ -1,4 +1,5 @@
-"""Loads plugins: the built-in formats first, then third-party entry points, once, on demand."""
+"""Loads plugins: the built-in formats and stages first, then third-party entry points, once,
+on demand."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_PLUGINS = (
     "cablewire.formats.cable.reader",
     "cablewire.formats.news.reader",
+    "cablewire.enrich.stages",
 )
 
 

@@ -21,7 +21,15 @@ def _setting(default: Any, help: str) -> Any:
 
 @dataclass(frozen=True)
 class Settings:
-    db: str = _setting("cablewire.db", "The archive: a SQLite file (the store of record).")
+    db: str = _setting(
+        "cablewire.db",
+        "The archive (the store of record): a SQLite file path, sqlite://PATH, or memory:.",
+    )
+    index: str = _setting(
+        "",
+        "Folder of the derived search index; empty means the store's default (FILE.index beside"
+        " a SQLite archive, in memory for memory:).",
+    )
     workers: int = _setting(
         0, "Processes that parse documents during ingest; 0 means one per CPU core."
     )

@@ -63,7 +63,7 @@ def test_citations_both_ways_and_ids(tmp_path: Path) -> None:
 
 def test_migrations_apply_once(tmp_path: Path) -> None:
     path = str(tmp_path / "a.db")
-    store = open_store(path)
+    store = open_store(path, create=True)  # only ingest creates an archive
     names = [r[0] for r in store.db.execute("SELECT name FROM migrations")]
     assert names == [name for name, _ in MIGRATIONS]
     assert migrate(store.db) == []

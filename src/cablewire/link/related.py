@@ -22,8 +22,7 @@ from typing import Any
 
 import tantivy
 
-from cablewire.archive import Archive
-from cablewire.index.searchindex import indexable_text
+from cablewire.index.searchindex import SearchIndex, indexable_text
 
 KEY_TERMS = 20
 MIN_LENGTH = 3
@@ -45,12 +44,12 @@ def _stems(text: str) -> list[str]:
     return tokens
 
 
-def key_terms(archive: Archive, doc: dict[str, Any],
+def key_terms(index: SearchIndex, doc: dict[str, Any],
               count: int = KEY_TERMS) -> list[tuple[str, float, str]]:
     """(stem, weight, the word as the document writes it) of the document's distinctive terms."""
     text = "\n".join(p for p in (doc.get("title"), indexable_text(doc)) if p)
     frequencies = Counter(_stems(text))
-    searcher = archive.index.searcher()
+    searcher = index.searcher()
     total = max(1, searcher.num_docs)
     weights: dict[str, float] = {}
     for stem, tf in frequencies.items():
@@ -76,22 +75,20 @@ def _written_forms(text: str, stems: set[str]) -> dict[str, str]:
     return {stem: counter.most_common(1)[0][0] for stem, counter in forms.items()}
 
 
-def related(archive: Archive, doc_id: str, limit: int = 8) -> dict[str, Any]:
-    """The documents that share the most of `doc_id`'s key terms (see the module docstring)."""
-    found = archive.resolve_id(doc_id)
-    doc = archive.store.get(found)
-    assert doc is not None
-    terms = key_terms(archive, doc)
+def related(index: SearchIndex, doc: dict[str, Any], limit: int = 8) -> dict[str, Any]:
+    """The documents that share the most of `doc`'s key terms (see the module docstring)."""
+    found = str(doc["id"])
+    terms = key_terms(index, doc)
     out: dict[str, Any] = {"id": found, "terms": [surface for _s, _w, surface in terms],
                            "documents": []}
     if not terms:
         return out
-    schema = archive.index.schema
+    schema = index.schema
     clauses = [(tantivy.Occur.Should,
                 tantivy.Query.boost_query(tantivy.Query.term_query(schema, "body", stem), weight))
                for stem, weight, _surface_form in terms]
     clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(schema, "doc_id", found)))
-    searcher = archive.index.searcher()
+    searcher = index.searcher()
     result = searcher.search(tantivy.Query.boolean_query(clauses), limit)
     wanted = {stem: surface for stem, _w, surface in terms}
     for score, address in result.hits:

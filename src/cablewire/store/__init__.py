@@ -1,19 +1,32 @@
-"""Storage: the archive's store of record behind the narrow `Store` interface."""
+"""Storage: the archive's store of record behind the `Store` protocol.
+
+    open_store("cablewire.db")          # a SQLite file (the default)
+    open_store("sqlite:///data/a.db")   # the file /data/a.db, written as a URI
+    open_store("memory:")               # a store in this process only
+"""
 
 from __future__ import annotations
 
 from cablewire.errors import UsageError
-from cablewire.store.base import BatchSummary, SourceResult, Store
+from cablewire.store.base import BatchSummary, SourceResult, StageResult, Store
+from cablewire.store.memory import MemoryStore
 from cablewire.store.sqlite import SQLiteStore
 
-__all__ = ["BatchSummary", "SQLiteStore", "SourceResult", "Store", "open_store"]
+__all__ = ["BatchSummary", "MemoryStore", "SQLiteStore", "SourceResult", "StageResult", "Store",
+           "open_store"]
 
 
-def open_store(db: str) -> SQLiteStore:
-    """The store named by `db`: a SQLite file path (the default backend)."""
-    if "://" in db:
-        scheme = db.split("://", 1)[0]
+def open_store(uri: str, create: bool = False) -> Store:
+    """The store named by `uri`, chosen by its scheme. Without `create`, a store that holds no
+    archive yet raises `ArchiveMissing` instead of becoming an empty one (only ingest creates)."""
+    if uri in ("memory:", ":memory:") or uri.startswith("memory://"):
+        return MemoryStore(uri)
+    if uri.startswith("sqlite://"):
+        return SQLiteStore(uri[len("sqlite://"):], create=create)
+    if "://" in uri:
+        scheme = uri.split("://", 1)[0]
         raise UsageError(
-            f"no store backend for '{scheme}://' in this version: give a SQLite file path as --db"
+            f"no store for '{scheme}://' in this version: give a SQLite file path as --db"
+            " (or sqlite:///path, or memory:)"
         )
-    return SQLiteStore(db)
+    return SQLiteStore(uri, create=create)

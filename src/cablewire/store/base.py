@@ -1,7 +1,19 @@
-"""The narrow interface every archive backend implements, and the values that cross it.
+"""The interface every archive store implements, and the values that cross it.
 
-SQLite (`cablewire.store.sqlite`) is the default; a server backend implements the same
-`Store` protocol and is chosen by the URI scheme of the `db` setting (`cablewire.store.open_store`).
+Everything above `store/` talks to a store through `Store` alone: no SQL, no driver and no file
+convention leaves this package. `cablewire.store.open_store(uri)` picks the implementation by
+the URI's scheme (a SQLite file path by default, `memory:` for a store that lives in the
+process); `tests/store/test_contract.py` is the suite every implementation must pass.
+
+Two kinds of data live in a store:
+
+- documents: every revision of each, the original bytes it was read from, the sources that
+  gave them (or failed, with the reason), the citations between cables, and a change sequence
+  that derived indexes catch up to;
+- stage results: what a stage (`cablewire.stages`) made of a document's newest revision, keyed
+  by (document, stage, version), and the rows derived from them that the archive-wide views
+  read (entities, places, dated events, quotes). Each stage owns its own rows: writing one
+  stage's result for a document replaces that stage's rows only.
 """
 
 from __future__ import annotations
@@ -13,7 +25,8 @@ from typing import Any, Protocol, TypedDict
 
 @dataclass
 class SourceResult:
-    """One source file after parsing: its bytes, and its documents or the reason it failed."""
+    """One source file after parsing: its bytes, and its documents or the reason it failed.
+    Documents carry their ids (`cablewire.model.listing.with_id`)."""
 
     label: str
     sha256: str
@@ -42,6 +55,20 @@ class BatchSummary:
                 "failed": self.failed}
 
 
+@dataclass
+class StageResult:
+    """A stage's result for one document revision. `data` is the stage's JSON result; its
+    `entities`, `places`, `events` and `quotes` lists (when present) become the stage's derived
+    rows. `inputs` names the versions of the stages it was made from."""
+
+    document: str
+    stage: str
+    version: str
+    revision: int
+    data: dict[str, Any]
+    inputs: str = ""
+
+
 class RevisionInfo(TypedDict):
     revision: int
     ingested_at: str
@@ -55,8 +82,27 @@ class FailureInfo(TypedDict):
     ingested_at: str
 
 
+class ListingInfo(TypedDict):
+    id: str
+    kind: str
+    title: str | None
+    date: str | None
+    origin: str | None
+    classification: str | None
+
+
 class Store(Protocol):
-    """An archive of documents, their revisions, original bytes and citations."""
+    """An archive of documents, their revisions, original bytes, citations and stage results."""
+
+    uri: str
+
+    # -- where derived indexes live ------------------------------------------------------------
+
+    def index_location(self) -> str | None:
+        """The default folder of this archive's derived search index (None: in memory)."""
+        ...
+
+    # -- documents: writing --------------------------------------------------------------------
 
     def source_seen(self, label: str, sha256: str) -> int | None:
         """How many documents this exact source (same label, same bytes) gave when it was
@@ -67,8 +113,22 @@ class Store(Protocol):
         """Write a batch of parsed sources in one transaction: all of it, or none of it."""
         ...
 
+    # -- documents: reading --------------------------------------------------------------------
+
     def get(self, doc_id: str, revision: int | None = None) -> dict[str, Any] | None:
         """A document's JSON form (newest revision unless one is named)."""
+        ...
+
+    def revision_of(self, doc_id: str) -> int | None:
+        """The newest revision number of a document, None when it is not stored."""
+        ...
+
+    def find_id(self, text: str) -> str | None:
+        """The stored id equal to `text`, or equal ignoring case."""
+        ...
+
+    def listing(self, ids: list[str]) -> dict[str, ListingInfo]:
+        """Listing columns of the stored documents among `ids`."""
         ...
 
     def revisions(self, doc_id: str) -> list[RevisionInfo]:
@@ -79,12 +139,15 @@ class Store(Protocol):
         ...
 
     def cites(self, doc_id: str) -> list[str]:
+        """The ids a document cites, in the order it cites them."""
         ...
 
     def cited_by(self, doc_id: str) -> list[str]:
+        """The stored documents that cite `doc_id`, by id."""
         ...
 
     def max_seq(self) -> int:
+        """The change sequence: it grows with every document or indexed result written."""
         ...
 
     def changes_since(self, seq: int) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -95,10 +158,66 @@ class Store(Protocol):
         ...
 
     def values_like(self, column: str, value: str) -> list[str]:
-        """Stored values of a facet column equal to `value` ignoring case."""
+        """Stored values of a facet (`tag`, `origin`, `classification`, `kind`) equal to
+        `value` ignoring case."""
         ...
 
     def stats(self) -> dict[str, Any]:
+        """Counts by kind, year, origin and classification; sources; the store's size."""
+        ...
+
+    # -- stage results -------------------------------------------------------------------------
+
+    def pending(self, stage: str, version: str, inputs: str = "") -> list[str]:
+        """Ids (in change order) whose newest revision has no result of `stage` at `version`
+        made from `inputs`."""
+        ...
+
+    def write_results(self, results: list[StageResult], indexed: bool = False) -> int:
+        """Store stage results and replace each one's derived rows, in one transaction; a
+        result for a revision that is no longer the newest is dropped, and one identical to
+        what is stored changes nothing. With `indexed`, documents whose result changed get a
+        new change number so the search index takes it. Returns how many were written."""
+        ...
+
+    def result(self, doc_id: str, stage: str) -> dict[str, Any] | None:
+        """A document's stored result of `stage` (whatever its version), None when there is
+        none for its newest revision."""
+        ...
+
+    def results(self, doc_id: str) -> dict[str, dict[str, Any]]:
+        """Every stage's stored result for a document's newest revision, by stage name."""
+        ...
+
+    def stage_counts(self) -> dict[str, dict[str, int]]:
+        """For each stage with stored results: documents by version."""
+        ...
+
+    # -- views over derived rows ---------------------------------------------------------------
+
+    def entity_keys(self, name: str, type_: str | None = None) -> list[str]:
+        """Keys of the entities that go by `name` (any alias, ignoring case), or have that key."""
+        ...
+
+    def entity(self, key: str) -> dict[str, Any] | None:
+        """One entity across the archive: names, type, facts, documents, co-occurring
+        entities, its point on the map, quotes and dated events."""
+        ...
+
+    def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Entities with their mention and document counts, most documents first."""
+        ...
+
+    def timeline(self, entity: str | None = None, ids: list[str] | None = None,
+                 limit: int = 500) -> list[dict[str, Any]]:
+        """Dated events in date order, optionally only those naming `entity` or in `ids`."""
+        ...
+
+    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        ...
+
+    def places(self, limit: int = 500) -> list[dict[str, Any]]:
+        """Places with coordinates and how many documents name them."""
         ...
 
     def close(self) -> None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
-from cablewire.store.enrichment import M003_ENRICHMENT
-
 M001_INITIAL = """
 CREATE TABLE sources (
     label TEXT PRIMARY KEY,        -- a path, or archive!member
@@ -81,10 +79,159 @@ INSERT OR IGNORE INTO facet_values
 INSERT OR IGNORE INTO facet_values SELECT DISTINCT 'kind', kind FROM documents;
 """
 
+M003_ENRICHMENT = """
+CREATE TABLE enrichments (
+    id TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    version TEXT NOT NULL,
+    revision INTEGER NOT NULL,     -- the document revision it was made from
+    data BLOB NOT NULL,            -- the enrichment JSON, zlib-compressed
+    PRIMARY KEY (id, stage)
+);
+CREATE TABLE entity_documents (    -- which entity a document names, how often, under which name
+    key TEXT NOT NULL,
+    id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (key, id)
+);
+CREATE INDEX entity_documents_id ON entity_documents(id);
+CREATE TABLE entity_names (        -- every name an entity goes by, per document
+    key TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (key, id, name)
+);
+CREATE INDEX entity_names_name ON entity_names(name);
+CREATE TABLE entity_facts (
+    key TEXT NOT NULL,
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (key, id, kind, value)
+);
+CREATE TABLE places (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    country TEXT
+);
+CREATE TABLE events (
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    date TEXT NOT NULL,            -- start of the interval (ISO)
+    end_date TEXT NOT NULL,
+    precision TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    entities TEXT NOT NULL,        -- JSON list of entity keys
+    PRIMARY KEY (id, position)
+);
+CREATE INDEX events_date ON events(date);
+CREATE TABLE quotes (
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    speaker TEXT,
+    speaker_key TEXT,
+    text TEXT NOT NULL,
+    paragraph INTEGER,
+    PRIMARY KEY (id, position)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_key);
+"""
+
+# Stages: results keyed by (document, stage, version), and derived rows owned by the stage that
+# wrote them. Results of the single `enrich` stage of 003 are dropped: they are derived, and the
+# stages that replace it make them again (`cablewire enrich`).
+M004_STAGES = """
+DROP TABLE enrichments;
+DROP TABLE entity_documents;
+DROP TABLE entity_names;
+DROP TABLE entity_facts;
+DROP TABLE places;
+DROP TABLE events;
+DROP TABLE quotes;
+CREATE TABLE stage_results (
+    id TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    version TEXT NOT NULL,
+    revision INTEGER NOT NULL,     -- the document revision it was made from
+    inputs TEXT NOT NULL,          -- versions of the stages it was made from
+    hash TEXT NOT NULL,            -- of the result JSON
+    data BLOB NOT NULL,            -- the result JSON, zlib-compressed
+    PRIMARY KEY (id, stage)
+);
+CREATE INDEX stage_results_stage ON stage_results(stage, version);
+CREATE TABLE entity_documents (    -- which entity a document names, how often, under which name
+    stage TEXT NOT NULL,
+    key TEXT NOT NULL,
+    id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (key, id, stage)
+);
+CREATE INDEX entity_documents_id ON entity_documents(id, stage);
+CREATE TABLE entity_names (        -- every name an entity goes by, per document
+    stage TEXT NOT NULL,
+    key TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (key, id, name, stage)
+);
+CREATE INDEX entity_names_name ON entity_names(name);
+CREATE INDEX entity_names_id ON entity_names(id, stage);
+CREATE TABLE entity_facts (
+    stage TEXT NOT NULL,
+    key TEXT NOT NULL,
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (key, id, kind, value, stage)
+);
+CREATE INDEX entity_facts_id ON entity_facts(id, stage);
+CREATE TABLE places (              -- points on the map, per document that names them
+    stage TEXT NOT NULL,
+    id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    country TEXT,
+    PRIMARY KEY (id, stage, key)
+);
+CREATE INDEX places_key ON places(key);
+CREATE TABLE events (
+    stage TEXT NOT NULL,
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    date TEXT NOT NULL,            -- start of the interval (ISO)
+    end_date TEXT NOT NULL,
+    precision TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    entities TEXT NOT NULL,        -- JSON list of entity keys
+    PRIMARY KEY (id, stage, position)
+);
+CREATE INDEX events_date ON events(date);
+CREATE TABLE quotes (
+    stage TEXT NOT NULL,
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    speaker TEXT,
+    speaker_key TEXT,
+    text TEXT NOT NULL,
+    paragraph INTEGER,
+    PRIMARY KEY (id, stage, position)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_key);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_initial", M001_INITIAL),
     ("002_facet_values", M002_FACET_VALUES),
     ("003_enrichment", M003_ENRICHMENT),
+    ("004_stages", M004_STAGES),
 ]
 
 

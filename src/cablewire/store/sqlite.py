@@ -1,8 +1,9 @@
 """The default store: one SQLite file, the archive's store of record.
 
-Every write goes through `write_batch`, one transaction per batch, so a process killed at any
-moment leaves either the whole batch or none of it. Documents keep every revision and the
-original bytes they were read from (deduplicated by hash, zlib-compressed).
+Every write goes through one transaction (`_write`), so a process killed at any moment leaves
+either the whole batch or none of it. Documents keep every revision and the original bytes they
+were read from (deduplicated by hash, zlib-compressed). Each thread gets its own connection
+(WAL mode: readers never wait; one writer at a time, across processes too).
 """
 
 from __future__ import annotations
@@ -11,28 +12,33 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from cablewire.errors import InputError
-from cablewire.model.ids import make_document_id
-from cablewire.store import enrichment
-from cablewire.store.base import BatchSummary, FailureInfo, RevisionInfo, SourceResult
+from cablewire.errors import ArchiveMissing, StoreBusy, StoreCorrupt, StoreError
+from cablewire.model.listing import content_hash, listing, with_id
+from cablewire.store.base import (
+    BatchSummary,
+    FailureInfo,
+    ListingInfo,
+    RevisionInfo,
+    SourceResult,
+    StageResult,
+)
 from cablewire.store.migrations import migrate
 
-
-def content_hash(doc: dict[str, Any]) -> str:
-    """Hash of a document's JSON form without `source`: the same text read from another path
-    is the same content."""
-    body = {k: v for k, v in doc.items() if k != "source"}
-    return hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()
+BUSY_TIMEOUT_MS = 30_000
+DERIVED_TABLES = ("entity_documents", "entity_names", "entity_facts", "places", "events",
+                  "quotes")
 
 
-def _pack(doc: dict[str, Any]) -> bytes:
-    return zlib.compress(json.dumps(doc, ensure_ascii=False).encode("utf-8"), 6)
+def _pack(value: dict[str, Any]) -> bytes:
+    return zlib.compress(json.dumps(value, ensure_ascii=False).encode("utf-8"), 6)
 
 
 def _unpack(data: bytes) -> dict[str, Any]:
@@ -44,18 +50,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def document_columns(doc: dict[str, Any]) -> tuple[str | None, str | None, int | None,
-                                                   str | None, str | None]:
-    """title, date, year, origin, classification of a document, for listing and facets."""
-    if doc.get("kind") == "cable":
-        date = doc.get("created")
-        origin = doc.get("origin")
-    else:
-        date = doc.get("published")
-        origin = doc.get("publisher") or doc.get("site_name")
-    title = doc.get("title") or doc.get("subject") or doc.get("dateline")
-    year = int(date[:4]) if date and date[:4].isdigit() else None
-    return title, date, year, origin, doc.get("classification")
+def result_hash(data: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 class _Sequence:
@@ -70,56 +66,110 @@ class _Sequence:
 
 
 class SQLiteStore:
-    """A `Store` in one SQLite file (WAL mode; one writer)."""
+    """A `Store` in one SQLite file. `create=False` (read commands) refuses a path that holds
+    no archive instead of making an empty one."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, create: bool = True) -> None:
         self.path = path
+        self.uri = path
+        self._local = threading.local()
+        self._shared: sqlite3.Connection | None = None
         if path != ":memory:":
             folder = os.path.dirname(os.path.abspath(path))
+            if not os.path.exists(path) and not create:
+                raise ArchiveMissing(
+                    f"no archive at {path}: ingest documents into it first"
+                    f" (`cablewire ingest PATH --db {path}`), or give the right --db"
+                )
             if not os.path.isdir(folder):
-                raise InputError(
+                raise ArchiveMissing(
                     f"folder {folder} does not exist: create it or choose another --db"
                 )
         try:
-            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            migrate(self.db)
+            db = self._db
+            migrate(db)
         except sqlite3.DatabaseError as exc:
-            raise InputError(
+            self.close()
+            raise StoreCorrupt(
                 f"{path} is not a cablewire archive ({exc}): choose another --db, or move it away"
             ) from None
 
-    # -- writing -------------------------------------------------------------------------------
+    # -- connections ---------------------------------------------------------------------------
 
-    def source_seen(self, label: str, sha256: str) -> int | None:
-        row = self.db.execute(
-            "SELECT documents FROM sources WHERE label = ? AND sha256 = ? AND status = 'ok'",
-            (label, sha256),
-        ).fetchone()
-        return None if row is None else int(row[0])
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                             timeout=BUSY_TIMEOUT_MS / 1000)
+        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        return db
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """This thread's connection (an in-memory database has one, shared)."""
+        if self.path == ":memory:":
+            if self._shared is None:
+                self._shared = self._connect()
+            return self._shared
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = self._connect()
+            self._local.db = db
+            with _OPEN_LOCK:
+                self._all().append(db)
+        return db
+
+    def _all(self) -> list[sqlite3.Connection]:
+        if not hasattr(self, "_connections"):
+            self._connections: list[sqlite3.Connection] = []
+        return self._connections
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection, for the SQLite store's own tests."""
+        return self._db
+
+    def index_location(self) -> str | None:
+        return None if self.path == ":memory:" else self.path + ".index"
 
     @contextmanager
     def _write(self) -> Iterator[_Sequence]:
         """One write transaction, all of it or none of it, and the change counter it advances
-        (the search index catches up to that counter)."""
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
+        (derived indexes catch up to that counter)."""
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreBusy(
+                f"another cablewire process is writing {self.path} ({exc}): wait for it to"
+                " finish, then run this again"
+            ) from None
         try:
             current = db.execute("SELECT value FROM counters WHERE name = 'seq'").fetchone()[0]
             seq = _Sequence(current)
             yield seq
             db.execute("UPDATE counters SET value = ? WHERE name = 'seq'", (seq.value,))
             db.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(f"the archive {self.path} could not be written: {exc}") from exc
             raise
+
+    # -- documents: writing --------------------------------------------------------------------
+
+    def source_seen(self, label: str, sha256: str) -> int | None:
+        row = self._db.execute(
+            "SELECT documents FROM sources WHERE label = ? AND sha256 = ? AND status = 'ok'",
+            (label, sha256),
+        ).fetchone()
+        return None if row is None else int(row[0])
 
     def write_batch(self, batch: list[SourceResult]) -> BatchSummary:
         summary = BatchSummary()
-        db = self.db
         with self._write() as seq:
+            db = self._db
             for result in batch:
                 stamp = _now()
                 if result.data and not db.execute(
@@ -137,19 +187,17 @@ class SQLiteStore:
                     )
                     continue
                 for doc in result.documents:
-                    self._write_document(doc, result, stamp, seq, summary)
+                    self._write_document(db, with_id(doc), result, stamp, seq, summary)
                 db.execute(
                     "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, 'ok', NULL, ?, ?)",
                     (result.label, result.sha256, len(result.data), len(result.documents), stamp),
                 )
         return summary
 
-    def _write_document(self, doc: dict[str, Any], result: SourceResult, stamp: str,
-                        seq: _Sequence, summary: BatchSummary) -> None:
-        db = self.db
+    def _write_document(self, db: sqlite3.Connection, doc: dict[str, Any], result: SourceResult,
+                        stamp: str, seq: _Sequence, summary: BatchSummary) -> None:
         digest = content_hash(doc)
-        doc_id = doc.get("id") or make_document_id(doc.get("kind", "document"), digest)
-        doc = {**doc, "id": doc_id}
+        doc_id = doc["id"]
         row = db.execute(
             "SELECT d.revision, r.content_hash FROM documents d JOIN revisions r"
             " ON r.id = d.id AND r.revision = d.revision WHERE d.id = ?",
@@ -163,16 +211,15 @@ class SQLiteStore:
             summary.new += 1
         else:
             summary.updated += 1
-        number = seq.next()
         db.execute(
             "INSERT INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)",
             (doc_id, revision, digest, _pack(doc), result.label, result.sha256, stamp),
         )
-        title, date, year, origin, classification = document_columns(doc)
+        cols = listing(doc)
         db.execute(
             "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, doc.get("kind"), revision, title, date, year, origin, classification,
-             number),
+            (doc_id, cols.kind, revision, cols.title, cols.date, cols.year, cols.origin,
+             cols.classification, seq.next()),
         )
         db.execute("DELETE FROM citations WHERE citing = ?", (doc_id,))
         db.executemany(
@@ -184,37 +231,42 @@ class SQLiteStore:
         db.executemany("INSERT OR IGNORE INTO tags VALUES (?, ?)", [(doc_id, t) for t in tags])
         values = [("tag", t) for t in tags] + [
             (facet, value) for facet, value in
-            (("origin", origin), ("classification", classification), ("kind", doc.get("kind")))
+            (("origin", cols.origin), ("classification", cols.classification),
+             ("kind", cols.kind))
             if value
         ]
         db.executemany("INSERT OR IGNORE INTO facet_values VALUES (?, ?)", values)
 
-    # -- reading -------------------------------------------------------------------------------
+    # -- documents: reading --------------------------------------------------------------------
 
     def get(self, doc_id: str, revision: int | None = None) -> dict[str, Any] | None:
         if revision is None:
-            row = self.db.execute(
+            row = self._db.execute(
                 "SELECT r.data FROM documents d JOIN revisions r"
                 " ON r.id = d.id AND r.revision = d.revision WHERE d.id = ?",
                 (doc_id,),
             ).fetchone()
         else:
-            row = self.db.execute(
+            row = self._db.execute(
                 "SELECT data FROM revisions WHERE id = ? AND revision = ?", (doc_id, revision)
             ).fetchone()
         return _unpack(row[0]) if row else None
 
+    def revision_of(self, doc_id: str) -> int | None:
+        row = self._db.execute("SELECT revision FROM documents WHERE id = ?",
+                               (doc_id,)).fetchone()
+        return None if row is None else int(row[0])
+
     def find_id(self, text: str) -> str | None:
-        """The stored id equal to `text` ignoring case, if any."""
         for sql in ("SELECT id FROM documents WHERE id = ?",
                     "SELECT id FROM documents WHERE id = ? COLLATE NOCASE"):
-            row = self.db.execute(sql, (text.strip(),)).fetchone()
+            row = self._db.execute(sql, (text.strip(),)).fetchone()
             if row:
                 return str(row[0])
         return None
 
     def revisions(self, doc_id: str) -> list[RevisionInfo]:
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT revision, ingested_at, source, content_hash FROM revisions WHERE id = ?"
             " ORDER BY revision",
             (doc_id,),
@@ -223,7 +275,7 @@ class SQLiteStore:
                 for r in rows]
 
     def original(self, doc_id: str, revision: int | None = None) -> bytes | None:
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT b.data FROM revisions r JOIN blobs b ON b.sha256 = r.blob"
             " WHERE r.id = ? AND r.revision = COALESCE(?, (SELECT revision FROM documents"
             " WHERE id = ?))",
@@ -232,24 +284,23 @@ class SQLiteStore:
         return zlib.decompress(row[0]) if row else None
 
     def cites(self, doc_id: str) -> list[str]:
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT cited FROM citations WHERE citing = ? ORDER BY position", (doc_id,)
         )
         return [r[0] for r in rows]
 
     def cited_by(self, doc_id: str) -> list[str]:
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT citing FROM citations WHERE cited = ? ORDER BY citing", (doc_id,)
         )
         return [r[0] for r in rows]
 
-    def titles(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """Listing columns of the stored documents among `ids`."""
-        out: dict[str, dict[str, Any]] = {}
+    def listing(self, ids: list[str]) -> dict[str, ListingInfo]:
+        out: dict[str, ListingInfo] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for row in self.db.execute(
+            for row in self._db.execute(
                 f"SELECT id, kind, title, date, origin, classification FROM documents"
                 f" WHERE id IN ({marks})",
                 chunk,
@@ -259,13 +310,13 @@ class SQLiteStore:
         return out
 
     def max_seq(self) -> int:
-        value: int = self.db.execute(
+        value: int = self._db.execute(
             "SELECT value FROM counters WHERE name = 'seq'"
         ).fetchone()[0]
         return value
 
     def changes_since(self, seq: int) -> Iterator[tuple[int, dict[str, Any]]]:
-        cursor = self.db.execute(
+        cursor = self._db.execute(
             "SELECT d.seq, r.data FROM documents d JOIN revisions r"
             " ON r.id = d.id AND r.revision = d.revision WHERE d.seq > ? ORDER BY d.seq",
             (seq,),
@@ -274,28 +325,30 @@ class SQLiteStore:
             yield row_seq, _unpack(data)
 
     def failures(self) -> list[FailureInfo]:
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT label, error, ingested_at FROM sources WHERE status = 'failed' ORDER BY label"
         )
         return [{"source": r[0], "error": r[1], "ingested_at": r[2]} for r in rows]
 
     def values_like(self, column: str, value: str) -> list[str]:
-        rows = self.db.execute(
+        rows = self._db.execute(
             "SELECT value FROM facet_values WHERE facet = ? AND value = ?", (column, value)
         )
         return [str(r[0]) for r in rows]
 
     def stats(self) -> dict[str, Any]:
+        db = self._db
+
         def counts(column: str) -> dict[str, int]:
-            rows = self.db.execute(
+            rows = db.execute(
                 f"SELECT {column}, COUNT(*) FROM documents GROUP BY {column}"
                 f" ORDER BY COUNT(*) DESC, {column}"
             )
             return {str(k) if k is not None else "unknown": n for k, n in rows}
 
-        total = self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        revisions = self.db.execute("SELECT COUNT(*) FROM revisions").fetchone()[0]
-        sources = dict(self.db.execute("SELECT status, COUNT(*) FROM sources GROUP BY status"))
+        total = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        revisions = db.execute("SELECT COUNT(*) FROM revisions").fetchone()[0]
+        sources = dict(db.execute("SELECT status, COUNT(*) FROM sources GROUP BY status"))
         size = os.path.getsize(self.path) if os.path.exists(self.path) else 0
         wal = self.path + "-wal"
         if os.path.exists(wal):
@@ -311,49 +364,223 @@ class SQLiteStore:
             "database_bytes": size,
         }
 
-    # -- enrichment ----------------------------------------------------------------------------
+    # -- stage results -------------------------------------------------------------------------
 
-    def pending_enrichment(self, stage: str, version: str) -> list[str]:
-        return enrichment.pending_enrichment(self.db, stage, version)
+    def pending(self, stage: str, version: str, inputs: str = "") -> list[str]:
+        rows = self._db.execute(
+            "SELECT d.id FROM documents d LEFT JOIN stage_results s"
+            " ON s.id = d.id AND s.stage = ?"
+            " WHERE s.id IS NULL OR s.version != ? OR s.revision != d.revision OR s.inputs != ?"
+            " ORDER BY d.seq",
+            (stage, version, inputs),
+        )
+        return [r[0] for r in rows]
 
-    def write_enrichments(self, results: list[dict[str, Any]]) -> int:
-        """Store enrichment results (each names its `document`) in one transaction; the
-        documents get a new sequence number so the search index takes their entities."""
-        db = self.db
+    def write_results(self, results: list[StageResult], indexed: bool = False) -> int:
         written = 0
         with self._write() as seq:
+            db = self._db
             for result in results:
                 row = db.execute("SELECT revision FROM documents WHERE id = ?",
-                                 (result["document"],)).fetchone()
-                if row is None:
+                                 (result.document,)).fetchone()
+                if row is None or row[0] != result.revision:
+                    continue  # the document changed since: its new revision is pending
+                digest = result_hash(result.data)
+                old = db.execute(
+                    "SELECT version, revision, inputs, hash FROM stage_results"
+                    " WHERE id = ? AND stage = ?", (result.document, result.stage)).fetchone()
+                if old == (result.version, result.revision, result.inputs, digest):
                     continue
-                enrichment.write_enrichment(db, result["document"], row[0], result)
-                db.execute("UPDATE documents SET seq = ? WHERE id = ?",
-                           (seq.next(), result["document"]))
+                db.execute(
+                    "INSERT OR REPLACE INTO stage_results VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (result.document, result.stage, result.version, result.revision,
+                     result.inputs, digest, _pack(result.data)),
+                )
+                _write_rows(db, result.document, result.stage, result.data)
+                if indexed:
+                    db.execute("UPDATE documents SET seq = ? WHERE id = ?",
+                               (seq.next(), result.document))
                 written += 1
         return written
 
-    def enrichment(self, doc_id: str, stage: str = "enrich") -> dict[str, Any] | None:
-        return enrichment.read_enrichment(self.db, doc_id, stage)
+    def result(self, doc_id: str, stage: str) -> dict[str, Any] | None:
+        row = self._db.execute(
+            "SELECT s.data FROM stage_results s JOIN documents d ON d.id = s.id"
+            " AND d.revision = s.revision WHERE s.id = ? AND s.stage = ?", (doc_id, stage)
+        ).fetchone()
+        return None if row is None else _unpack(row[0])
+
+    def results(self, doc_id: str) -> dict[str, dict[str, Any]]:
+        rows = self._db.execute(
+            "SELECT s.stage, s.data FROM stage_results s JOIN documents d ON d.id = s.id"
+            " AND d.revision = s.revision WHERE s.id = ? ORDER BY s.stage", (doc_id,)
+        )
+        return {stage: _unpack(data) for stage, data in rows}
+
+    def stage_counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for stage, version, n in self._db.execute(
+            "SELECT stage, version, COUNT(*) FROM stage_results GROUP BY stage, version"
+            " ORDER BY stage, version"
+        ):
+            out.setdefault(stage, {})[version] = n
+        return out
+
+    # -- views over derived rows ---------------------------------------------------------------
 
     def entity_keys(self, name: str, type_: str | None = None) -> list[str]:
-        return enrichment.entity_keys(self.db, name, type_)
+        sql = "SELECT DISTINCT n.key FROM entity_names n"
+        args: list[Any] = [name]
+        if type_:
+            sql += " JOIN entity_documents d ON d.key = n.key AND d.id = n.id AND d.type = ?"
+            args.insert(0, type_)
+        sql += " WHERE n.name = ? ORDER BY n.key"
+        keys = [r[0] for r in self._db.execute(sql, args)]
+        if not keys:
+            direct = self._db.execute("SELECT 1 FROM entity_documents WHERE key = ? LIMIT 1",
+                                      (name,)).fetchone()
+            keys = [name] if direct else []
+        return keys
 
     def entity(self, key: str) -> dict[str, Any] | None:
-        return enrichment.entity_summary(self.db, key)
+        db = self._db
+        rows = db.execute(
+            "SELECT e.id, e.type, e.name, e.mentions, d.title, d.date, d.kind"
+            " FROM entity_documents e JOIN documents d ON d.id = e.id WHERE e.key = ?"
+            " ORDER BY d.date, e.id",
+            (key,),
+        ).fetchall()
+        if not rows:
+            return None
+        names = Counter(r[2] for r in rows)
+        name = names.most_common(1)[0][0]
+        aliases = sorted({r[0] for r in db.execute(
+            "SELECT name FROM entity_names WHERE key = ?", (key,))} - {name})
+        facts = Counter((r[0], r[1]) for r in db.execute(
+            "SELECT kind, value FROM entity_facts WHERE key = ?", (key,)))
+        co = db.execute(
+            "SELECT o.key, MAX(o.name), MAX(o.type), COUNT(DISTINCT o.id) FROM entity_documents e"
+            " JOIN entity_documents o ON o.id = e.id AND o.key != e.key WHERE e.key = ?"
+            " GROUP BY o.key ORDER BY COUNT(DISTINCT o.id) DESC, o.key LIMIT 25",
+            (key,),
+        ).fetchall()
+        place = db.execute("SELECT lat, lon, country FROM places WHERE key = ? LIMIT 1",
+                           (key,)).fetchone()
+        return {
+            "key": key,
+            "type": rows[0][1],
+            "name": name,
+            "aliases": aliases,
+            "facts": [{"kind": k, "value": v, "documents": n}
+                      for (k, v), n in sorted(facts.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "mentions": sum(r[3] for r in rows),
+            "documents": [{"id": r[0], "title": r[4], "date": r[5], "kind": r[6],
+                           "mentions": r[3]} for r in rows],
+            "co_occurring": [{"key": r[0], "name": r[1], "type": r[2], "documents": r[3]}
+                             for r in co],
+            "place": {"lat": place[0], "lon": place[1], "country": place[2]} if place else None,
+            "quotes": self.quotes(key),
+            "events": self.timeline(entity=key),
+        }
 
     def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        return enrichment.list_entities(self.db, type_, limit)
+        sql = ("SELECT key, type, MAX(name), SUM(mentions), COUNT(DISTINCT id)"
+               " FROM entity_documents"
+               + (" WHERE type = ?" if type_ else "")
+               + " GROUP BY key ORDER BY COUNT(DISTINCT id) DESC, SUM(mentions) DESC, key"
+               " LIMIT ?")
+        args: list[Any] = ([type_] if type_ else []) + [limit]
+        return [{"key": r[0], "type": r[1], "name": r[2], "mentions": r[3], "documents": r[4]}
+                for r in self._db.execute(sql, args)]
 
     def timeline(self, entity: str | None = None, ids: list[str] | None = None,
                  limit: int = 500) -> list[dict[str, Any]]:
-        return enrichment.timeline(self.db, entity, ids, limit)
+        sql = ("SELECT e.id, e.date, e.end_date, e.precision, e.sentence, e.entities, d.title"
+               " FROM events e JOIN documents d ON d.id = e.id")
+        where: list[str] = []
+        args: list[Any] = []
+        if entity:
+            where.append("e.entities LIKE ?")
+            args.append(f'%"{entity}"%')
+        if ids is not None:
+            if not ids:
+                return []
+            where.append(f"e.id IN ({','.join('?' * len(ids))})")
+            args.extend(ids)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date, e.id, e.position LIMIT ?"
+        args.append(limit)
+        return [{"document": r[0], "title": r[6], "date": r[1], "end": r[2], "precision": r[3],
+                 "sentence": r[4], "entities": json.loads(r[5])}
+                for r in self._db.execute(sql, args)]
 
     def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
-        return enrichment.quotes(self.db, speaker_key, limit)
+        sql = ("SELECT q.id, q.speaker, q.speaker_key, q.text, q.paragraph, d.date, d.title"
+               " FROM quotes q JOIN documents d ON d.id = q.id")
+        args: list[Any] = []
+        if speaker_key:
+            sql += " WHERE q.speaker_key = ?"
+            args.append(speaker_key)
+        sql += " ORDER BY d.date, q.id, q.position LIMIT ?"
+        args.append(limit)
+        return [{"document": r[0], "speaker": r[1], "speaker_key": r[2], "text": r[3],
+                 "paragraph": r[4], "date": r[5], "title": r[6]}
+                for r in self._db.execute(sql, args)]
 
     def places(self, limit: int = 500) -> list[dict[str, Any]]:
-        return enrichment.map_places(self.db, limit)
+        rows = self._db.execute(
+            "SELECT key, MIN(name), MIN(lat), MIN(lon), MIN(country), COUNT(DISTINCT id)"
+            " FROM places GROUP BY key ORDER BY COUNT(DISTINCT id) DESC, key LIMIT ?",
+            (limit,),
+        )
+        return [{"key": r[0], "name": r[1], "lat": r[2], "lon": r[3], "country": r[4],
+                 "documents": r[5]} for r in rows]
 
     def close(self) -> None:
-        self.db.close()
+        with _OPEN_LOCK:
+            for db in self._all():
+                db.close()
+            self._all().clear()
+        if self._shared is not None:
+            self._shared.close()
+            self._shared = None
+        self._local = threading.local()
+
+
+_OPEN_LOCK = threading.Lock()
+
+
+def _write_rows(db: sqlite3.Connection, doc_id: str, stage: str, data: dict[str, Any]) -> None:
+    """Replace the rows `stage` derived from a document with those of its new result."""
+    for table in DERIVED_TABLES:
+        db.execute(f"DELETE FROM {table} WHERE id = ? AND stage = ?", (doc_id, stage))
+    for entity in data.get("entities") or []:
+        key = entity["key"]
+        db.execute(
+            "INSERT OR REPLACE INTO entity_documents VALUES (?, ?, ?, ?, ?, ?)",
+            (stage, key, doc_id, entity["type"], entity["name"],
+             max(1, len(entity.get("mentions") or []))),
+        )
+        names = {entity["name"], *(entity.get("aliases") or [])}
+        db.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?, ?)",
+                       [(stage, key, doc_id, name) for name in names if name])
+        db.executemany(
+            "INSERT OR IGNORE INTO entity_facts VALUES (?, ?, ?, ?, ?)",
+            [(stage, key, doc_id, f["kind"], f["value"]) for f in entity.get("facts") or []],
+        )
+    db.executemany(
+        "INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(stage, doc_id, p["key"], p["name"], p["lat"], p["lon"], p.get("country"))
+         for p in data.get("places") or []],
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(stage, doc_id, i, e["start"], e["end"], e["precision"], e["sentence"],
+          json.dumps(e["entities"])) for i, e in enumerate(data.get("events") or [])],
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(stage, doc_id, i, q.get("speaker"), q.get("speaker_key"), q["text"],
+          q.get("paragraph")) for i, q in enumerate(data.get("quotes") or [])],
+    )

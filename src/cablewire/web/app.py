@@ -122,7 +122,9 @@ def routes(token: bool) -> list[BaseRoute]:
 def create_app(settings: Settings, token: str | None = None,
                archive_: Archive | None = None) -> Starlette:
     """The web app over the archive `settings.db` (or an archive already open)."""
-    state = WebState(settings=settings, archive=archive_ or Archive.open(settings),
+    # Only a server that can ingest (one with a token) makes an archive that does not exist.
+    state = WebState(settings=settings,
+                     archive=archive_ or Archive.open(settings, create=bool(token)),
                      token=token or None)
 
     @asynccontextmanager

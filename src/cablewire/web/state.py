@@ -1,12 +1,11 @@
-"""What every request handler shares: the open archive (behind one lock, since the store is one
-SQLite connection), the optional write token, and a way to run library calls off the event loop.
+"""What every request handler shares: the open archive, the optional write token, and a way to
+run library calls off the event loop (the store gives each worker thread its own connection).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 from starlette.concurrency import run_in_threadpool
@@ -23,20 +22,13 @@ class WebState:
     settings: Settings
     archive: Archive
     token: str | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def call(self, fn: Callable[[Archive], T]) -> T:
-        """Run `fn(archive)` in a worker thread, one call at a time."""
-
-        def locked() -> T:
-            with self.lock:
-                return fn(self.archive)
-
-        return await run_in_threadpool(locked)
+        """Run `fn(archive)` in a worker thread."""
+        return await run_in_threadpool(fn, self.archive)
 
     def close(self) -> None:
-        with self.lock:
-            self.archive.close()
+        self.archive.close()
 
 
 def state_of(request: Request) -> WebState:

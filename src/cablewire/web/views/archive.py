@@ -13,7 +13,6 @@ from starlette.responses import Response
 from cablewire.archive import Archive
 from cablewire.errors import TooLarge, Unauthorized, UsageError
 from cablewire.model.document import Article, Cable, Document
-from cablewire.pipeline import parse_source
 from cablewire.sources import Blob
 from cablewire.web.rendering import json_response, render
 from cablewire.web.state import state_of
@@ -59,14 +58,6 @@ def check_token(request: Request) -> None:
                            " with the token `cablewire serve --token` was started with")
 
 
-def _ingest(archive: Archive, blob: Blob) -> dict[str, Any]:
-    result = parse_source(blob)
-    summary = archive.store.write_batch([result])
-    archive.index.sync(archive.store)
-    return {**summary.to_dict(), "source": blob.path, "error": result.error,
-            "ids": [doc.get("id") for doc in result.documents]}
-
-
 async def ingest_json(request: Request) -> Response:
     """POST the bytes of one source file (any format `cablewire ingest` reads) to add it."""
     check_token(request)
@@ -79,5 +70,6 @@ async def ingest_json(request: Request) -> Response:
             raise TooLarge(f"the upload is over {MAX_UPLOAD // 2**20} MiB: use"
                            " `cablewire ingest` on the server for large files")
     blob = Blob(path=f"http-upload/{name}", data=bytes(data))
-    outcome = await state_of(request).call(lambda archive: _ingest(archive, blob))
+    state = state_of(request)
+    outcome = await state.call(lambda archive: archive.ingest_source(blob, state.settings))
     return json_response(outcome, status_code=201 if outcome["error"] is None else 422)

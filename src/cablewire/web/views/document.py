@@ -11,7 +11,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.archive import Archive
-from cablewire.link.related import related
 from cablewire.web.presenters.article import present_article
 from cablewire.web.presenters.cable import present_cable
 from cablewire.web.rendering import document_url, json_response, render
@@ -44,7 +43,7 @@ async def related_json(request: Request) -> Response:
     limit = min(50, whole_number(request.query_params.get("limit"), "limit", RELATED_LIMIT,
                                    minimum=1))
     return json_response(
-        await state_of(request).call(lambda archive: related(archive, doc_id, limit)))
+        await state_of(request).call(lambda archive: archive.related(doc_id, limit)))
 
 
 @dataclass
@@ -62,7 +61,7 @@ def _page(archive: Archive, doc_id: str) -> Page:
     if shown["document"].get("kind") == "cable":
         # The clean body drops the SIPDIS line; the original still says it.
         sipdis = re.search(rb"\bSIPDIS\b", archive.original(found)) is not None
-    return Page(shown, related(archive, found, RELATED_LIMIT), archive.enrichment(found), sipdis)
+    return Page(shown, archive.related(found, RELATED_LIMIT), archive.enrichment(found), sipdis)
 
 
 async def document_html(request: Request) -> Response:

@@ -50,7 +50,7 @@ async def _batches(state: WebState, params: SearchParams,
 
 
 def _documents(archive: Archive, hits: list[dict[str, Any]]) -> list[Any]:
-    return [archive.store.get(hit["id"]) for hit in hits]
+    return archive.documents([hit["id"] for hit in hits])
 
 
 def _hits(_archive: Archive, hits: list[dict[str, Any]]) -> list[Any]:

