@@ -11,6 +11,7 @@ from cablewire.cli.entities import (
     entities_command,
     entity_command,
     quotes_command,
+    stages_command,
     timeline_command,
 )
 from cablewire.cli.ingest import ingest_command
@@ -37,6 +38,6 @@ def main() -> None:
 
 
 for command in (parse_command, ingest_command, search_command, show_command, stats_command,
-                errors_command, reindex_command, enrich_command, entities_command,
+                errors_command, reindex_command, enrich_command, stages_command, entities_command,
                 entity_command, timeline_command, quotes_command, serve_command):
     main.add_command(command)

@@ -17,8 +17,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 db_option = click.option(
     "--db",
     default=None,
-    metavar="FILE",
-    help="The archive (SQLite file). Default: ./cablewire.db, or $CABLEWIRE_DB.",
+    metavar="FILE|URI",
+    help="The archive (a SQLite file, sqlite://PATH or memory:). Default: ./cablewire.db, or"
+         " $CABLEWIRE_DB.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 

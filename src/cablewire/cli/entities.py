@@ -9,7 +9,7 @@ import click
 
 from cablewire.archive import Archive
 from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
-from cablewire.pipeline import enrich
+from cablewire.pipeline import enrich, stage_status
 
 TYPES = ("person", "organization", "place", "group")
 
@@ -17,30 +17,63 @@ TYPES = ("person", "organization", "place", "group")
 @click.command("enrich")
 @db_option
 @click.option("--workers", type=int, default=None, help="Processes (default: one per core).")
+@click.option("--stage", "names", multiple=True, metavar="NAME",
+              help="Run only this stage (and those it needs); repeat for more. Default: all."
+                   " See `cablewire stages`.")
 @json_option
 @translate_errors
-def enrich_command(db: str | None, workers: int | None, as_json: bool) -> None:
-    """Find people, organisations, places, dates, events and quotes in the documents not yet
-    enriched by this version of the enricher (needs the NLP extra: pip install 'cablewire[nlp]').
+def enrich_command(db: str | None, workers: int | None, names: tuple[str, ...],
+                   as_json: bool) -> None:
+    """Run the stages (people, organisations, places, dates, events, quotes, jargon) on the
+    documents that lack their current result: a stage whose version changed re-runs alone
+    (the model's stage needs the NLP extra: pip install 'cablewire[nlp]').
 
     \b
     Example:
         cablewire enrich --db archive.db
+        cablewire enrich --stage quotes
     """
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
-            sys.stderr.write(f"\r{done}/{total} documents enriched   ")
+            sys.stderr.write(f"\r{done}/{total} documents   ")
 
-    report = enrich(settings_from(db=db, workers=workers), on_progress=progress)
+    report = enrich(settings_from(db=db, workers=workers), on_progress=progress,
+                    names=names or None)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     if as_json:
         click.echo(json.dumps(report.to_dict()))
         return
-    click.echo(f"{report.enriched} documents enriched in {report.seconds:.1f}s,"
-               f" {len(report.failed)} failed")
+    written = ", ".join(f"{n} {stage}" for stage, n in sorted(report.written.items()))
+    click.echo(f"{report.documents} documents enriched in {report.seconds:.1f}s"
+               + (f" ({written})" if written else "") + f", {len(report.failed)} failed")
     for failure in report.failed:
-        click.echo(f"{failure['document']}: {failure['error']}", err=True)
+        click.echo(f"{failure['document']} ({failure['stage']}): {failure['error']}", err=True)
+
+
+@click.command("stages")
+@db_option
+@json_option
+@translate_errors
+def stages_command(db: str | None, as_json: bool) -> None:
+    """The stages that derive knowledge from documents: each one's version, the stages it
+    needs, whether it can run here, and how many documents it still has to do.
+
+    \b
+    Example:
+        cablewire stages --db archive.db
+    """
+    rows = stage_status(settings_from(db=db))
+    if as_json:
+        click.echo(json.dumps(rows))
+        return
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        needs = f" (needs {', '.join(r['needs'])})" if r["needs"] else ""
+        state = "" if r["available"] else "  [not installed]"
+        pending = "up to date" if not r["pending"] else f"{r['pending']} to do"
+        click.echo(f"{r['name']:<{width}}  {r['version']:<8} {pending:<14}{state}"
+                   f"  {r['description']}{needs}")
 
 
 @click.command("entities")

@@ -1,0 +1,284 @@
+"""The store contract: what every `Store` must do, run on each implementation.
+
+A new store (a server database, say) joins by adding itself to `STORES`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cablewire.errors import ArchiveMissing
+from cablewire.store import MemoryStore, SQLiteStore, open_store
+from cablewire.store.base import SourceResult, StageResult, Store
+
+StoreFactory = Callable[[Path], Store]
+STORES: dict[str, StoreFactory] = {
+    "sqlite": lambda folder: SQLiteStore(str(folder / "archive.db")),
+    "memory": lambda folder: MemoryStore(),
+}
+
+
+@pytest.fixture(params=sorted(STORES))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    made = STORES[request.param](tmp_path)
+    yield made
+    made.close()
+
+
+def _source(label: str, data: bytes, docs: list[dict[str, Any]]) -> SourceResult:
+    return SourceResult(label, hashlib.sha256(data).hexdigest(), data, documents=docs)
+
+
+def _cable(doc_id: str, body: str, refs: list[str] | None = None, **more: Any) -> dict[str, Any]:
+    return {"kind": "cable", "id": doc_id, "title": f"Title of {doc_id}",
+            "created": "2009-06-12T11:16:00", "origin": "Embassy Bamako",
+            "classification": "CONFIDENTIAL", "tags": ["PTER", "ML"], "references": refs or [],
+            "body": body, "source": {"path": "x", "form": "cable-html"}, **more}
+
+
+def _article(doc_id: str, body: str) -> dict[str, Any]:
+    return {"kind": "article", "id": doc_id, "title": "Coup in Mali", "published": None,
+            "publisher": None, "body": body, "source": {"path": "a.txt", "form": "news-text"}}
+
+
+ENTITIES = {
+    "entities": [
+        {"key": "person:amadou-toumani-toure", "type": "person", "name": "Amadou Toumani Touré",
+         "aliases": ["ATT", "Toure"], "facts": [{"kind": "title", "value": "President"}],
+         "mentions": [{"field": "paragraphs", "paragraph": 0, "start": 0, "end": 5}] * 3},
+        {"key": "place:tessalit-ml", "type": "place", "name": "Tessalit", "aliases": [],
+         "facts": [], "mentions": [{"field": "paragraphs", "paragraph": 1, "start": 2,
+                                    "end": 10}]},
+    ],
+    "places": [{"key": "place:tessalit-ml", "name": "Tessalit", "lat": 20.2, "lon": 1.0,
+                "country": "ML"}],
+}
+
+
+def test_documents_revisions_and_originals(store: Store) -> None:
+    first = store.write_batch([_source("a.html", b"page one", [_cable("09BAMAKO387", "one")])])
+    assert first.to_dict() == {"new": 1, "updated": 0, "unchanged": 0, "failed": 0}
+    assert store.source_seen("a.html", hashlib.sha256(b"page one").hexdigest()) == 1
+    assert store.source_seen("a.html", hashlib.sha256(b"other").hexdigest()) is None
+    moved = dict(_cable("09BAMAKO387", "one"), source={"path": "elsewhere", "form": "cable-html"})
+    again = store.write_batch([_source("b.html", b"page one", [moved])])
+    assert again.to_dict() == {"new": 0, "updated": 0, "unchanged": 1, "failed": 0}
+    later = store.write_batch([_source("c.html", b"page two", [_cable("09BAMAKO387", "two")])])
+    assert later.to_dict() == {"new": 0, "updated": 1, "unchanged": 0, "failed": 0}
+    assert store.get("09BAMAKO387")["body"] == "two"  # type: ignore[index]
+    assert store.get("09BAMAKO387", revision=1)["body"] == "one"  # type: ignore[index]
+    assert store.get("09BAMAKO387", revision=3) is None
+    assert store.get("nope") is None
+    assert store.revision_of("09BAMAKO387") == 2
+    assert store.revision_of("nope") is None
+    assert [(r["revision"], r["source"]) for r in store.revisions("09BAMAKO387")] == [
+        (1, "a.html"), (2, "c.html")]
+    assert store.original("09BAMAKO387") == b"page two"
+    assert store.original("09BAMAKO387", revision=1) == b"page one"
+    assert store.original("nope") is None
+
+
+def test_a_document_without_an_id_gets_one_from_its_content(store: Store) -> None:
+    doc = _article("", "Soldiers took the palace.")
+    del doc["id"]
+    store.write_batch([_source("a.txt", b"x", [doc])])
+    [(seq, stored)] = list(store.changes_since(0))
+    assert len(stored["id"]) == 16
+    assert store.get(stored["id"]) == stored
+
+
+def test_failures_listing_citations_and_facets(store: Store) -> None:
+    bad = SourceResult("junk.bin", hashlib.sha256(b"\x00").hexdigest(), b"\x00",
+                       error="this looks like a binary file")
+    summary = store.write_batch([
+        bad,
+        _source("a", b"a", [_cable("09BAMAKO387", "x", ["09BAMAKO186", "08STATE74879"])]),
+        _source("b", b"b", [_cable("09BAMAKO186", "y"), _article("4eb47efd18cddb02", "z")]),
+    ])
+    assert summary.to_dict() == {"new": 3, "updated": 0, "unchanged": 0, "failed": 1}
+    [failure] = store.failures()
+    assert (failure["source"], failure["error"]) == ("junk.bin", "this looks like a binary file")
+    assert store.source_seen("junk.bin", bad.sha256) is None  # failed sources are retried
+    assert store.cites("09BAMAKO387") == ["09BAMAKO186", "08STATE74879"]
+    assert store.cited_by("09BAMAKO186") == ["09BAMAKO387"]
+    assert store.cited_by("08STATE74879") == ["09BAMAKO387"]
+    assert store.find_id("09bamako387") == "09BAMAKO387"
+    assert store.find_id(" 09BAMAKO186 ") == "09BAMAKO186"
+    assert store.find_id("09BAMAKO1") is None
+    assert store.values_like("origin", "embassy BAMAKO") == ["Embassy Bamako"]
+    assert store.values_like("tag", "pter") == ["PTER"]
+    assert store.values_like("kind", "ARTICLE") == ["article"]
+    assert store.values_like("tag", "nope") == []
+    listed = store.listing(["09BAMAKO386", "09BAMAKO186", "4eb47efd18cddb02"])
+    assert listed == {
+        "09BAMAKO186": {"id": "09BAMAKO186", "kind": "cable", "title": "Title of 09BAMAKO186",
+                        "date": "2009-06-12T11:16:00", "origin": "Embassy Bamako",
+                        "classification": "CONFIDENTIAL"},
+        "4eb47efd18cddb02": {"id": "4eb47efd18cddb02", "kind": "article",
+                             "title": "Coup in Mali", "date": None, "origin": None,
+                             "classification": None},
+    }
+    stats = store.stats()
+    assert {k: stats[k] for k in ("documents", "revisions", "sources", "by_kind", "by_year",
+                                  "by_origin", "by_classification")} == {
+        "documents": 3, "revisions": 3, "sources": {"ok": 2, "failed": 1},
+        "by_kind": {"cable": 2, "article": 1}, "by_year": {"2009": 2, "unknown": 1},
+        "by_origin": {"Embassy Bamako": 2, "unknown": 1},
+        "by_classification": {"CONFIDENTIAL": 2, "unknown": 1},
+    }
+    assert stats["database_bytes"] > 0
+
+
+def test_the_change_sequence_has_no_gaps_and_gives_the_newest_form(store: Store) -> None:
+    assert store.max_seq() == 0
+    store.write_batch([_source("a", b"a", [_cable("09A1", "one"), _cable("09A2", "two")])])
+    store.write_batch([_source("b", b"b", [_cable("09A1", "one, again")])])
+    assert store.max_seq() == 3
+    changes = list(store.changes_since(0))
+    assert [(seq, doc["id"], doc["body"]) for seq, doc in changes] == [
+        (2, "09A2", "two"), (3, "09A1", "one, again")]
+    assert [doc["id"] for _seq, doc in store.changes_since(2)] == ["09A1"]
+    assert list(store.changes_since(3)) == []
+
+
+def test_stage_results_are_keyed_by_document_stage_and_version(store: Store) -> None:
+    store.write_batch([_source("a", b"a", [_cable("09A1", "one"), _cable("09A2", "two")])])
+    assert store.pending("toy", "1") == ["09A1", "09A2"]
+    seq = store.max_seq()
+    written = store.write_results([StageResult("09A1", "toy", "1", 1, {"words": 1})])
+    assert written == 1
+    assert store.max_seq() == seq  # a result the index does not read changes no sequence
+    assert store.result("09A1", "toy") == {"words": 1}
+    assert store.results("09A1") == {"toy": {"words": 1}}
+    assert store.pending("toy", "1") == ["09A2"]
+    assert store.pending("toy", "2") == ["09A1", "09A2"]  # a new version re-runs
+    assert store.pending("toy", "1", inputs="entities=2") == ["09A1", "09A2"]
+    # The same result written twice changes nothing.
+    assert store.write_results([StageResult("09A1", "toy", "1", 1, {"words": 1})]) == 0
+    # A result for a revision that is no longer the newest is dropped.
+    store.write_batch([_source("b", b"b", [_cable("09A1", "one more")])])
+    assert store.result("09A1", "toy") is None
+    assert store.pending("toy", "1") == ["09A2", "09A1"]
+    assert store.write_results([StageResult("09A1", "toy", "1", 1, {"words": 1})]) == 0
+    assert store.write_results([StageResult("09A1", "toy", "1", 2, {"words": 2}),
+                                StageResult("nope", "toy", "1", 1, {})]) == 1
+    assert store.stage_counts() == {"toy": {"1": 1}}
+
+
+def test_each_stage_owns_its_derived_rows(store: Store) -> None:
+    store.write_batch([_source("a", b"a", [_cable("09BAMAKO387", "one")])])
+    seq = store.max_seq()
+    store.write_results([StageResult("09BAMAKO387", "entities", "1", 1, ENTITIES)], indexed=True)
+    assert store.max_seq() == seq + 1  # an indexed result: the index takes the document again
+    assert [e["name"] for e in store.entities()] == ["Amadou Toumani Touré", "Tessalit"]
+    store.write_results([StageResult("09BAMAKO387", "quotes", "1", 1, {"quotes": [
+        {"speaker": "ATT", "speaker_key": "person:amadou-toumani-toure",
+         "text": "AQIM are not choir boys.", "paragraph": 2}]})])
+    store.write_results([StageResult("09BAMAKO387", "events", "1", 1, {"events": [
+        {"date": "2009-06-10", "start": "2009-06-10", "end": "2009-06-10", "precision": "day",
+         "sentence": "ATT met the Ambassador.", "entities": ["person:amadou-toumani-toure"]}]})])
+    # Re-writing one stage's result replaces its rows only.
+    store.write_results([StageResult("09BAMAKO387", "quotes", "2", 1, {"quotes": []})])
+    assert store.quotes() == []
+    assert len(store.timeline()) == 1
+    assert store.entities(limit=1)[0]["key"] == "person:amadou-toumani-toure"
+    store.write_results([StageResult("09BAMAKO387", "toy", "1", 1, {"entities": []})])
+    assert len(store.entities()) == 2
+
+
+def test_views_over_derived_rows(store: Store) -> None:
+    store.write_batch([_source("a", b"a", [_cable("09BAMAKO387", "one"),
+                                           _cable("09BAMAKO815", "two")])])
+    other = {"entities": [dict(ENTITIES["entities"][0], name="Toure", aliases=[])],
+             "places": []}
+    store.write_results([StageResult("09BAMAKO387", "entities", "1", 1, ENTITIES),
+                         StageResult("09BAMAKO815", "entities", "1", 1, other)], indexed=True)
+    store.write_results([StageResult("09BAMAKO387", "quotes", "1", 1, {"quotes": [
+        {"speaker": "ATT", "speaker_key": "person:amadou-toumani-toure",
+         "text": "AQIM are not choir boys.", "paragraph": 2}]})])
+    store.write_results([StageResult("09BAMAKO387", "events", "1", 1, {"events": [
+        {"date": "2009-06-10", "start": "2009-06-10", "end": "2009-06-10", "precision": "day",
+         "sentence": "ATT met the Ambassador.", "entities": ["person:amadou-toumani-toure"]},
+        {"date": "2009", "start": "2009-01-01", "end": "2009-12-31", "precision": "year",
+         "sentence": "In 2009 Tessalit.", "entities": ["place:tessalit-ml"]}]})])
+    assert store.entity_keys("att") == ["person:amadou-toumani-toure"]
+    assert store.entity_keys("TOURE", "person") == ["person:amadou-toumani-toure"]
+    assert store.entity_keys("Toure", "place") == []
+    assert store.entity_keys("place:tessalit-ml") == ["place:tessalit-ml"]
+    assert store.entity_keys("nobody") == []
+    assert store.entities() == [
+        {"key": "person:amadou-toumani-toure", "type": "person", "name": "Toure",
+         "mentions": 6, "documents": 2},
+        {"key": "place:tessalit-ml", "type": "place", "name": "Tessalit", "mentions": 1,
+         "documents": 1},
+    ]
+    assert store.entities("place") == [{"key": "place:tessalit-ml", "type": "place",
+                                        "name": "Tessalit", "mentions": 1, "documents": 1}]
+    person = store.entity("person:amadou-toumani-toure")
+    assert person is not None
+    assert person["name"] == "Amadou Toumani Touré"  # ties: the earliest document's
+    assert person["aliases"] == ["ATT", "Toure"]
+    assert person["facts"] == [{"kind": "title", "value": "President", "documents": 2}]
+    assert person["mentions"] == 6
+    assert [d["id"] for d in person["documents"]] == ["09BAMAKO387", "09BAMAKO815"]
+    assert person["co_occurring"] == [{"key": "place:tessalit-ml", "name": "Tessalit",
+                                       "type": "place", "documents": 1}]
+    assert person["place"] is None
+    assert [q["text"] for q in person["quotes"]] == ["AQIM are not choir boys."]
+    assert [e["sentence"] for e in person["events"]] == ["ATT met the Ambassador."]
+    place = store.entity("place:tessalit-ml")
+    assert place is not None and place["place"] == {"lat": 20.2, "lon": 1.0, "country": "ML"}
+    assert store.entity("nobody") is None
+    assert [e["date"] for e in store.timeline()] == ["2009-01-01", "2009-06-10"]
+    assert store.timeline(ids=[]) == []
+    assert store.timeline(ids=["09BAMAKO815"]) == []
+    assert [e["entities"] for e in store.timeline(entity="place:tessalit-ml")] == [
+        ["place:tessalit-ml"]]
+    [quote] = store.quotes("person:amadou-toumani-toure")
+    assert quote == {"document": "09BAMAKO387", "speaker": "ATT",
+                     "speaker_key": "person:amadou-toumani-toure",
+                     "text": "AQIM are not choir boys.", "paragraph": 2,
+                     "date": "2009-06-12T11:16:00", "title": "Title of 09BAMAKO387"}
+    assert store.quotes("person:nobody") == []
+    assert store.places() == [{"key": "place:tessalit-ml", "name": "Tessalit", "lat": 20.2,
+                               "lon": 1.0, "country": "ML", "documents": 1}]
+
+
+def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
+    made = {name: factory(tmp_path / name) for name, factory in STORES.items()
+            if (tmp_path / name).mkdir() is None}
+    for store in made.values():
+        store.write_batch([_source("a", b"a", [_cable("09BAMAKO387", "x", ["09BAMAKO186"]),
+                                               _cable("09BAMAKO186", "y")])])
+        store.write_results([StageResult("09BAMAKO387", "entities", "1", 1, ENTITIES)],
+                            indexed=True)
+
+    def answers(store: Store) -> list[Any]:
+        stats = store.stats()
+        stats.pop("database_bytes")
+        return [stats, store.entities(), store.entity("place:tessalit-ml"),
+                store.entity("person:amadou-toumani-toure"), store.places(), store.timeline(),
+                store.quotes(), store.pending("entities", "1"), store.cites("09BAMAKO387"),
+                store.cited_by("09BAMAKO186"), store.max_seq(),
+                [doc for _seq, doc in store.changes_since(0)]]
+
+    sqlite, memory = (answers(made[name]) for name in ("sqlite", "memory"))
+    assert sqlite == memory
+    for store in made.values():
+        store.close()
+
+
+def test_only_ingest_creates_an_archive(tmp_path: Path) -> None:
+    path = tmp_path / "typo.db"
+    with pytest.raises(ArchiveMissing, match="no archive at"):
+        open_store(str(path))
+    assert not path.exists()
+    open_store(str(path), create=True).close()
+    assert path.exists()
+    open_store(f"sqlite://{path}").close()
+    assert isinstance(open_store("memory:"), MemoryStore)
