@@ -80,3 +80,23 @@ def test_a_file_that_is_not_an_archive_is_refused(tmp_path: Path) -> None:
     path.write_text("just some text, not SQLite" * 100)
     with pytest.raises(InputError, match="not a cablewire archive"):
         SQLiteStore(str(path))
+
+
+def test_a_second_writer_waits_then_gets_a_clear_message(tmp_path: Path) -> None:
+    import sqlite3
+
+    import pytest
+
+    from cablewire.errors import StoreBusy
+
+    path = str(tmp_path / "a.db")
+    SQLiteStore(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process is writing
+    store = SQLiteStore(path, busy_timeout_ms=200)
+    with pytest.raises(StoreBusy, match="another cablewire process is writing"):
+        store.write_batch([_result("a", b"a", [_cable("one")])])
+    other.execute("ROLLBACK")
+    assert store.write_batch([_result("a", b"a", [_cable("one")])]).new == 1
+    other.close()
+    store.close()

@@ -67,10 +67,13 @@ class _Sequence:
 
 class SQLiteStore:
     """A `Store` in one SQLite file. `create=False` (read commands) refuses a path that holds
-    no archive instead of making an empty one."""
+    no archive instead of making an empty one. A second writer waits up to `busy_timeout_ms`
+    for the first, then gets `StoreBusy`."""
 
-    def __init__(self, path: str, create: bool = True) -> None:
+    def __init__(self, path: str, create: bool = True,
+                 busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = path
+        self.busy_timeout_ms = busy_timeout_ms
         self.uri = path
         self._local = threading.local()
         self._shared: sqlite3.Connection | None = None
@@ -98,8 +101,8 @@ class SQLiteStore:
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                             timeout=BUSY_TIMEOUT_MS / 1000)
-        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                             timeout=self.busy_timeout_ms / 1000)
+        db.execute(f"PRAGMA busy_timeout={int(self.busy_timeout_ms)}")
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
