@@ -53,21 +53,14 @@ class StageReport:
     """What a run of the stages did: results written (by stage), failures, time."""
 
     written: dict[str, int] = field(default_factory=dict)
-    documents: int = 0
+    enriched: int = 0
+    """Documents that got a new result of at least one stage."""
     failed: list[dict[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
-    @property
-    def enriched(self) -> int:
-        """Documents that got a new result of at least one stage."""
-        return self.documents
-
     def to_dict(self) -> dict[str, Any]:
-        return {"enriched": self.documents, "written": self.written, "failed": self.failed,
+        return {"enriched": self.enriched, "written": self.written, "failed": self.failed,
                 "seconds": round(self.seconds, 2)}
-
-
-EnrichReport = StageReport
 
 
 @dataclass
@@ -99,11 +92,6 @@ def stages_for(settings: Settings) -> list[Stage]:
     if choice != "auto":
         raise UsageError(f"enrich must be yes, no or auto, not {settings.enrich!r}")
     return [s for s in registered() if s.available()]
-
-
-def enrichment_wanted(settings: Settings) -> bool:
-    """Whether ingest runs any stage."""
-    return bool(stages_for(settings))
 
 
 # -- parsing -----------------------------------------------------------------------------------
@@ -237,7 +225,7 @@ def _run_batch(items: list[_Item]) -> list[tuple[str, int, dict[str, Result], di
                     stage.prepare()
                     prepared.add(name)
                 assert stage.run is not None
-                results[name] = stage.run(item.doc, {k: v for k, v in needs.items() if v})
+                results[name] = stage.run(item.doc, {k: v for k, v in needs.items() if v is not None})
             except CablewireError:
                 raise
             except Exception as exc:  # one document must not stop the run: report it
@@ -313,7 +301,7 @@ def run_stages(store: Store, stages: list[Stage], executor: Executor,
             on_progress(done, len(order))
     for stage in across:
         _run_across(store, stage, pending[stage.name], known, report, written_docs)
-    report.documents = len(written_docs)
+    report.enriched = len(written_docs)
     report.seconds = time.monotonic() - started
     return report
 

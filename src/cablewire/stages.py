@@ -131,8 +131,3 @@ def inputs_of(stage: Stage, stages: dict[str, Stage] | None = None) -> str:
     known = stages if stages is not None else {s.name: s for s in registered()}
     return ",".join(f"{need}={known[need].version}" for need in sorted(stage.needs))
 
-
-def run_one(stage: Stage, doc: dict[str, Any], needs: dict[str, Result]) -> Result:
-    """One document through a per-document stage."""
-    assert stage.run is not None
-    return stage.run(doc, needs)

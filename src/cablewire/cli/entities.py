@@ -45,7 +45,7 @@ def enrich_command(db: str | None, workers: int | None, names: tuple[str, ...],
         click.echo(json.dumps(report.to_dict()))
         return
     written = ", ".join(f"{n} {stage}" for stage, n in sorted(report.written.items()))
-    click.echo(f"{report.documents} documents enriched in {report.seconds:.1f}s"
+    click.echo(f"{report.enriched} documents enriched in {report.seconds:.1f}s"
                + (f" ({written})" if written else "") + f", {len(report.failed)} failed")
     for failure in report.failed:
         click.echo(f"{failure['document']} ({failure['stage']}): {failure['error']}", err=True)
