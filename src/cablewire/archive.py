@@ -16,9 +16,20 @@ from cablewire.index.search import search
 from cablewire.index.searchindex import SearchIndex
 from cablewire.model.ids import canonical_cable_id
 from cablewire.model.release import release_months
+from cablewire.results import (
+    CitedDocument,
+    Entity,
+    EntityListItem,
+    Failure,
+    Place,
+    Quote,
+    SearchResult,
+    Shown,
+    Stats,
+    TimelineEntry,
+)
 from cablewire.settings import Settings
 from cablewire.store import open_store
-from cablewire.store.base import FailureInfo
 from cablewire.store.sqlite import SQLiteStore
 
 
@@ -45,7 +56,7 @@ class Archive:
         self.store.close()
 
     def search(self, query: str, limit: int = 20, offset: int = 0,
-               sort: str = "relevance") -> dict[str, Any]:
+               sort: str = "relevance") -> SearchResult:
         return search(self.index, self.store, query, limit=limit, offset=offset, sort=sort)
 
     def resolve_id(self, text: str) -> str:
@@ -58,7 +69,7 @@ class Archive:
             )
         return found
 
-    def show(self, text: str) -> dict[str, Any]:
+    def show(self, text: str) -> Shown:
         """A document with the cables it cites and the documents that cite it.
 
         Cited cables that are not in the archive are listed too, with whether the full release
@@ -71,7 +82,7 @@ class Archive:
         listed = self.store.titles(cites + cited_by)
         months = release_months() if cites or cited_by else {}
 
-        def entry(other: str) -> dict[str, Any]:
+        def entry(other: str) -> CitedDocument:
             row = listed.get(other)
             return {
                 "id": other,
@@ -100,12 +111,12 @@ class Archive:
             raise NotFound(f"no revision {revision} of {doc_id}")
         return data
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> Stats:
         out = self.store.stats()
         out["index_bytes"] = _folder_size(self.index.path)
         return out
 
-    def failures(self) -> list[FailureInfo]:
+    def failures(self) -> list[Failure]:
         return self.store.failures()
 
     def reindex(self) -> int:
@@ -113,11 +124,11 @@ class Archive:
 
     # -- entities, places, time ----------------------------------------------------------------
 
-    def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def entities(self, type_: str | None = None, limit: int = 100) -> list[EntityListItem]:
         """Entities with how many documents name them, most named first."""
         return self.store.entities(type_, limit)
 
-    def entity(self, name: str) -> dict[str, Any]:
+    def entity(self, name: str) -> Entity:
         """One entity by key or any of its names: aliases, facts, documents, co-occurring
         entities, quotes and dated events."""
         keys = self.store.entity_keys(name)
@@ -133,7 +144,7 @@ class Archive:
                                  for e in found[1:]]
         return best
 
-    def timeline(self, query: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    def timeline(self, query: str | None = None, limit: int = 500) -> list[TimelineEntry]:
         """Dated events in date order, across the archive or the documents matching `query`."""
         ids = None
         if query:
@@ -141,17 +152,17 @@ class Archive:
             ids = [hit["id"] for hit in result["hits"]]
         return self.store.timeline(ids=ids, limit=limit)
 
-    def quotes(self, speaker: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    def quotes(self, speaker: str | None = None, limit: int = 500) -> list[Quote]:
         """Direct quotations with their speakers, optionally of one speaker (any name)."""
         if not speaker:
             return self.store.quotes(limit=limit)
         keys = self.store.entity_keys(speaker, "person")
-        out: list[dict[str, Any]] = []
+        out: list[Quote] = []
         for key in keys:
             out.extend(self.store.quotes(key, limit))
         return sorted(out, key=lambda q: (q["date"] or "", q["document"]))[:limit]
 
-    def places(self, limit: int = 500) -> list[dict[str, Any]]:
+    def places(self, limit: int = 500) -> list[Place]:
         return self.store.places(limit)
 
     def enrichment(self, text: str) -> dict[str, Any] | None:

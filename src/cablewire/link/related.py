@@ -24,6 +24,7 @@ import tantivy
 
 from cablewire.archive import Archive
 from cablewire.index.searchindex import indexable_text
+from cablewire.results import Related
 
 KEY_TERMS = 20
 MIN_LENGTH = 3
@@ -76,13 +77,13 @@ def _written_forms(text: str, stems: set[str]) -> dict[str, str]:
     return {stem: counter.most_common(1)[0][0] for stem, counter in forms.items()}
 
 
-def related(archive: Archive, doc_id: str, limit: int = 8) -> dict[str, Any]:
+def related(archive: Archive, doc_id: str, limit: int = 8) -> Related:
     """The documents that share the most of `doc_id`'s key terms (see the module docstring)."""
     found = archive.resolve_id(doc_id)
     doc = archive.store.get(found)
     assert doc is not None
     terms = key_terms(archive, doc)
-    out: dict[str, Any] = {"id": found, "terms": [surface for _s, _w, surface in terms],
+    out: Related = {"id": found, "terms": [surface for _s, _w, surface in terms],
                            "documents": []}
     if not terms:
         return out
@@ -100,8 +101,8 @@ def related(archive: Archive, doc_id: str, limit: int = 8) -> dict[str, Any]:
             _stems(hit.get_first("title") or ""))
         shared = [surface for stem, surface in wanted.items() if stem in present]
         out["documents"].append({
-            "id": hit.get_first("doc_id"),
-            "kind": hit.get_first("kind"),
+            "id": str(hit.get_first("doc_id")),
+            "kind": str(hit.get_first("kind")),
             "title": hit.get_first("title") or None,
             "date": hit.get_first("date") or None,
             "origin": hit.get_first("origin"),

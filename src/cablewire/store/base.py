@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypedDict
+from typing import Any, Protocol
+
+from cablewire.results import Failure, Revision, Stats
 
 
 @dataclass
@@ -42,17 +44,9 @@ class BatchSummary:
                 "failed": self.failed}
 
 
-class RevisionInfo(TypedDict):
-    revision: int
-    ingested_at: str
-    source: str
-    content_hash: str
-
-
-class FailureInfo(TypedDict):
-    source: str
-    error: str
-    ingested_at: str
+# The shapes a revision and a failure take are declared with the archive's results.
+RevisionInfo = Revision
+FailureInfo = Failure
 
 
 class Store(Protocol):
@@ -98,7 +92,7 @@ class Store(Protocol):
         """Stored values of a facet column equal to `value` ignoring case."""
         ...
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> Stats:
         ...
 
     def close(self) -> None:

@@ -13,6 +13,8 @@ import zlib
 from collections import Counter
 from typing import Any
 
+from cablewire.results import Entity, EntityListItem, Place, Quote, TimelineEntry
+
 M003_ENRICHMENT = """
 CREATE TABLE enrichments (
     id TEXT NOT NULL,
@@ -154,7 +156,7 @@ def entity_keys(db: sqlite3.Connection, name: str, type_: str | None = None) -> 
     return keys
 
 
-def entity_summary(db: sqlite3.Connection, key: str) -> dict[str, Any] | None:
+def entity_summary(db: sqlite3.Connection, key: str) -> Entity | None:
     """One entity across the archive: names, type, facts, documents, co-occurring entities."""
     rows = db.execute(
         "SELECT e.id, e.type, e.name, e.mentions, d.title, d.date, d.kind FROM entity_documents e"
@@ -193,7 +195,7 @@ def entity_summary(db: sqlite3.Connection, key: str) -> dict[str, Any] | None:
 
 
 def list_entities(db: sqlite3.Connection, type_: str | None = None,
-                  limit: int = 100) -> list[dict[str, Any]]:
+                  limit: int = 100) -> list[EntityListItem]:
     sql = ("SELECT key, type, MAX(name), SUM(mentions), COUNT(*) FROM entity_documents"
            + (" WHERE type = ?" if type_ else "")
            + " GROUP BY key ORDER BY COUNT(*) DESC, SUM(mentions) DESC, key LIMIT ?")
@@ -203,7 +205,7 @@ def list_entities(db: sqlite3.Connection, type_: str | None = None,
 
 
 def timeline(db: sqlite3.Connection, entity: str | None = None, ids: list[str] | None = None,
-             limit: int = 500) -> list[dict[str, Any]]:
+             limit: int = 500) -> list[TimelineEntry]:
     """Dated events in date order, optionally only those naming `entity` or in `ids`."""
     sql = ("SELECT e.id, e.date, e.end_date, e.precision, e.sentence, e.entities, d.title"
            " FROM events e JOIN documents d ON d.id = e.id")
@@ -226,7 +228,7 @@ def timeline(db: sqlite3.Connection, entity: str | None = None, ids: list[str] |
 
 
 def quotes(db: sqlite3.Connection, speaker_key: str | None = None,
-           limit: int = 500) -> list[dict[str, Any]]:
+           limit: int = 500) -> list[Quote]:
     sql = ("SELECT q.id, q.speaker, q.speaker_key, q.text, q.paragraph, d.date, d.title"
            " FROM quotes q JOIN documents d ON d.id = q.id")
     args: list[Any] = []
@@ -239,7 +241,7 @@ def quotes(db: sqlite3.Connection, speaker_key: str | None = None,
              "paragraph": r[4], "date": r[5], "title": r[6]} for r in db.execute(sql, args)]
 
 
-def map_places(db: sqlite3.Connection, limit: int = 500) -> list[dict[str, Any]]:
+def map_places(db: sqlite3.Connection, limit: int = 500) -> list[Place]:
     """Places with coordinates and how many documents name them."""
     rows = db.execute(
         "SELECT p.key, p.name, p.lat, p.lon, p.country, COUNT(e.id) FROM places p"

@@ -19,6 +19,7 @@ from typing import Any
 
 from cablewire.errors import InputError
 from cablewire.model.ids import make_document_id
+from cablewire.results import Entity, EntityListItem, Place, Quote, Stats, TimelineEntry
 from cablewire.store import enrichment
 from cablewire.store.base import BatchSummary, FailureInfo, RevisionInfo, SourceResult
 from cablewire.store.migrations import migrate
@@ -285,7 +286,7 @@ class SQLiteStore:
         )
         return [str(r[0]) for r in rows]
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> Stats:
         def counts(column: str) -> dict[str, int]:
             rows = self.db.execute(
                 f"SELECT {column}, COUNT(*) FROM documents GROUP BY {column}"
@@ -339,20 +340,20 @@ class SQLiteStore:
     def entity_keys(self, name: str, type_: str | None = None) -> list[str]:
         return enrichment.entity_keys(self.db, name, type_)
 
-    def entity(self, key: str) -> dict[str, Any] | None:
+    def entity(self, key: str) -> Entity | None:
         return enrichment.entity_summary(self.db, key)
 
-    def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def entities(self, type_: str | None = None, limit: int = 100) -> list[EntityListItem]:
         return enrichment.list_entities(self.db, type_, limit)
 
     def timeline(self, entity: str | None = None, ids: list[str] | None = None,
-                 limit: int = 500) -> list[dict[str, Any]]:
+                 limit: int = 500) -> list[TimelineEntry]:
         return enrichment.timeline(self.db, entity, ids, limit)
 
-    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[Quote]:
         return enrichment.quotes(self.db, speaker_key, limit)
 
-    def places(self, limit: int = 500) -> list[dict[str, Any]]:
+    def places(self, limit: int = 500) -> list[Place]:
         return enrichment.map_places(self.db, limit)
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from cablewire.archive import Archive
 from cablewire.link.related import related
+from cablewire.results import Related, Shown
 from cablewire.web.presenters.article import present_article
 from cablewire.web.presenters.cable import present_cable
 from cablewire.web.rendering import document_url, json_response, render
@@ -49,8 +50,8 @@ async def related_json(request: Request) -> Response:
 
 @dataclass
 class Page:
-    shown: dict[str, Any]
-    related: dict[str, Any]
+    shown: Shown
+    related: Related
     enrichment: dict[str, Any] | None
     sipdis: bool
 
@@ -83,8 +84,7 @@ async def document_html(request: Request) -> Response:
     return render(request, "article.html", context)
 
 
-def _original(archive: Archive, doc_id: str, revision: int | None) -> tuple[str, bytes,
-                                                                              dict[str, Any]]:
+def _original(archive: Archive, doc_id: str, revision: int | None) -> tuple[str, bytes, Shown]:
     found = archive.resolve_id(doc_id)
     return found, archive.original(found, revision), archive.show(found)
 

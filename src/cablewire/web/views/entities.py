@@ -4,13 +4,13 @@ its JSON (`/api/entities`, `/api/entities/{key}`, `/api/timeline`, `/api/places`
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.errors import UsageError
+from cablewire.results import TimelineEntry
 from cablewire.web.presenters.charts import Bar, bar_chart, count_by_period
 from cablewire.web.presenters.entity_links import TYPE_LABELS, entity_url
 from cablewire.web.rendering import json_response, render, search_url
@@ -49,10 +49,9 @@ async def entities_json(request: Request) -> Response:
 async def entities_html(request: Request) -> Response:
     kind = _type(request)
     found = await state_of(request).call(lambda archive: archive.entities(kind, 300))
-    for entity in found:
-        entity["url"] = entity_url(entity["key"])
+    listed = [{**entity, "url": entity_url(entity["key"])} for entity in found]
     return render(request, "entities.html", {
-        "title": "Entities", "entities": found, "kind": kind, "types": TYPES,
+        "title": "Entities", "entities": listed, "kind": kind, "types": TYPES,
         "labels": TYPE_LABELS})
 
 
@@ -95,13 +94,13 @@ def _zoom(request: Request) -> tuple[str | None, str | None]:
     return year, month
 
 
-def timeline_events(events: list[dict[str, Any]], year: str | None,
-                    month: str | None) -> list[dict[str, Any]]:
+def timeline_events(events: list[TimelineEntry], year: str | None,
+                    month: str | None) -> list[TimelineEntry]:
     prefix = month or year
     return [e for e in events if not prefix or (e.get("date") or "").startswith(prefix)]
 
 
-async def _timeline(request: Request) -> tuple[str, str | None, str | None, list[dict[str, Any]]]:
+async def _timeline(request: Request) -> tuple[str, str | None, str | None, list[TimelineEntry]]:
     query = request.query_params.get("q", "").strip()
     year, month = _zoom(request)
     events = await state_of(request).call(
@@ -133,7 +132,7 @@ async def timeline_html(request: Request) -> Response:
     else:
         unit, periods = count_by_period(e.get("date") for e in events)
     bars = [Bar(p, n, link(year=p) if unit == "year" else link(month=p)) for p, n in periods]
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[TimelineEntry]] = {}
     for event in shown[:2000]:
         groups.setdefault((event.get("date") or "")[:7] or "undated", []).append(event)
     return render(request, "timeline.html", {

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from cablewire.archive import Archive
+from cablewire.results import Hit
 from cablewire.web.state import WebState, state_of
 from cablewire.web.views.search import SearchParams
 
@@ -30,7 +31,7 @@ def _filename(query: str, extension: str) -> str:
 
 
 async def _batches(state: WebState, params: SearchParams,
-                   load: Callable[[Archive, list[dict[str, Any]]], list[Any]]
+                   load: Callable[[Archive, list[Hit]], list[Any]]
                    ) -> AsyncIterator[list[Any]]:
     """The hits of the query in batches (each batch one locked library call)."""
     def page(start: int) -> Callable[[Archive], tuple[int, list[Any]]]:
@@ -49,11 +50,11 @@ async def _batches(state: WebState, params: SearchParams,
             return
 
 
-def _documents(archive: Archive, hits: list[dict[str, Any]]) -> list[Any]:
+def _documents(archive: Archive, hits: list[Hit]) -> list[Any]:
     return [archive.store.get(hit["id"]) for hit in hits]
 
 
-def _hits(_archive: Archive, hits: list[dict[str, Any]]) -> list[Any]:
+def _hits(_archive: Archive, hits: list[Hit]) -> list[Any]:
     return hits
 
 

@@ -11,14 +11,16 @@ from starlette.responses import Response
 
 from cablewire.errors import UsageError
 from cablewire.index.search import SORTS
+from cablewire.results import FacetName, Facets, SearchResult
 from cablewire.web.glossary import explain_tag
 from cablewire.web.rendering import json_response, render, search_url
 from cablewire.web.state import state_of
 
 PAGE_SIZE = 20
 MAX_LIMIT = 200
-FACET_LABELS = {"kind": "Kind", "year": "Year", "classification": "Classification",
-                "origin": "Origin", "tag": "Tag"}
+FACET_LABELS: dict[FacetName, str] = {
+    "kind": "Kind", "year": "Year", "classification": "Classification", "origin": "Origin",
+    "tag": "Tag"}
 SORT_LABELS = {"relevance": "Relevance", "-date": "Newest first", "date": "Oldest first"}
 
 
@@ -57,7 +59,7 @@ def whole_number(raw: str | None, name: str, default: int, minimum: int = 0) -> 
     return value
 
 
-async def load(request: Request) -> tuple[SearchParams, dict[str, Any]]:
+async def load(request: Request) -> tuple[SearchParams, SearchResult]:
     params = SearchParams.from_request(request)
     result = await state_of(request).call(
         lambda archive: archive.search(params.query, limit=params.limit, offset=params.offset,
@@ -125,13 +127,12 @@ def without_filter(query: str, text: str) -> str:
     return " ".join(_filter_pattern(text).sub(" ", query).split())
 
 
-def facet_links(query: str, facets: dict[str, list[dict[str, Any]]],
-                sort: str) -> list[dict[str, Any]]:
+def facet_links(query: str, facets: Facets, sort: str) -> list[dict[str, Any]]:
     """Each facet with its values, a count and a link that adds (or, when chosen, removes) it."""
     out = []
-    for name, buckets in facets.items():
+    for name, label in FACET_LABELS.items():
         values = []
-        for bucket in buckets:
+        for bucket in facets[name]:
             text = filter_text(name, bucket["value"])
             chosen = has_filter(query, text)
             refined = without_filter(query, text) if chosen else f"{query} {text}".strip()
@@ -140,7 +141,7 @@ def facet_links(query: str, facets: dict[str, list[dict[str, Any]]],
                            "hint": explain_tag(str(bucket["value"]))[1] if name == "tag"
                            else None})
         if values:
-            out.append({"name": name, "label": FACET_LABELS.get(name, name), "values": values})
+            out.append({"name": name, "label": label, "values": values})
     return out
 
 
