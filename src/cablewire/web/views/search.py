@@ -13,6 +13,7 @@ from cablewire.errors import UsageError
 from cablewire.index.search import SORTS
 from cablewire.results import FacetName, Facets, SearchResult
 from cablewire.web.glossary import explain_tag
+from cablewire.web.operations import Param, operation
 from cablewire.web.rendering import json_response, render, search_url
 from cablewire.web.state import state_of
 
@@ -22,6 +23,16 @@ FACET_LABELS: dict[FacetName, str] = {
     "kind": "Kind", "year": "Year", "classification": "Classification", "origin": "Origin",
     "tag": "Tag"}
 SORT_LABELS = {"relevance": "Relevance", "-date": "Newest first", "date": "Oldest first"}
+
+Q = Param("q", "A query in the query language: words, \"phrases\", AND/OR/NOT, -word, (groups),"
+               " prefix*, and the filters id: kind: origin: classification: tag: from: to:"
+               " year: cites: cited-by: entity: place:. Empty: every document.",
+          {"type": "string"}, example="AQIM tag:PTER")
+SORT = Param("sort", "relevance (default), date (oldest first) or -date (newest first)",
+             {"type": "string", "enum": list(SORTS)})
+LIMIT = Param("limit", f"Hits a page (at most {MAX_LIMIT})",
+              {"type": "integer", "default": PAGE_SIZE, "minimum": 1})
+OFFSET = Param("offset", "Hits to skip", {"type": "integer", "default": 0, "minimum": 0})
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,10 @@ async def load(request: Request) -> tuple[SearchParams, SearchResult]:
     return params, result
 
 
+@operation("Search the archive", "Hits with snippets (plain text and the character ranges of"
+           " the matched words) and facet counts over the whole result set. The data of the"
+           " search page.", tag="search", answer="A page of hits and the facets",
+           params=(Q, LIMIT, OFFSET, SORT), returns=SearchResult)
 async def search_json(request: Request) -> Response:
     _params, result = await load(request)
     return json_response(result)
