@@ -64,3 +64,11 @@ def test_highlighted_words_survive_collapsing(parts: list[tuple[str, str, bool]]
     byte_ranges = [(len(text[:s].encode()), len(text[:e].encode())) for s, e in ranges]
     assert from_fragment(text, byte_ranges, False, False) == snippet
     assert "".join(piece for piece, _ in pieces(snippet)) == snippet["text"]
+
+
+def test_the_module_examples_hold() -> None:
+    import doctest
+
+    from cablewire.index import snippets
+
+    assert doctest.testmod(snippets).failed == 0
