@@ -17,10 +17,24 @@ from cablewire.index.search import search
 from cablewire.index.searchindex import SearchIndex
 from cablewire.model.ids import canonical_cable_id
 from cablewire.model.release import release_months
+from cablewire.results import (
+    CitedDocument,
+    Entity,
+    EntityListItem,
+    Failure,
+    IngestOutcome,
+    Place,
+    Quote,
+    Related,
+    SearchResult,
+    Shown,
+    Stats,
+    TimelineEntry,
+)
 from cablewire.settings import Settings
 from cablewire.sources import Blob
 from cablewire.store import open_store
-from cablewire.store.base import FailureInfo, Store
+from cablewire.store.base import Store
 
 
 class Archive:
@@ -54,7 +68,7 @@ class Archive:
         self.store.close()
 
     def search(self, query: str, limit: int = 20, offset: int = 0,
-               sort: str = "relevance") -> dict[str, Any]:
+               sort: str = "relevance") -> SearchResult:
         return search(self.index, self.store, query, limit=limit, offset=offset, sort=sort)
 
     def resolve_id(self, text: str) -> str:
@@ -67,7 +81,7 @@ class Archive:
             )
         return found
 
-    def show(self, text: str) -> dict[str, Any]:
+    def show(self, text: str) -> Shown:
         """A document with the cables it cites and the documents that cite it.
 
         Cited cables that are not in the archive are listed too, with whether the full release
@@ -80,7 +94,7 @@ class Archive:
         listed = self.store.listing(cites + cited_by)
         months = release_months() if cites or cited_by else {}
 
-        def entry(other: str) -> dict[str, Any]:
+        def entry(other: str) -> CitedDocument:
             row = listed.get(other)
             return {
                 "id": other,
@@ -109,12 +123,12 @@ class Archive:
             raise NotFound(f"no revision {revision} of {doc_id}")
         return data
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> Stats:
         out = self.store.stats()
         out["index_bytes"] = _folder_size(self.index.path)
         return out
 
-    def failures(self) -> list[FailureInfo]:
+    def failures(self) -> list[Failure]:
         return self.store.failures()
 
     def reindex(self) -> int:
@@ -122,11 +136,11 @@ class Archive:
 
     # -- entities, places, time ----------------------------------------------------------------
 
-    def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def entities(self, type_: str | None = None, limit: int = 100) -> list[EntityListItem]:
         """Entities with how many documents name them, most named first."""
         return self.store.entities(type_, limit)
 
-    def entity(self, name: str) -> dict[str, Any]:
+    def entity(self, name: str) -> Entity:
         """One entity by key or any of its names: aliases, facts, documents, co-occurring
         entities, quotes and dated events."""
         keys = self.store.entity_keys(name)
@@ -142,7 +156,7 @@ class Archive:
                                  for e in found[1:]]
         return best
 
-    def timeline(self, query: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    def timeline(self, query: str | None = None, limit: int = 500) -> list[TimelineEntry]:
         """Dated events in date order, across the archive or the documents matching `query`."""
         ids = None
         if query:
@@ -150,17 +164,17 @@ class Archive:
             ids = [hit["id"] for hit in result["hits"]]
         return self.store.timeline(ids=ids, limit=limit)
 
-    def quotes(self, speaker: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    def quotes(self, speaker: str | None = None, limit: int = 500) -> list[Quote]:
         """Direct quotations with their speakers, optionally of one speaker (any name)."""
         if not speaker:
             return self.store.quotes(limit=limit)
         keys = self.store.entity_keys(speaker, "person")
-        out: list[dict[str, Any]] = []
+        out: list[Quote] = []
         for key in keys:
             out.extend(self.store.quotes(key, limit))
         return sorted(out, key=lambda q: (q["date"] or "", q["document"]))[:limit]
 
-    def places(self, limit: int = 500) -> list[dict[str, Any]]:
+    def places(self, limit: int = 500) -> list[Place]:
         return self.store.places(limit)
 
     def enrichment(self, text: str) -> dict[str, Any] | None:
@@ -189,25 +203,24 @@ class Archive:
         """The JSON forms of the stored documents among `ids`, in that order."""
         return [doc for doc in (self.store.get(i) for i in ids) if doc is not None]
 
-    def related(self, text: str, limit: int = 8) -> dict[str, Any]:
+    def related(self, text: str, limit: int = 8) -> Related:
         """The documents most like this one, with why (`cablewire.link.related`)."""
         from cablewire.link.related import related
 
         doc_id = self.resolve_id(text)
         return related(self.index, self.document(doc_id), limit)
 
-    def ingest_source(self, blob: Blob, settings: Settings) -> dict[str, Any]:
+    def ingest_source(self, blob: Blob, settings: Settings) -> IngestOutcome:
         """Ingest one source (an upload), exactly as `cablewire ingest` would: skipped when
         the same bytes came before, parsed, stored, its stages run, indexed."""
         from cablewire.executors import LocalExecutor
         from cablewire.pipeline import parse_source, run_stages, stages_for
-        from cablewire.store.base import BatchSummary
 
         sha = hashlib.sha256(blob.data).hexdigest()
         seen = self.store.source_seen(blob.path, sha)
         if seen is not None:
-            return {**BatchSummary(unchanged=seen).to_dict(), "source": blob.path,
-                    "error": None, "ids": [], "enriched": 0}
+            return {"new": 0, "updated": 0, "unchanged": seen, "failed": 0,
+                    "source": blob.path, "error": None, "ids": [], "enriched": 0}
         result = parse_source(blob, sha)
         summary = self.store.write_batch([result])
         enriched = 0
@@ -215,8 +228,9 @@ class Archive:
         if stages and result.error is None:
             enriched = run_stages(self.store, stages, LocalExecutor(1)).enriched
         self.index.sync(self.store)
-        return {**summary.to_dict(), "source": blob.path, "error": result.error,
-                "ids": [doc.get("id") for doc in result.documents], "enriched": enriched}
+        return {"new": summary.new, "updated": summary.updated, "unchanged": summary.unchanged,
+                "failed": summary.failed, "source": blob.path, "error": result.error,
+                "ids": [str(doc["id"]) for doc in result.documents], "enriched": enriched}
 
 
 def _folder_size(path: str | None) -> int:

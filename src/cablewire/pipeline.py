@@ -225,7 +225,8 @@ def _run_batch(items: list[_Item]) -> list[tuple[str, int, dict[str, Result], di
                     stage.prepare()
                     prepared.add(name)
                 assert stage.run is not None
-                results[name] = stage.run(item.doc, {k: v for k, v in needs.items() if v is not None})
+                given = {k: v for k, v in needs.items() if v is not None}
+                results[name] = stage.run(item.doc, given)
             except CablewireError:
                 raise
             except Exception as exc:  # one document must not stop the run: report it

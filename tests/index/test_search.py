@@ -35,7 +35,18 @@ def test_exact_phrase_is_highlighted(archive: Archive) -> None:
     result = archive.search('"choir boys"')
     assert "09BAMAKO387" in ids(result)
     hit = next(h for h in result["hits"] if h["id"] == "09BAMAKO387")
-    assert "<b>choir</b> <b>boys</b>" in hit["snippet"]
+    snippet = hit["snippet"]
+    assert [snippet["text"][s:e] for s, e in snippet["highlights"]] == ["choir", "boys"]
+    assert "\n" not in snippet["text"]
+
+
+def test_snippets_mark_words_in_characters_not_bytes(archive: Archive) -> None:
+    result = archive.search("Touré", limit=50)
+    assert result["hits"]
+    for hit in result["hits"]:
+        snippet = hit["snippet"]
+        words = {snippet["text"][s:e].lower() for s, e in snippet["highlights"]}
+        assert words <= {"touré", "toure"}, (hit["id"], words)
 
 
 def test_cites_and_cited_by(archive: Archive) -> None:

@@ -130,7 +130,7 @@ def test_markup_in_snippets_and_titles_is_inert(hostile_client: TestClient) -> N
     _assert_inert(page.text)
     assert "<b>ZANZIBARIAN</b> &lt;SCRIPT&gt;ALERT(1)&lt;/SCRIPT&gt;" in page.text
     data = hostile_client.get("/api/search", params={"q": "zanzibarian"}).json()
-    assert "&lt;SCRIPT&gt;" in data["hits"][0]["snippet"]
+    assert "<SCRIPT>ALERT(1)</SCRIPT>" in data["hits"][0]["snippet"]["text"]  # JSON: plain text
     for path in ("/documents/09BAMAKO999/original", "/stats", "/search?q=%3Cscript%3E"):
         _assert_inert(hostile_client.get(path).text)
 
@@ -142,12 +142,15 @@ def test_the_original_is_served_as_plain_text(hostile_client: TestClient) -> Non
     assert raw.headers["x-content-type-options"] == "nosniff"
 
 
-def test_snippet_sanitiser_keeps_only_b_tags() -> None:
-    from cablewire.web.rendering import safe_snippet
+def test_snippet_html_escapes_the_text_and_bolds_only_the_ranges() -> None:
+    from cablewire.web.rendering import snippet_html
 
-    assert safe_snippet("a <b>AQIM</b> &lt;script&gt;") == "a <b>AQIM</b> &lt;script&gt;"
-    assert safe_snippet("<script>x</script> <b>y") == "&lt;script&gt;x&lt;/script&gt; <b>y</b>"
-    assert safe_snippet("</b><i>z</i>") == "&lt;i&gt;z&lt;/i&gt;"
+    assert snippet_html({"text": "a AQIM <script>", "highlights": [(2, 6)]}) == (
+        "a <b>AQIM</b> &lt;script&gt;")
+    assert snippet_html({"text": "<b>y</b> &amp;", "highlights": [(0, 8)]}) == (
+        "<b>&lt;b&gt;y&lt;/b&gt;</b> &amp;amp;")
+    # Ranges out of order, overlapping or past the end are skipped, not trusted.
+    assert snippet_html({"text": "abc", "highlights": [(1, 2), (0, 3), (2, 9)]}) == "a<b>b</b>c"
 
 
 # -- read-only unless a token ---------------------------------------------------------------------

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import json
-import re
 import sys
 from typing import Any
 
@@ -12,12 +10,15 @@ import click
 
 from cablewire.archive import Archive
 from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
-from cablewire.index.search import SORTS
+from cablewire.index.search import FACETS, SORTS
+from cablewire.index.snippets import pieces
+from cablewire.results import Snippet
 
 
-def _plain(snippet: str) -> str:
-    """A highlighted HTML snippet as terminal text, matches between asterisks."""
-    return html.unescape(re.sub(r"</?b>", "*", snippet))
+def snippet_line(snippet: Snippet, emphasis: bool) -> str:
+    """A snippet as one line of terminal text, the matched words in bold when `emphasis`."""
+    return "".join(click.style(piece, bold=True) if matched and emphasis else piece
+                   for piece, matched in pieces(snippet))
 
 
 @click.command("search")
@@ -45,12 +46,14 @@ def search_command(query: str, db: str | None, limit: int, offset: int, sort: st
         click.echo(json.dumps(result, ensure_ascii=False))
         return
     click.echo(f"{result['total']} documents")
+    emphasis = sys.stdout.isatty()
     for hit in result["hits"]:
         click.echo(f"\n{hit['id']}  {hit['date'] or '-'}  {hit['kind']}  {hit['origin'] or ''}"
                    f"  {hit['classification'] or ''}")
         click.echo(f"  {hit['title'] or ''}")
-        click.echo(f"  {_plain(hit['snippet'])}")
-    for name, buckets in result["facets"].items():
+        click.echo(f"  {snippet_line(hit['snippet'], emphasis)}")
+    for name in FACETS:
+        buckets = result["facets"][name]
         if buckets:
             shown = ", ".join(f"{b['value']} ({b['count']})" for b in buckets[:8])
             click.echo(f"\n{name}: {shown}")

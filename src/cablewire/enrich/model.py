@@ -7,14 +7,11 @@ docstring of `cablewire.enrich` shows the whole shape with an example.
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import TypedDict
 
-EntityType = Literal["person", "organization", "place", "group"]
-"""person; organization (governments' bodies, companies, armed groups such as AQIM, programmes
-such as TSCTP); place (countries, cities, regions); group (nationalities, peoples, religious and
-political groups named as a collective: "Malian", "Tuareg", "Islamists" are not kept)."""
-
-Precision = Literal["day", "month", "year", "range"]
+# Declared with the archive's result shapes, which use them too.
+from cablewire.results import EntityType as EntityType
+from cablewire.results import Precision as Precision
 
 
 class Mention(TypedDict):

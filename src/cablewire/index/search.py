@@ -1,30 +1,42 @@
-"""Searching the archive: a parsed query to a tantivy query, hits with highlighted snippets,
-and facet counts over the whole result set.
+"""Searching the archive: a parsed query to a tantivy query, hits with snippets (text and the
+ranges of the matched words), and facet counts over the whole result set.
 
-The JSON form of a result (what `cablewire search --json`, the web app and the API give)::
+The result is a `cablewire.results.SearchResult` (what `cablewire search --json`, the web app
+and the API give)::
 
     {"query": "...", "total": 3, "offset": 0, "limit": 20, "sort": "relevance",
-     "hits": [{"id", "kind", "title", "date", "origin", "classification", "snippet", "score"}],
+     "hits": [{"id", "kind", "title", "date", "origin", "classification", "score",
+               "snippet": {"text": "… that AQIM is …", "highlights": [[7, 11]]}}],
      "facets": {"kind": [{"value": "cable", "count": 3}], "year": [...], "classification": [...],
                 "origin": [...], "tag": [...]}}
 """
 
 from __future__ import annotations
 
-import html
 import re
-from typing import Any
+from typing import get_args
 
 import tantivy
 
 from cablewire.errors import UsageError
 from cablewire.index.query import All, And, Filter, Node, Not, Or, Text, parse_query
 from cablewire.index.searchindex import SearchIndex
+from cablewire.index.snippets import from_fragment, from_text
 from cablewire.model.ids import canonical_cable_id
+from cablewire.results import (
+    FacetName,
+    Facets,
+    FacetValue,
+    Hit,
+    SearchResult,
+    Snippet,
+    Sort,
+)
 from cablewire.store.base import Store
 
-SORTS = ("relevance", "date", "-date")
-FACETS = {"kind": 10, "year": 100, "classification": 20, "origin": 20, "tag": 30}
+SORTS: tuple[Sort, ...] = get_args(Sort)
+FACETS: dict[FacetName, int] = {
+    "kind": 10, "year": 100, "classification": 20, "origin": 20, "tag": 30}
 TEXT_FIELDS = ["title", "body"]
 SNIPPET_CHARS = 240
 
@@ -128,7 +140,7 @@ def search(
     limit: int = 20,
     offset: int = 0,
     sort: str = "relevance",
-) -> dict[str, Any]:
+) -> SearchResult:
     """Run `query` and give the JSON form of the result (see the module docstring)."""
     if sort not in SORTS:
         raise UsageError(f"--sort must be one of {', '.join(SORTS)}, not {sort!r}")
@@ -146,12 +158,12 @@ def search(
             tq, fetch, count=True, offset=offset, order_by_field="stamp", order=order
         )
     highlight = _snippet_generator(searcher, translator, index)
-    hits = []
+    hits: list[Hit] = []
     for score, address in result.hits[:limit]:
         doc = searcher.doc(address)
         hits.append({
-            "id": doc.get_first("doc_id"),
-            "kind": doc.get_first("kind"),
+            "id": str(doc.get_first("doc_id")),
+            "kind": str(doc.get_first("kind")),
             "title": doc.get_first("title") or None,
             "date": doc.get_first("date") or None,
             "origin": doc.get_first("origin"),
@@ -182,24 +194,34 @@ def _snippet_generator(searcher: tantivy.Searcher, translator: _Translator,
     return generator
 
 
-def _snippet(generator: tantivy.SnippetGenerator | None, doc: tantivy.Document) -> str:
-    """An HTML-safe snippet with the matched words in <b>."""
+def _snippet(generator: tantivy.SnippetGenerator | None, doc: tantivy.Document) -> Snippet:
+    """Where the query's words are in the body (its start when the query has no words)."""
+    body = doc.get_first("body") or ""
     if generator is not None:
         snippet = generator.snippet_from_doc(doc)
-        text = snippet.to_html()
-        if text:
-            return str(text)
-    body = doc.get_first("body") or ""
-    short = " ".join(body[: SNIPPET_CHARS * 2].split())[:SNIPPET_CHARS]
-    return html.escape(short)
+        fragment = snippet.fragment()
+        if fragment.strip():
+            where = snippet.fragment_range()
+            return from_fragment(
+                fragment, [(r.start, r.end) for r in snippet.highlighted()],
+                cut_before=where.start > 0, cut_after=where.end < len(body.strip().encode()))
+    head = body[: SNIPPET_CHARS * 2]
+    words = " ".join(head.split())
+    if len(words) > SNIPPET_CHARS:
+        cut = words.rfind(" ", 0, SNIPPET_CHARS)
+        words = words[: cut if cut > 0 else SNIPPET_CHARS]
+    cut = len(body) > len(head) or len(words) < len(" ".join(head.split()))
+    return from_text(words, [], cut_after=cut)
 
 
-def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[dict[str, Any]]]:
+def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> Facets:
     aggs = {name: {"terms": {"field": name, "size": size}} for name, size in FACETS.items()}
     raw = searcher.aggregate(query, aggs)
-    out: dict[str, list[dict[str, Any]]] = {}
-    for name in FACETS:
+
+    def values(name: FacetName) -> list[FacetValue]:
         buckets = raw.get(name, {}).get("buckets", [])
-        out[name] = [{"value": b["key"], "count": b["doc_count"]} for b in buckets]
-    out["year"].sort(key=lambda b: b["value"])
-    return out
+        return [{"value": b["key"], "count": b["doc_count"]} for b in buckets]
+
+    return {"kind": values("kind"), "year": sorted(values("year"), key=lambda b: b["value"]),
+            "classification": values("classification"), "origin": values("origin"),
+            "tag": values("tag")}

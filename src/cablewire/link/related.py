@@ -23,6 +23,7 @@ from typing import Any
 import tantivy
 
 from cablewire.index.searchindex import SearchIndex, indexable_text
+from cablewire.results import Related
 
 KEY_TERMS = 20
 MIN_LENGTH = 3
@@ -75,11 +76,11 @@ def _written_forms(text: str, stems: set[str]) -> dict[str, str]:
     return {stem: counter.most_common(1)[0][0] for stem, counter in forms.items()}
 
 
-def related(index: SearchIndex, doc: dict[str, Any], limit: int = 8) -> dict[str, Any]:
+def related(index: SearchIndex, doc: dict[str, Any], limit: int = 8) -> Related:
     """The documents that share the most of `doc`'s key terms (see the module docstring)."""
     found = str(doc["id"])
     terms = key_terms(index, doc)
-    out: dict[str, Any] = {"id": found, "terms": [surface for _s, _w, surface in terms],
+    out: Related = {"id": found, "terms": [surface for _s, _w, surface in terms],
                            "documents": []}
     if not terms:
         return out
@@ -97,8 +98,8 @@ def related(index: SearchIndex, doc: dict[str, Any], limit: int = 8) -> dict[str
             _stems(hit.get_first("title") or ""))
         shared = [surface for stem, surface in wanted.items() if stem in present]
         out["documents"].append({
-            "id": hit.get_first("doc_id"),
-            "kind": hit.get_first("kind"),
+            "id": str(hit.get_first("doc_id")),
+            "kind": str(hit.get_first("kind")),
             "title": hit.get_first("title") or None,
             "date": hit.get_first("date") or None,
             "origin": hit.get_first("origin"),

@@ -22,6 +22,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypedDict
 
+from cablewire.results import (
+    Entity,
+    EntityListItem,
+    Failure,
+    Place,
+    Quote,
+    Revision,
+    Stats,
+    TimelineEntry,
+)
+
 
 @dataclass
 class SourceResult:
@@ -69,17 +80,9 @@ class StageResult:
     inputs: str = ""
 
 
-class RevisionInfo(TypedDict):
-    revision: int
-    ingested_at: str
-    source: str
-    content_hash: str
-
-
-class FailureInfo(TypedDict):
-    source: str
-    error: str
-    ingested_at: str
+# The shapes a revision and a failure take are declared with the archive's results.
+RevisionInfo = Revision
+FailureInfo = Failure
 
 
 class ListingInfo(TypedDict):
@@ -162,7 +165,7 @@ class Store(Protocol):
         `value` ignoring case."""
         ...
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> Stats:
         """Counts by kind, year, origin and classification; sources; the store's size."""
         ...
 
@@ -199,24 +202,24 @@ class Store(Protocol):
         """Keys of the entities that go by `name` (any alias, ignoring case), or have that key."""
         ...
 
-    def entity(self, key: str) -> dict[str, Any] | None:
+    def entity(self, key: str) -> Entity | None:
         """One entity across the archive: names, type, facts, documents, co-occurring
         entities, its point on the map, quotes and dated events."""
         ...
 
-    def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def entities(self, type_: str | None = None, limit: int = 100) -> list[EntityListItem]:
         """Entities with their mention and document counts, most documents first."""
         ...
 
     def timeline(self, entity: str | None = None, ids: list[str] | None = None,
-                 limit: int = 500) -> list[dict[str, Any]]:
+                 limit: int = 500) -> list[TimelineEntry]:
         """Dated events in date order, optionally only those naming `entity` or in `ids`."""
         ...
 
-    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[Quote]:
         ...
 
-    def places(self, limit: int = 500) -> list[dict[str, Any]]:
+    def places(self, limit: int = 500) -> list[Place]:
         """Places with coordinates and how many documents name them."""
         ...
 

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cablewire.model.listing import Listing, content_hash, listing, with_id
+from cablewire.results import Entity, EntityListItem, Place, Quote, Stats, TimelineEntry
 from cablewire.store.base import (
     BatchSummary,
     FailureInfo,
@@ -222,7 +223,7 @@ class MemoryStore:
             found = self._facets.get(column, {}).get(value.casefold())
             return [] if found is None else [found]
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> Stats:
         with self._lock:
             docs = [d.listing for d in self._docs.values() if d.listing is not None]
 
@@ -332,7 +333,7 @@ class MemoryStore:
                 keys = [name]
             return keys
 
-    def entity(self, key: str) -> dict[str, Any] | None:
+    def entity(self, key: str) -> Entity | None:
         with self._lock:
             rows: dict[str, dict[str, Any]] = {}
             for doc_id, e in self._entity_rows():
@@ -348,7 +349,7 @@ class MemoryStore:
             facts = Counter(fact for i in order for fact in {
                 (f["kind"], f["value"]) for f in rows[i].get("facts") or []})
             co: dict[str, set[str]] = {}
-            co_name: dict[str, tuple[str, str]] = {}
+            co_name: dict[str, tuple[str, Any]] = {}
             for doc_id, e in self._entity_rows():
                 if doc_id in rows and e["key"] != key:
                     co.setdefault(e["key"], set()).add(doc_id)
@@ -357,7 +358,7 @@ class MemoryStore:
             co_sorted = sorted(co, key=lambda k: (-len(co[k]), k))[:25]
             place = next((p for _d, _s, data in self._current() for p in data.get("places") or []
                           if p["key"] == key), None)
-            return {
+            found: Entity = {
                 "key": key,
                 "type": rows[order[0]]["type"],
                 "name": name,
@@ -378,8 +379,9 @@ class MemoryStore:
                 "quotes": self.quotes(key),
                 "events": self.timeline(entity=key),
             }
+            return found
 
-    def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def entities(self, type_: str | None = None, limit: int = 100) -> list[EntityListItem]:
         with self._lock:
             docs: dict[str, set[str]] = {}
             mentions: Counter[str] = Counter()
@@ -399,12 +401,12 @@ class MemoryStore:
                      "mentions": mentions[k], "documents": len(docs[k])} for k in keys]
 
     def timeline(self, entity: str | None = None, ids: list[str] | None = None,
-                 limit: int = 500) -> list[dict[str, Any]]:
+                 limit: int = 500) -> list[TimelineEntry]:
         if ids is not None and not ids:
             return []
         wanted = None if ids is None else set(ids)
         with self._lock:
-            out = []
+            out: list[tuple[tuple[str, str, int], TimelineEntry]] = []
             for doc_id, _stage, data in self._current():
                 if wanted is not None and doc_id not in wanted:
                     continue
@@ -417,9 +419,9 @@ class MemoryStore:
                         "sentence": e["sentence"], "entities": list(e["entities"])}))
             return [row for _key, row in sorted(out, key=lambda kv: kv[0])][:limit]
 
-    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[Quote]:
         with self._lock:
-            out = []
+            out: list[tuple[tuple[int, str, str, int], Quote]] = []
             for doc_id, _stage, data in self._current():
                 cols = self._doc_listing(doc_id)
                 for position, q in enumerate(data.get("quotes") or []):
@@ -432,7 +434,7 @@ class MemoryStore:
                         "title": cols.title}))
             return [row for _key, row in sorted(out, key=lambda kv: kv[0])][:limit]
 
-    def places(self, limit: int = 500) -> list[dict[str, Any]]:
+    def places(self, limit: int = 500) -> list[Place]:
         with self._lock:
             found: dict[str, dict[str, Any]] = {}
             docs: dict[str, set[str]] = {}

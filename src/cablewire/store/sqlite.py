@@ -22,6 +22,7 @@ from typing import Any
 
 from cablewire.errors import ArchiveMissing, StoreBusy, StoreCorrupt, StoreError
 from cablewire.model.listing import content_hash, listing, with_id
+from cablewire.results import Entity, EntityListItem, Place, Quote, Stats, TimelineEntry
 from cablewire.store.base import (
     BatchSummary,
     FailureInfo,
@@ -339,7 +340,7 @@ class SQLiteStore:
         )
         return [str(r[0]) for r in rows]
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self) -> Stats:
         db = self._db
 
         def counts(column: str) -> dict[str, int]:
@@ -445,7 +446,7 @@ class SQLiteStore:
             keys = [name] if direct else []
         return keys
 
-    def entity(self, key: str) -> dict[str, Any] | None:
+    def entity(self, key: str) -> Entity | None:
         db = self._db
         rows = db.execute(
             "SELECT e.id, e.type, e.name, e.mentions, d.title, d.date, d.kind"
@@ -486,7 +487,7 @@ class SQLiteStore:
             "events": self.timeline(entity=key),
         }
 
-    def entities(self, type_: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    def entities(self, type_: str | None = None, limit: int = 100) -> list[EntityListItem]:
         sql = ("SELECT key, type, MAX(name), SUM(mentions), COUNT(DISTINCT id)"
                " FROM entity_documents"
                + (" WHERE type = ?" if type_ else "")
@@ -497,7 +498,7 @@ class SQLiteStore:
                 for r in self._db.execute(sql, args)]
 
     def timeline(self, entity: str | None = None, ids: list[str] | None = None,
-                 limit: int = 500) -> list[dict[str, Any]]:
+                 limit: int = 500) -> list[TimelineEntry]:
         sql = ("SELECT e.id, e.date, e.end_date, e.precision, e.sentence, e.entities, d.title"
                " FROM events e JOIN documents d ON d.id = e.id")
         where: list[str] = []
@@ -518,7 +519,7 @@ class SQLiteStore:
                  "sentence": r[4], "entities": json.loads(r[5])}
                 for r in self._db.execute(sql, args)]
 
-    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    def quotes(self, speaker_key: str | None = None, limit: int = 500) -> list[Quote]:
         sql = ("SELECT q.id, q.speaker, q.speaker_key, q.text, q.paragraph, d.date, d.title"
                " FROM quotes q JOIN documents d ON d.id = q.id")
         args: list[Any] = []
@@ -531,7 +532,7 @@ class SQLiteStore:
                  "paragraph": r[4], "date": r[5], "title": r[6]}
                 for r in self._db.execute(sql, args)]
 
-    def places(self, limit: int = 500) -> list[dict[str, Any]]:
+    def places(self, limit: int = 500) -> list[Place]:
         rows = self._db.execute(
             "SELECT key, MIN(name), MIN(lat), MIN(lon), MIN(country), COUNT(DISTINCT id)"
             " FROM places GROUP BY key ORDER BY COUNT(DISTINCT id) DESC, key LIMIT ?",

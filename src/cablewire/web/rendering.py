@@ -1,14 +1,13 @@
 """The two renderings of a view's data: HTML through Jinja2 templates (autoescaped, strict about
 undefined names) and JSON.
 
-Document text is data: templates never mark it safe. The only HTML that comes from the library
-is a search snippet (escaped text with the matched words in `<b>`), and `safe_snippet` rebuilds
-it from its text so that nothing but those `<b>` tags can pass.
+Document text is data: templates never mark it safe. A search snippet comes from the library as
+plain text and the ranges of its matched words; `snippet_html` escapes the text and puts `<b>`
+around those ranges, the only tags it makes.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from datetime import date, datetime
@@ -17,34 +16,25 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.templating import Jinja2Templates
+
+from cablewire.index.snippets import pieces
+from cablewire.results import Snippet
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
-_B_TAG = re.compile(r"(</?b>)")
 
-
-def safe_snippet(snippet: str | None) -> Markup:
-    """A library snippet as HTML: its text escaped afresh, its `<b>` tags kept balanced."""
-    out: list[str] = []
-    open_b = False
-    for piece in _B_TAG.split(snippet or ""):
-        if piece == "<b>" and not open_b:
-            out.append("<b>")
-            open_b = True
-        elif piece == "</b>" and open_b:
-            out.append("</b>")
-            open_b = False
-        elif piece not in ("<b>", "</b>"):
-            out.append(html.escape(html.unescape(piece), quote=False))
-    if open_b:
-        out.append("</b>")
-    return Markup("".join(out))
+def snippet_html(snippet: Snippet | None) -> Markup:
+    """A library snippet as HTML: its text escaped, its matched words in `<b>`."""
+    if not snippet:
+        return Markup("")
+    return Markup("").join(Markup("<b>{}</b>").format(piece) if matched else escape(piece)
+                           for piece, matched in pieces(snippet))
 
 
 _MONTH_NAMES = ("January February March April May June July August September October "
@@ -98,7 +88,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["snippet"] = safe_snippet
+    env.filters["snippet"] = snippet_html
     env.filters["readable_date"] = readable_date
     env.filters["number"] = number
     env.globals["document_url"] = document_url

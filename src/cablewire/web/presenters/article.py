@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from cablewire.results import Shown
 from cablewire.web.presenters.entity_links import (
     Mention,
     index_mentions,
@@ -63,7 +64,7 @@ def date_line(doc: dict[str, Any]) -> dict[str, Any]:
     return {"text": None, "estimated": False, "evidence": []}
 
 
-def present_article(shown: dict[str, Any],
+def present_article(shown: Shown,
                     enrichment: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the article template needs beyond the JSON of `Archive.show`, with the
     entities of `enrichment` (when the archive has it) linked."""

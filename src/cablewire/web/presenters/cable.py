@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from cablewire.model.ids import canonical_cable_id
+from cablewire.results import Shown
 from cablewire.web.glossary import (
     JARGON,
     PRECEDENCE,
@@ -255,7 +256,7 @@ def marking_badge(marking: str | None, glosser: Glosser) -> Markup:
     return Markup('<span class="badge badge-{kind}">{note}</span>').format(kind=kind, note=note)
 
 
-def present_cable(shown: dict[str, Any], sipdis: bool = False,
+def present_cable(shown: Shown, sipdis: bool = False,
                   enrichment: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the cable template needs beyond the JSON of `Archive.show`; `sipdis` says
     whether the original carries the SIPDIS distribution marker; `enrichment` (when the archive

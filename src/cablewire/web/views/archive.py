@@ -13,7 +13,9 @@ from starlette.responses import Response
 from cablewire.archive import Archive
 from cablewire.errors import TooLarge, Unauthorized, UsageError
 from cablewire.model.document import Article, Cable, Document
+from cablewire.results import Failure, IngestOutcome, Stats
 from cablewire.sources import Blob
+from cablewire.web.operations import BAD_REQUEST, Param, operation
 from cablewire.web.rendering import json_response, render
 from cablewire.web.state import state_of
 
@@ -21,16 +23,19 @@ MAX_UPLOAD = 20 * 1024 * 1024
 SCHEMAS: dict[str, type[Document]] = {"cable": Cable, "article": Article}
 
 
-
-
 def _overview(archive: Archive) -> dict[str, Any]:
     return {"stats": archive.stats(), "failures": archive.failures()}
 
 
+@operation("Archive statistics", "Counts by kind, year, origin and classification; sizes. The"
+           " data of the archive page.", tag="archive", answer="Counts and sizes",
+           returns=Stats, errors={})
 async def stats_json(request: Request) -> Response:
     return json_response(await state_of(request).call(lambda archive: archive.stats()))
 
 
+@operation("Sources that could not be read", "Each with the reason.", tag="archive",
+           answer="A list of failures", returns=list[Failure], errors={})
 async def errors_json(request: Request) -> Response:
     return json_response(await state_of(request).call(lambda archive: archive.failures()))
 
@@ -40,6 +45,10 @@ async def stats_html(request: Request) -> Response:
     return render(request, "stats.html", {"title": "The archive", **overview})
 
 
+@operation("JSON Schema of a document kind", "Built from the model's field declarations.",
+           tag="archive", answer="A JSON Schema", returns=dict[str, Any],
+           params=(Param("kind", "cable or article", {"type": "string", "enum": list(SCHEMAS)},
+                         where="path"),))
 async def schema_json(request: Request) -> Response:
     kind = request.path_params["kind"]
     model = SCHEMAS.get(kind)
@@ -58,6 +67,15 @@ def check_token(request: Request) -> None:
                            " with the token `cablewire serve --token` was started with")
 
 
+@operation("Ingest one source file", "The raw bytes of one file in any form `cablewire ingest`"
+           " reads. Needs `Authorization: Bearer TOKEN` (the server's --token).",
+           tag="documents", answer="Ingested", returns=IngestOutcome, status=201,
+           params=(Param("name", "The file's name, kept as its source label",
+                         {"type": "string"}),),
+           errors={400: BAD_REQUEST, 401: "No token, or the wrong one",
+                   413: f"Over {MAX_UPLOAD // 2**20} MiB"},
+           also={422: ("The file could not be read; `error` says why", IngestOutcome)},
+           body="application/octet-stream", token=True)
 async def ingest_json(request: Request) -> Response:
     """POST the bytes of one source file (any format `cablewire ingest` reads) to add it."""
     check_token(request)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, TypedDict
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.archive import Archive
+from cablewire.results import Described, Related, Shown
+from cablewire.web.operations import BAD_REQUEST, Param, operation
 from cablewire.web.presenters.article import present_article
 from cablewire.web.presenters.cable import present_cable
 from cablewire.web.rendering import document_url, json_response, render
@@ -19,25 +21,57 @@ from cablewire.web.views.search import whole_number
 
 RELATED_LIMIT = 8
 
+DOC_ID = Param("doc_id", "A document id: a cable id in any written form (09BAMAKO387,"
+                         " BAMAKO 387 of 2009 is 09BAMAKO387) or an article id",
+               {"type": "string"}, where="path", example="09BAMAKO387")
+REVISION = Param("revision", "A revision number (default: the newest)",
+                 {"type": "integer", "minimum": 1})
+NO_DOCUMENT = {400: BAD_REQUEST, 404: "No such document"}
+
+
+class DocumentEntities(TypedDict):
+    id: str
+    enrichment: Annotated[dict[str, Any] | None, Described(
+        "The enrichment stage's result (the shapes of cablewire.enrich.model): entities with"
+        " every mention, places with coordinates, dates, dated events, quotes and decoded"
+        " jargon; null when the document is not enriched")]
+
 
 def _doc_id(request: Request) -> str:
     value: str = request.path_params["doc_id"]
     return value
 
 
+@operation("A document", "The document, the cables it cites and the documents that cite it"
+           " (with in_archive and in_release), its revisions and its original's size. The data"
+           " of the cable and article pages.", tag="documents",
+           answer="The document and its links", params=(DOC_ID,), returns=Shown,
+           errors=NO_DOCUMENT)
 async def document_json(request: Request) -> Response:
     doc_id = _doc_id(request)
     return json_response(await state_of(request).call(lambda archive: archive.show(doc_id)))
 
 
+@operation("A document's entities", "The enrichment stage's results for the document: entities"
+           " with every mention (field, paragraph, character offsets), places with coordinates,"
+           " dates, dated events, quotes and decoded jargon.", tag="entities",
+           answer="The enrichment", params=(DOC_ID,), returns=DocumentEntities,
+           errors=NO_DOCUMENT)
 async def entities_json(request: Request) -> Response:
     """The enrichment of one document: entities with their mentions, places, dates, events,
     quotes and jargon (null when the document has not been enriched)."""
     doc_id = _doc_id(request)
-    return json_response(await state_of(request).call(lambda archive: {
-        "id": archive.resolve_id(doc_id), "enrichment": archive.enrichment(doc_id)}))
+    def load(archive: Archive) -> DocumentEntities:
+        return {"id": archive.resolve_id(doc_id), "enrichment": archive.enrichment(doc_id)}
+
+    return json_response(await state_of(request).call(load))
 
 
+@operation("Related documents", "The documents sharing the most of this one's key terms, each"
+           " with the shared terms as the reason.", tag="documents",
+           answer="Key terms and related documents", returns=Related, errors=NO_DOCUMENT,
+           params=(DOC_ID, Param("limit", "How many (at most 50)", {
+               "type": "integer", "default": RELATED_LIMIT, "minimum": 1})))
 async def related_json(request: Request) -> Response:
     doc_id = _doc_id(request)
     limit = min(50, whole_number(request.query_params.get("limit"), "limit", RELATED_LIMIT,
@@ -48,8 +82,8 @@ async def related_json(request: Request) -> Response:
 
 @dataclass
 class Page:
-    shown: dict[str, Any]
-    related: dict[str, Any]
+    shown: Shown
+    related: Related
     enrichment: dict[str, Any] | None
     sipdis: bool
 
@@ -82,12 +116,14 @@ async def document_html(request: Request) -> Response:
     return render(request, "article.html", context)
 
 
-def _original(archive: Archive, doc_id: str, revision: int | None) -> tuple[str, bytes,
-                                                                              dict[str, Any]]:
+def _original(archive: Archive, doc_id: str, revision: int | None) -> tuple[str, bytes, Shown]:
     found = archive.resolve_id(doc_id)
     return found, archive.original(found, revision), archive.show(found)
 
 
+@operation("The original as ingested", "The exact bytes the document was read from.",
+           tag="documents", answer="The original bytes", params=(DOC_ID, REVISION),
+           media="text/plain", errors={**NO_DOCUMENT, 404: "No such document or revision"})
 async def original_raw(request: Request) -> Response:
     """The bytes exactly as ingested, as plain text the browser will not interpret."""
     doc_id = _doc_id(request)

@@ -4,13 +4,15 @@ its JSON (`/api/entities`, `/api/entities/{key}`, `/api/timeline`, `/api/places`
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TypedDict
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.errors import UsageError
+from cablewire.results import Entity, EntityListItem, Place, TimelineEntry
+from cablewire.web.operations import BAD_REQUEST, Param, operation
 from cablewire.web.presenters.charts import Bar, bar_chart, count_by_period
 from cablewire.web.presenters.entity_links import TYPE_LABELS, entity_url
 from cablewire.web.rendering import json_response, render, search_url
@@ -19,6 +21,30 @@ from cablewire.web.views.search import whole_number
 
 TYPES = ("person", "organization", "group", "place")
 MAP_WIDTH, MAP_HEIGHT = 720, 360
+
+TYPE = Param("type", "person, organization, group or place",
+             {"type": "string", "enum": list(TYPES)})
+KEY = Param("key", "An entity key (person:amadou-toumani-toure) or any of its names (ATT)",
+            {"type": "string"}, where="path", example="person:amadou-toumani-toure")
+YEAR = Param("year", "Only this year", {"type": "string", "pattern": r"^\d{4}$"},
+             example="2009")
+MONTH = Param("month", "Only this month", {"type": "string", "pattern": r"^\d{4}-\d{2}$"},
+              example="2009-06")
+
+
+def _limit(most: int, default: int) -> Param:
+    return Param("limit", f"How many (at most {most})",
+                 {"type": "integer", "default": default, "minimum": 1})
+
+
+class TimelineView(TypedDict):
+    """Dated events, across the archive or the documents of a query, zoomed to a year or a
+    month."""
+
+    query: str
+    year: str | None
+    month: str | None
+    events: list[TimelineEntry]
 
 
 def _type(request: Request) -> str | None:
@@ -39,6 +65,9 @@ def label_of(key: str) -> str:
 
 # -- the list and one entity ---------------------------------------------------------------------
 
+@operation("Entities", "People, organisations, groups and places, most documents first. The"
+           " data of the entities page.", tag="entities", answer="A list of entities",
+           params=(TYPE, _limit(1000, 100)), returns=list[EntityListItem])
 async def entities_json(request: Request) -> Response:
     kind = _type(request)
     limit = whole_number(request.query_params.get("limit"), "limit", 100, minimum=1)
@@ -49,13 +78,16 @@ async def entities_json(request: Request) -> Response:
 async def entities_html(request: Request) -> Response:
     kind = _type(request)
     found = await state_of(request).call(lambda archive: archive.entities(kind, 300))
-    for entity in found:
-        entity["url"] = entity_url(entity["key"])
+    listed = [{**entity, "url": entity_url(entity["key"])} for entity in found]
     return render(request, "entities.html", {
-        "title": "Entities", "entities": found, "kind": kind, "types": TYPES,
+        "title": "Entities", "entities": listed, "kind": kind, "types": TYPES,
         "labels": TYPE_LABELS})
 
 
+@operation("One entity", "Names and aliases, facts (roles), documents, co-occurring entities,"
+           " quotes and dated events. The data of the entity page.", tag="entities",
+           answer="The entity", params=(KEY,), returns=Entity,
+           errors={400: BAD_REQUEST, 404: "No such entity"})
 async def entity_json(request: Request) -> Response:
     key = request.path_params["key"]
     return json_response(await state_of(request).call(lambda archive: archive.entity(key)))
@@ -95,13 +127,13 @@ def _zoom(request: Request) -> tuple[str | None, str | None]:
     return year, month
 
 
-def timeline_events(events: list[dict[str, Any]], year: str | None,
-                    month: str | None) -> list[dict[str, Any]]:
+def timeline_events(events: list[TimelineEntry], year: str | None,
+                    month: str | None) -> list[TimelineEntry]:
     prefix = month or year
     return [e for e in events if not prefix or (e.get("date") or "").startswith(prefix)]
 
 
-async def _timeline(request: Request) -> tuple[str, str | None, str | None, list[dict[str, Any]]]:
+async def _timeline(request: Request) -> tuple[str, str | None, str | None, list[TimelineEntry]]:
     query = request.query_params.get("q", "").strip()
     year, month = _zoom(request)
     events = await state_of(request).call(
@@ -109,10 +141,16 @@ async def _timeline(request: Request) -> tuple[str, str | None, str | None, list
     return query, year, month, events
 
 
+@operation("Dated events", "Events in date order across the archive or the documents of a"
+           " query, zoomed to a year or a month. The data of the timeline page.",
+           tag="entities", answer="The query, the zoom and the events",
+           params=(Param("q", "Only the documents matching this query", {"type": "string"},
+                         example="entity:ATT"), YEAR, MONTH), returns=TimelineView)
 async def timeline_json(request: Request) -> Response:
     query, year, month, events = await _timeline(request)
-    return json_response({"query": query, "year": year, "month": month,
-                          "events": timeline_events(events, year, month)})
+    view: TimelineView = {"query": query, "year": year, "month": month,
+                          "events": timeline_events(events, year, month)}
+    return json_response(view)
 
 
 async def timeline_html(request: Request) -> Response:
@@ -133,7 +171,7 @@ async def timeline_html(request: Request) -> Response:
     else:
         unit, periods = count_by_period(e.get("date") for e in events)
     bars = [Bar(p, n, link(year=p) if unit == "year" else link(month=p)) for p, n in periods]
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[TimelineEntry]] = {}
     for event in shown[:2000]:
         groups.setdefault((event.get("date") or "")[:7] or "undated", []).append(event)
     return render(request, "timeline.html", {
@@ -149,6 +187,9 @@ async def timeline_html(request: Request) -> Response:
 
 # -- the map ---------------------------------------------------------------------------------------
 
+@operation("Places", "Places with coordinates and how many documents name them. The data of"
+           " the map page.", tag="entities", answer="A list of places",
+           params=(_limit(5000, 500),), returns=list[Place])
 async def places_json(request: Request) -> Response:
     limit = whole_number(request.query_params.get("limit"), "limit", 500, minimum=1)
     return json_response(await state_of(request).call(

@@ -17,8 +17,10 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from cablewire.archive import Archive
+from cablewire.results import Hit
+from cablewire.web.operations import operation
 from cablewire.web.state import WebState, state_of
-from cablewire.web.views.search import SearchParams
+from cablewire.web.views.search import SORT, Q, SearchParams
 
 BATCH = 500
 CSV_COLUMNS = ("id", "kind", "date", "title", "origin", "classification", "url")
@@ -30,7 +32,7 @@ def _filename(query: str, extension: str) -> str:
 
 
 async def _batches(state: WebState, params: SearchParams,
-                   load: Callable[[Archive, list[dict[str, Any]]], list[Any]]
+                   load: Callable[[Archive, list[Hit]], list[Any]]
                    ) -> AsyncIterator[list[Any]]:
     """The hits of the query in batches (each batch one locked library call)."""
     def page(start: int) -> Callable[[Archive], tuple[int, list[Any]]]:
@@ -49,14 +51,17 @@ async def _batches(state: WebState, params: SearchParams,
             return
 
 
-def _documents(archive: Archive, hits: list[dict[str, Any]]) -> list[Any]:
+def _documents(archive: Archive, hits: list[Hit]) -> list[Any]:
     return archive.documents([hit["id"] for hit in hits])
 
 
-def _hits(_archive: Archive, hits: list[dict[str, Any]]) -> list[Any]:
+def _hits(_archive: Archive, hits: list[Hit]) -> list[Any]:
     return hits
 
 
+@operation("Export a result set as JSON Lines", "Every hit of the query (not just a page), one"
+           " full document a line, streamed.", tag="search", answer="One document JSON a line",
+           params=(Q, SORT), media="application/x-ndjson")
 async def export_jsonl(request: Request) -> Response:
     params = SearchParams.from_request(request)
     state = state_of(request)
@@ -71,6 +76,9 @@ async def export_jsonl(request: Request) -> Response:
                              headers=_disposition(params.query, "jsonl"))
 
 
+@operation("Export a result set as CSV", "Every hit of the query, one row each: id, kind, date,"
+           " title, origin, classification, url.", tag="search",
+           answer="A header row, then one row a hit", params=(Q, SORT), media="text/csv")
 async def export_csv(request: Request) -> Response:
     params = SearchParams.from_request(request)
     state = state_of(request)

@@ -11,15 +11,28 @@ from starlette.responses import Response
 
 from cablewire.errors import UsageError
 from cablewire.index.search import SORTS
+from cablewire.results import FacetName, Facets, SearchResult
 from cablewire.web.glossary import explain_tag
+from cablewire.web.operations import Param, operation
 from cablewire.web.rendering import json_response, render, search_url
 from cablewire.web.state import state_of
 
 PAGE_SIZE = 20
 MAX_LIMIT = 200
-FACET_LABELS = {"kind": "Kind", "year": "Year", "classification": "Classification",
-                "origin": "Origin", "tag": "Tag"}
+FACET_LABELS: dict[FacetName, str] = {
+    "kind": "Kind", "year": "Year", "classification": "Classification", "origin": "Origin",
+    "tag": "Tag"}
 SORT_LABELS = {"relevance": "Relevance", "-date": "Newest first", "date": "Oldest first"}
+
+Q = Param("q", "A query in the query language: words, \"phrases\", AND/OR/NOT, -word, (groups),"
+               " prefix*, and the filters id: kind: origin: classification: tag: from: to:"
+               " year: cites: cited-by: entity: place:. Empty: every document.",
+          {"type": "string"}, example="AQIM tag:PTER")
+SORT = Param("sort", "relevance (default), date (oldest first) or -date (newest first)",
+             {"type": "string", "enum": list(SORTS)})
+LIMIT = Param("limit", f"Hits a page (at most {MAX_LIMIT})",
+              {"type": "integer", "default": PAGE_SIZE, "minimum": 1})
+OFFSET = Param("offset", "Hits to skip", {"type": "integer", "default": 0, "minimum": 0})
 
 
 @dataclass(frozen=True)
@@ -57,7 +70,7 @@ def whole_number(raw: str | None, name: str, default: int, minimum: int = 0) -> 
     return value
 
 
-async def load(request: Request) -> tuple[SearchParams, dict[str, Any]]:
+async def load(request: Request) -> tuple[SearchParams, SearchResult]:
     params = SearchParams.from_request(request)
     result = await state_of(request).call(
         lambda archive: archive.search(params.query, limit=params.limit, offset=params.offset,
@@ -65,6 +78,10 @@ async def load(request: Request) -> tuple[SearchParams, dict[str, Any]]:
     return params, result
 
 
+@operation("Search the archive", "Hits with snippets (plain text and the character ranges of"
+           " the matched words) and facet counts over the whole result set. The data of the"
+           " search page.", tag="search", answer="A page of hits and the facets",
+           params=(Q, LIMIT, OFFSET, SORT), returns=SearchResult)
 async def search_json(request: Request) -> Response:
     _params, result = await load(request)
     return json_response(result)
@@ -125,13 +142,12 @@ def without_filter(query: str, text: str) -> str:
     return " ".join(_filter_pattern(text).sub(" ", query).split())
 
 
-def facet_links(query: str, facets: dict[str, list[dict[str, Any]]],
-                sort: str) -> list[dict[str, Any]]:
+def facet_links(query: str, facets: Facets, sort: str) -> list[dict[str, Any]]:
     """Each facet with its values, a count and a link that adds (or, when chosen, removes) it."""
     out = []
-    for name, buckets in facets.items():
+    for name, label in FACET_LABELS.items():
         values = []
-        for bucket in buckets:
+        for bucket in facets[name]:
             text = filter_text(name, bucket["value"])
             chosen = has_filter(query, text)
             refined = without_filter(query, text) if chosen else f"{query} {text}".strip()
@@ -140,7 +156,7 @@ def facet_links(query: str, facets: dict[str, list[dict[str, Any]]],
                            "hint": explain_tag(str(bucket["value"]))[1] if name == "tag"
                            else None})
         if values:
-            out.append({"name": name, "label": FACET_LABELS.get(name, name), "values": values})
+            out.append({"name": name, "label": label, "values": values})
     return out
 
 
