@@ -18,7 +18,7 @@ from cablewire.model.document import Paragraph
 from cablewire.text.linebreaks import join_lines, word_frequency
 
 _NUMBERED = re.compile(
-    r"^\s*¶?\s*(?P<num>\d{1,3})\s*[.)]\s*"
+    r"^\s*(?:¶\s*)?(?P<num>\d{1,3})\s*[.)]\s*"
     r"(?:\(\s*(?P<mark>(?:U|C|S|TS|SBU|LOU|FOUO|NF|S/NF|C/NF|CONFIDENTIAL|SECRET|UNCLASSIFIED"
     r"|UNCLAS|NOFORN)(?:\b[^)\n]{0,40})?)\s*\)\s*)?"
 )

@@ -23,14 +23,16 @@ from cablewire.text.casing import titlecase
 from cablewire.text.mojibake import repair_mojibake
 
 _SNIFF_CHUNK = 20_000
+# Lines a telegram has. Leading space is matched within the line: a `^\s*` would run on over
+# the blank lines below from every one of them (quadratic time), and finds the same lines.
 _TELEGRAM_MARKS = (
-    re.compile(r"^\s*E\.?\s?O\.?\s*1\d{4}\b", re.M),
-    re.compile(r"^\s*TAGS?\s*:", re.M),
-    re.compile(r"^\s*SUBJ(?:ECT)?\s*:", re.M),
-    re.compile(r"^\s*VZCZC", re.M),
-    re.compile(r"^\s*FM\s+(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL|AMEMB)", re.M),
-    re.compile(r"^\s*Classified\s+By\s*:", re.M | re.I),
-    re.compile(r"^\s*[ZOPR]\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}", re.M),
+    re.compile(r"^[^\S\n]*E\.?\s?O\.?\s*1\d{4}\b", re.M),
+    re.compile(r"^[^\S\n]*TAGS?\s*:", re.M),
+    re.compile(r"^[^\S\n]*SUBJ(?:ECT)?\s*:", re.M),
+    re.compile(r"^[^\S\n]*VZCZC", re.M),
+    re.compile(r"^[^\S\n]*FM\s+(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL|AMEMB)", re.M),
+    re.compile(r"^[^\S\n]*Classified\s+By\s*:", re.M | re.I),
+    re.compile(r"^[^\S\n]*[ZOPR]\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}", re.M),
 )
 _ORIGIN_PREFIXES = {
     "AMEMBASSY": "Embassy",

@@ -64,7 +64,7 @@ TRAILER = re.compile(r"^\s*(?:BT|NNNN|#\d{4}(?:\s.*)?|=+\s*CABLE ENDS\s*=+)\s*$"
 _EO = re.compile(r"^\s*E\.?\s?O\.?\s*(\d{5})\s*[:.;]?\s*(.*)$", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*TAGS?\s*[:.]\s*(.*)$", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(?:SUBJECT|SUBJ)\s*[:.]\s*(.*)$", re.IGNORECASE)
-_PARA_START = re.compile(r"^\s*¶?\s*\d{1,3}\s*[.)]\s*(?:\(|[A-Z])")
+_PARA_START = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)]\s*(?:\(|[A-Z])")
 _DECL_DATE = re.compile(r"\b(?:DECL|GDS|DECLASSIFY\s+ON)\b\W*(\d{1,2})/(\d{1,2})/(\d{2,4})", re.I)
 _DECL_ISO = re.compile(r"\bDECL\b\W*(\d{4})[/-](\d{1,2})[/-](\d{1,2})", re.I)
 _CLASS_NAMES = {
