@@ -230,3 +230,65 @@ def test_cia_reports_are_other() -> None:
     refs = parse_references("A. 09 CIAWASH 542085 - ALLEGED THREAT B. 08 TRIPOLI 120", 2009)
     assert refs.cables == ["08TRIPOLI120"]
     assert refs.other == ["09 CIAWASH 542085 - ALLEGED THREAT"]
+
+
+# --- REF items: each with its letter, its text and its own cables ------------------------------
+
+
+def test_items_keep_their_letters_and_an_item_that_is_no_cable_has_no_ids() -> None:
+    refs = parse_references("A. 08 BRASILIA 1170 B. IIR 6 809 0120 09 C. 08 BRASILIA 1214", 2009)
+    assert refs.items == [
+        {"letter": "A", "text": "08 BRASILIA 1170", "ids": ["08BRASILIA1170"]},
+        {"letter": "B", "text": "IIR 6 809 0120 09", "ids": []},
+        {"letter": "C", "text": "08 BRASILIA 1214", "ids": ["08BRASILIA1214"]},
+    ]
+
+
+def test_an_item_naming_two_cables_keeps_both() -> None:
+    refs = parse_references("A) STATE 12345 AND 23456 B) 08 KABUL 123", 2009)
+    assert refs.items == [
+        {"letter": "A", "text": "STATE 12345 AND 23456", "ids": ["09STATE12345", "09STATE23456"]},
+        {"letter": "B", "text": "08 KABUL 123", "ids": ["08KABUL123"]},
+    ]
+    assert refs.cables == ["09STATE12345", "09STATE23456", "08KABUL123"]
+
+
+def test_unlettered_items_have_no_letter() -> None:
+    assert parse_references("BAMAKO 00186", 2009).items == [
+        {"letter": None, "text": "BAMAKO 00186", "ids": ["09BAMAKO186"]}
+    ]
+    assert parse_references("STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966", 1966).items == [
+        {"letter": None, "text": "STATE 106206 CIRCULAR", "ids": ["66STATE106206"]},
+        {"letter": None, "text": "STATE CA-3400 NOV 2, 1966", "ids": []},
+    ]
+
+
+def test_doubled_letters_give_one_item_each() -> None:
+    refs = parse_references("A. (A) 03 BRASILIA 2313 B. (B) 03 USDAO BRASILIA IIR 6 809 0235 03",
+                            2004)
+    assert refs.items == [
+        {"letter": "A", "text": "03 BRASILIA 2313", "ids": ["03BRASILIA2313"]},
+        {"letter": "B", "text": "03 USDAO BRASILIA IIR 6 809 0235 03", "ids": []},
+    ]
+
+
+def test_a_cable_cited_twice_stays_in_both_items_and_the_cable_itself_in_none() -> None:
+    refs = parse_references("A. BAMAKO 387 B. BAMAKO 186 C. 09 BAMAKO 0186", 2009,
+                            own_id="09BAMAKO387")
+    assert refs.items == [
+        {"letter": "A", "text": "BAMAKO 387", "ids": []},
+        {"letter": "B", "text": "BAMAKO 186", "ids": ["09BAMAKO186"]},
+        {"letter": "C", "text": "09 BAMAKO 0186", "ids": ["09BAMAKO186"]},
+    ]
+    assert (refs.cables, refs.other) == (["09BAMAKO186"], [])
+
+
+def test_items_are_read_without_the_page_headers_inside_the_block() -> None:
+    refs = parse_references("A. CAIRO 1197\n     B. CAIRO 457\nCAIRO 00001220 002 OF 003\n"
+                            " C. CAIRO 826", 2009, "09CAIRO1220")
+    assert refs.items == [
+        {"letter": "A", "text": "CAIRO 1197", "ids": ["09CAIRO1197"]},
+        {"letter": "B", "text": "CAIRO 457", "ids": ["09CAIRO457"]},
+        {"letter": "C", "text": "CAIRO 826", "ids": ["09CAIRO826"]},
+    ]
+

@@ -126,6 +126,17 @@ def _fields(text: str, region_end: int) -> list[_Field]:
     return out
 
 
+def first_label(line: str) -> int | None:
+    """Where the first header label (E.O., TAGS, SUBJECT, REF, Classified By) starts in a line,
+    or None when the line has none."""
+    for m in _LABEL.finditer(line):
+        if m.lastgroup == "tags" and m.group(0)[:1].islower() and not m.group(0).rstrip().endswith(
+                ":"):
+            continue  # "tags" in a sentence, not the label
+        return m.start()
+    return None
+
+
 def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     """The header fields, and the body lines with the block written once, one field a line."""
     text = "\n".join(lines)

@@ -8,8 +8,9 @@ REF blocks come in many shapes::
     REF: A) STATE 12345 AND 23456 B) '08 KABUL 123 (NOTAL)
     REFTEL: SECSTATE 74879
 
-Each lettered item is read on its own: the cable citations in it become canonical ids, and an
-item with no cable in it (an e-mail, a telcon, an intelligence report) is kept as text.
+Each lettered item is read on its own and kept with its letter and its text, so that "Ref B" in
+the text can be told from the second cable cited: the cable citations in it become canonical ids,
+and an item with no cable in it (an e-mail, a telcon, an intelligence report) is kept as text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cablewire.model.document import ReferenceItem
 from cablewire.model.ids import compact_station, plausible_station, station_of, two_digit_year
 
 # A lettered item marker: "A.", "A)", "(A)", "A -" at the start or after whitespace/comma/semicolon.
@@ -42,23 +44,31 @@ _NOISE_WORDS = {"REF", "REFS", "REFTEL", "REFTELS", "AND", "NOTAL", "PARA", "PAR
 class References:
     cables: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)
+    items: list[ReferenceItem] = field(default_factory=list)
 
 
-def split_items(text: str) -> list[str]:
-    """Split a REF block into its lettered items (one item when there are no letters)."""
-    marks = list(_ITEM.finditer(text))
+def split_items(text: str) -> list[tuple[str | None, str]]:
+    """Split a REF block into its items, each with its letter (`None` for an unlettered item:
+    the whole block when it has no letters, or its parts between semicolons)."""
+    marks = _item_marks(text)
     if not marks:
-        return [item.strip() for item in text.split(";") if item.strip()]
-    items: list[str] = []
-    head = text[: marks[0].start()].strip(" ,;:")
+        return [(None, item.strip()) for item in text.split(";") if item.strip()]
+    items: list[tuple[str | None, str]] = []
+    head = text[: marks[0][0]].strip(" ,;:")
     if head:
-        items.append(head)
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        item = text[m.end() : end].strip(" ,;:")
-        if item:
-            items.append(item)
+        items.append((None, head))
+    for i, (_start, end, letter) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        item = text[end:stop].strip(" ,;:")
+        if item:  # "A. (A) 03 BRASILIA 2313": the doubled letter leaves an empty item
+            items.append((letter, item))
     return items
+
+
+def _item_marks(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, letter) of the item markers."""
+    return [(m.start(), m.end(), m.group(1) or m.group(2) or m.group(3))
+            for m in _ITEM.finditer(text)]
 
 
 def cables_in(item: str, year: int | None) -> list[str]:
@@ -96,15 +106,19 @@ def _station_from_words(words: list[str], explicit_year: bool) -> str | None:
 
 
 def parse_references(text: str, year: int | None, own_id: str | None = None) -> References:
-    """The cables a REF block cites (canonical ids, in order, once each, never itself) and the
-    items that cite something else."""
+    """The cables a REF block cites (canonical ids, in order, once each, never itself), the
+    items that cite something else, and every item with its letter, its text and its cables."""
     refs = References()
     text = _PAGE_HEADER.sub(" ", " ".join(text.split()))
-    for item in split_items(text):
+    for letter, item in split_items(text):
         ids = cables_in(item, year)
         if not ids:
             refs.other.append(item)
+        named: list[str] = []
         for cable_id in ids:
+            if cable_id != own_id and cable_id not in named:
+                named.append(cable_id)
             if cable_id != own_id and cable_id not in refs.cables:
                 refs.cables.append(cable_id)
+        refs.items.append({"letter": letter, "text": item, "ids": named})
     return refs
