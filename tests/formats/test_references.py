@@ -292,3 +292,46 @@ def test_items_are_read_without_the_page_headers_inside_the_block() -> None:
         {"letter": "C", "text": "CAIRO 826", "ids": ["09CAIRO826"]},
     ]
 
+
+# --- Item letters written in lower case or run into the item ------------------------------------
+
+
+def test_lower_case_letters_are_items() -> None:
+    refs = parse_references("a. State 131559 b. Berlin 1770", 2007)  # 07STATE135366
+    assert refs.items == [
+        {"letter": "A", "text": "State 131559", "ids": ["07STATE131559"]},
+        {"letter": "B", "text": "Berlin 1770", "ids": ["07BERLIN1770"]},
+    ]
+
+
+def test_lower_case_letters_give_each_item_its_own_year() -> None:
+    refs = parse_references("a. 05 state 201650 b. 05 berlin 3726 c. 06 state 36325", 2008)
+    assert refs.cables == ["05STATE201650", "05BERLIN3726", "06STATE36325"]  # not 08STATE36325
+    assert [item["letter"] for item in refs.items] == ["A", "B", "C"]
+
+
+def test_letters_run_into_their_items() -> None:
+    refs = parse_references("A)STATE 65523 B) 2006 SAN JOSE 2734", 2007)  # 07SANJOSE1061
+    assert refs.items == [
+        {"letter": "A", "text": "STATE 65523", "ids": ["07STATE65523"]},
+        {"letter": "B", "text": "2006 SAN JOSE 2734", "ids": ["06SANJOSE2734"]},
+    ]
+    refs = parse_references("A.BOGOTA 5486 B.BOGOTA 7731", 2006)  # 06BOGOTA9120
+    assert (refs.cables, refs.other) == (["06BOGOTA5486", "06BOGOTA7731"], [])
+
+
+def test_a_doubled_lower_case_letter_is_one_item() -> None:
+    refs = parse_references("A. (a) KABUL 673 B. (b) 09 KABUL 3068", 2010)  # 10KABUL693
+    assert refs.items == [
+        {"letter": "A", "text": "KABUL 673", "ids": ["10KABUL673"]},
+        {"letter": "B", "text": "09 KABUL 3068", "ids": ["09KABUL3068"]},
+    ]
+
+
+def test_loose_letters_out_of_turn_do_not_split_an_item() -> None:
+    # "J." is not the letter after A, and "a." not the first: both stay inside their item
+    refs = parse_references("A. E-MAIL FROM J.SMITH OF 10/6 B. STATE 12", 2004)
+    assert [(i["letter"], i["text"]) for i in refs.items] == [
+        ("A", "E-MAIL FROM J.SMITH OF 10/6"), ("B", "STATE 12")]
+    refs = parse_references("STATE 12 AND a. memo", 2004)
+    assert [(i["letter"], i["text"]) for i in refs.items] == [(None, "STATE 12 AND a. memo")]

@@ -21,8 +21,13 @@ from dataclasses import dataclass, field
 from cablewire.model.document import ReferenceItem
 from cablewire.model.ids import compact_station, plausible_station, station_of, two_digit_year
 
-# A lettered item marker: "A.", "A)", "(A)", "A -" at the start or after whitespace/comma/semicolon.
-_ITEM = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Z])\)|([A-Z])[.)](?=\s|$)|([A-Z])\s+-\s)")
+# A lettered item marker: "A.", "A)", "(A)", "A -" at the start or after whitespace/comma/semicolon;
+# or, counted only where it is the next letter, a lower-case one ("a.", "b)", "(c)") or one run
+# into its item ("A)STATE 65523", "B.BOGOTA 7731").
+_ITEM = re.compile(
+    r"(?:^|(?<=[\s,;]))(?:\((?P<p>[A-Z])\)|(?P<d>[A-Z])[.)](?=\s|$)|(?P<h>[A-Z])\s+-\s"
+    r"|\((?P<lp>[a-z])\)|(?P<ld>[a-z])[.)](?=\s|$)|(?P<g>[A-Z])(?:\)(?=[A-Za-z])|\.(?=[A-Z]{2})))"
+)
 _YEAR = r"(?:'\d{2}|\d{4}|\d{2})"
 _SERIAL = r"\d{1,7}"
 # A citation: optional year, station words, one or more serials.
@@ -66,9 +71,25 @@ def split_items(text: str) -> list[tuple[str | None, str]]:
 
 
 def _item_marks(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, letter) of the item markers."""
-    return [(m.start(), m.end(), m.group(1) or m.group(2) or m.group(3))
-            for m in _ITEM.finditer(text)]
+    """(start, end, letter) of the item markers. An upper-case marker standing alone always
+    counts; a lower-case or run-in one only as the letter after the last (or doubling it, as in
+    "A. (a) KABUL 673", or as the first "a." of the block), so that "J.SMITH" or an "a." in the
+    middle of an item does not split it."""
+    marks: list[tuple[int, int, str]] = []
+    for m in _ITEM.finditer(text):
+        strict = m.group("p") or m.group("d") or m.group("h")
+        letter = (strict or m.group("lp") or m.group("ld") or m.group("g") or "").upper()
+        if not strict:
+            last = marks[-1] if marks else None
+            if last is None:  # a first "a." only at the start: "STATE 12 AND a. memo" is one item
+                follows = letter == "A" and not text[: m.start()].strip(" ,;:")
+            else:
+                follows = ord(letter) == ord(last[2]) + 1
+            doubles = last is not None and letter == last[2] and not text[last[1]:m.start()].strip()
+            if not (follows or doubles):
+                continue
+        marks.append((m.start(), m.end(), letter))
+    return marks
 
 
 def cables_in(item: str, year: int | None) -> list[str]:
