@@ -30,3 +30,11 @@ def test_every_setting_is_in_the_readme() -> None:
     for field in dataclasses.fields(Settings):
         assert f"`{field.name}`" in README, f"README does not document the setting {field.name}"
         assert field.metadata.get("help"), f"setting {field.name} has no help text"
+
+
+def test_every_cable_field_is_in_the_readme() -> None:
+    from cablewire.model.document import Cable
+
+    section = README.split("### The JSON form of a cable", 1)[1].split("\n## ", 1)[0]
+    for field in dataclasses.fields(Cable):
+        assert f"`{field.name}`" in section, f"README does not describe the field {field.name}"

@@ -230,3 +230,108 @@ def test_cia_reports_are_other() -> None:
     refs = parse_references("A. 09 CIAWASH 542085 - ALLEGED THREAT B. 08 TRIPOLI 120", 2009)
     assert refs.cables == ["08TRIPOLI120"]
     assert refs.other == ["09 CIAWASH 542085 - ALLEGED THREAT"]
+
+
+# --- REF items: each with its letter, its text and its own cables ------------------------------
+
+
+def test_items_keep_their_letters_and_an_item_that_is_no_cable_has_no_ids() -> None:
+    refs = parse_references("A. 08 BRASILIA 1170 B. IIR 6 809 0120 09 C. 08 BRASILIA 1214", 2009)
+    assert refs.items == [
+        {"letter": "A", "text": "08 BRASILIA 1170", "ids": ["08BRASILIA1170"]},
+        {"letter": "B", "text": "IIR 6 809 0120 09", "ids": []},
+        {"letter": "C", "text": "08 BRASILIA 1214", "ids": ["08BRASILIA1214"]},
+    ]
+
+
+def test_an_item_naming_two_cables_keeps_both() -> None:
+    refs = parse_references("A) STATE 12345 AND 23456 B) 08 KABUL 123", 2009)
+    assert refs.items == [
+        {"letter": "A", "text": "STATE 12345 AND 23456", "ids": ["09STATE12345", "09STATE23456"]},
+        {"letter": "B", "text": "08 KABUL 123", "ids": ["08KABUL123"]},
+    ]
+    assert refs.cables == ["09STATE12345", "09STATE23456", "08KABUL123"]
+
+
+def test_unlettered_items_have_no_letter() -> None:
+    assert parse_references("BAMAKO 00186", 2009).items == [
+        {"letter": None, "text": "BAMAKO 00186", "ids": ["09BAMAKO186"]}
+    ]
+    assert parse_references("STATE 106206 CIRCULAR; STATE CA-3400 NOV 2, 1966", 1966).items == [
+        {"letter": None, "text": "STATE 106206 CIRCULAR", "ids": ["66STATE106206"]},
+        {"letter": None, "text": "STATE CA-3400 NOV 2, 1966", "ids": []},
+    ]
+
+
+def test_doubled_letters_give_one_item_each() -> None:
+    refs = parse_references("A. (A) 03 BRASILIA 2313 B. (B) 03 USDAO BRASILIA IIR 6 809 0235 03",
+                            2004)
+    assert refs.items == [
+        {"letter": "A", "text": "03 BRASILIA 2313", "ids": ["03BRASILIA2313"]},
+        {"letter": "B", "text": "03 USDAO BRASILIA IIR 6 809 0235 03", "ids": []},
+    ]
+
+
+def test_a_cable_cited_twice_stays_in_both_items_and_the_cable_itself_in_none() -> None:
+    refs = parse_references("A. BAMAKO 387 B. BAMAKO 186 C. 09 BAMAKO 0186", 2009,
+                            own_id="09BAMAKO387")
+    assert refs.items == [
+        {"letter": "A", "text": "BAMAKO 387", "ids": []},
+        {"letter": "B", "text": "BAMAKO 186", "ids": ["09BAMAKO186"]},
+        {"letter": "C", "text": "09 BAMAKO 0186", "ids": ["09BAMAKO186"]},
+    ]
+    assert (refs.cables, refs.other) == (["09BAMAKO186"], [])
+
+
+def test_items_are_read_without_the_page_headers_inside_the_block() -> None:
+    refs = parse_references("A. CAIRO 1197\n     B. CAIRO 457\nCAIRO 00001220 002 OF 003\n"
+                            " C. CAIRO 826", 2009, "09CAIRO1220")
+    assert refs.items == [
+        {"letter": "A", "text": "CAIRO 1197", "ids": ["09CAIRO1197"]},
+        {"letter": "B", "text": "CAIRO 457", "ids": ["09CAIRO457"]},
+        {"letter": "C", "text": "CAIRO 826", "ids": ["09CAIRO826"]},
+    ]
+
+
+# --- Item letters written in lower case or run into the item ------------------------------------
+
+
+def test_lower_case_letters_are_items() -> None:
+    refs = parse_references("a. State 131559 b. Berlin 1770", 2007)  # 07STATE135366
+    assert refs.items == [
+        {"letter": "A", "text": "State 131559", "ids": ["07STATE131559"]},
+        {"letter": "B", "text": "Berlin 1770", "ids": ["07BERLIN1770"]},
+    ]
+
+
+def test_lower_case_letters_give_each_item_its_own_year() -> None:
+    refs = parse_references("a. 05 state 201650 b. 05 berlin 3726 c. 06 state 36325", 2008)
+    assert refs.cables == ["05STATE201650", "05BERLIN3726", "06STATE36325"]  # not 08STATE36325
+    assert [item["letter"] for item in refs.items] == ["A", "B", "C"]
+
+
+def test_letters_run_into_their_items() -> None:
+    refs = parse_references("A)STATE 65523 B) 2006 SAN JOSE 2734", 2007)  # 07SANJOSE1061
+    assert refs.items == [
+        {"letter": "A", "text": "STATE 65523", "ids": ["07STATE65523"]},
+        {"letter": "B", "text": "2006 SAN JOSE 2734", "ids": ["06SANJOSE2734"]},
+    ]
+    refs = parse_references("A.BOGOTA 5486 B.BOGOTA 7731", 2006)  # 06BOGOTA9120
+    assert (refs.cables, refs.other) == (["06BOGOTA5486", "06BOGOTA7731"], [])
+
+
+def test_a_doubled_lower_case_letter_is_one_item() -> None:
+    refs = parse_references("A. (a) KABUL 673 B. (b) 09 KABUL 3068", 2010)  # 10KABUL693
+    assert refs.items == [
+        {"letter": "A", "text": "KABUL 673", "ids": ["10KABUL673"]},
+        {"letter": "B", "text": "09 KABUL 3068", "ids": ["09KABUL3068"]},
+    ]
+
+
+def test_loose_letters_out_of_turn_do_not_split_an_item() -> None:
+    # "J." is not the letter after A, and "a." not the first: both stay inside their item
+    refs = parse_references("A. E-MAIL FROM J.SMITH OF 10/6 B. STATE 12", 2004)
+    assert [(i["letter"], i["text"]) for i in refs.items] == [
+        ("A", "E-MAIL FROM J.SMITH OF 10/6"), ("B", "STATE 12")]
+    refs = parse_references("STATE 12 AND a. memo", 2004)
+    assert [(i["letter"], i["text"]) for i in refs.items] == [(None, "STATE 12 AND a. memo")]

@@ -28,6 +28,14 @@ class Recipient(TypedDict):
     serial: str | None
 
 
+class ReferenceItem(TypedDict):
+    """One item of a REF block, as the text refers to it ("Ref B")."""
+
+    letter: str | None
+    text: str
+    ids: list[str]
+
+
 class Paragraph(TypedDict):
     """One numbered paragraph of a cable body."""
 
@@ -93,6 +101,9 @@ class Cable(Document):
     created: str | None = _help("When the cable was sent (ISO 8601, no zone), from the page or DTG")
     released: str | None = _help("When the cable was published (ISO 8601), when the page says")
     classification: str | None = _help("Classification with handling caveat, e.g. SECRET//NOFORN")
+    markers: list[str] = _help("Distribution and handling markers the telegram carries (SIPDIS, "
+                               "NOFORN, EXDIS, NODIS...), in the order met, each once",
+                               factory=list)
     origin: str | None = _help("Sending post as the release names it, e.g. 'Embassy Bamako'")
     subject: str | None = _help("SUBJECT line as written, continuation lines joined")
     title: str | None = _help("Readable title case of the subject (acronyms kept upper-case)")
@@ -106,6 +117,9 @@ class Cable(Document):
     info_recipients: list[Recipient] = _help("INFO addressees", factory=list)
     references: list[str] = _help("Canonical ids of cited cables, in order", factory=list)
     other_references: list[str] = _help("Cited items that are not cables", factory=list)
+    reference_items: list[ReferenceItem] = _help(
+        "REF items in order: letter (null when unlettered), text as written, and the canonical "
+        "ids of the cables it names (none for an item that is not a cable)", factory=list)
     classified_by: str | None = _help("Name of the classifying official")
     classifier_title: str | None = _help("Title of the classifying official")
     classification_reasons: list[str] = _help("Reasons such as 1.4(b)", factory=list)
@@ -115,7 +129,11 @@ class Cable(Document):
     sections: int | None = _help("Number of sections the telegram was sent in")
     summary: str | None = _help("The summary paragraph's text, without its markers")
     comment: str | None = _help("The closing comment's text")
+    header_block: list[str] = _help("Lines of the body before the first paragraph: banner, E.O., "
+                                    "TAGS, SUBJECT, REF, Classified By", factory=list)
     paragraphs: list[Paragraph] = _help("Paragraphs with number, marking and heading", factory=list)
+    trailer: list[str] = _help("Lines of the body after the last paragraph: the signature and "
+                               "what follows it", factory=list)
     body: str | None = _help("Clean body text: header once, page markers gone, words rejoined")
 
 

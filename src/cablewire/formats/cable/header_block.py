@@ -23,7 +23,13 @@ _LABEL = re.compile(
     r"|(?P<classified_by>(?<![A-Za-z])Classified\s+By\b\s*:?)",
     re.IGNORECASE,
 )
-_FIRST_PARAGRAPH = re.compile(r"(?m)^\s*¶?\s*1\s*[.)]\s*(?:\(|[A-Z])|^\s*¶?\s*\d{1,2}\s*[.)]\s*\(")
+# The line that starts the first paragraph: "1. (C) ...", "1. SUMMARY", or any "12. (C)".
+# (Its leading space is matched within the line; `_first_paragraph` goes back over the blank
+# lines before it, which a `^\s*` would do from every one of them, in quadratic time.)
+_PARAGRAPH_LINE = re.compile(
+    r"(?m)^[^\S\n]*(?:¶\s*)?1\s*[.)]\s*(?:\(|[A-Z])|^[^\S\n]*(?:¶\s*)?\d{1,2}\s*[.)]\s*\("
+)
+_SPACE = re.compile(r"\s*")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _REGION_MAX = 8000
 _BANNER_PREFIX = re.compile(
@@ -55,8 +61,26 @@ class _Field:
 
 
 _REF_GOES_ON = re.compile(
-    r"\s*(?:¶?\s*\(?[A-Z][.)]\s|OF\s|AND\s|(?:'?\d{2,4}\s+)?[A-Z][A-Z ]{2,30}\s\d{1,7}\b)"
+    r"\s*(?:(?:¶\s*)?\(?[A-Z][.)]\s|OF\s|AND\s|(?:'?\d{2,4}\s+)?[A-Z][A-Z ]{2,30}\s\d{1,7}\b)"
 )
+
+
+def _first_paragraph(text: str) -> int | None:
+    """Where the first paragraph starts, with the blank lines before it."""
+    m = _PARAGRAPH_LINE.search(text)
+    if m is None:
+        return None
+    before = len(text[: m.start()].rstrip())  # the end of the text before it
+    return text.index("\n", before) + 1 if before else 0
+
+
+def _paragraph_at(text: str, pos: int) -> bool:
+    """Whether the first paragraph starts at `pos`, a line start, after blank lines or none."""
+    if pos and text[pos - 1] != "\n":
+        return False
+    first = _SPACE.match(text, pos)
+    line = text.rfind("\n", pos, first.end() if first else pos) + 1 or pos
+    return _PARAGRAPH_LINE.match(text, line) is not None
 
 
 def _continue_ref(text: str, stop: int, limit: int) -> int:
@@ -67,7 +91,7 @@ def _continue_ref(text: str, stop: int, limit: int) -> int:
         start = nxt.end() if nxt else stop
         if start >= limit or not _REF_GOES_ON.match(text, start):
             return stop
-        if _FIRST_PARAGRAPH.match(text, start):
+        if _paragraph_at(text, start):
             return stop
         blank = _BLANK.search(text, start, limit)
         stop = blank.start() if blank else limit
@@ -102,12 +126,23 @@ def _fields(text: str, region_end: int) -> list[_Field]:
     return out
 
 
+def first_label(line: str) -> int | None:
+    """Where the first header label (E.O., TAGS, SUBJECT, REF, Classified By) starts in a line,
+    or None when the line has none."""
+    for m in _LABEL.finditer(line):
+        if m.lastgroup == "tags" and m.group(0)[:1].islower() and not m.group(0).rstrip().endswith(
+                ":"):
+            continue  # "tags" in a sentence, not the label
+        return m.start()
+    return None
+
+
 def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     """The header fields, and the body lines with the block written once, one field a line."""
     text = "\n".join(lines)
     fields = HeaderFields()
-    first_para = _FIRST_PARAGRAPH.search(text)
-    region_end = min(first_para.start() if first_para else len(text), _REGION_MAX, len(text))
+    first_para = _first_paragraph(text)
+    region_end = min(len(text) if first_para is None else first_para, _REGION_MAX, len(text))
     found = _fields(text, region_end)
     if not found:
         return fields, lines
@@ -138,8 +173,8 @@ def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
     text = "\n".join(lines)
     stripped = _BANNER_PREFIX.sub("", text.lstrip())
     while stripped and _LABEL.match(stripped):
-        first_para = _FIRST_PARAGRAPH.search(stripped)
-        region_end = first_para.start() if first_para else min(len(stripped), _REGION_MAX)
+        first_para = _first_paragraph(stripped)
+        region_end = min(len(stripped), _REGION_MAX) if first_para is None else first_para
         found = _fields(stripped, region_end)
         if not found or found[0].start != 0:
             break

@@ -18,7 +18,7 @@ from cablewire.model.document import Paragraph
 from cablewire.text.linebreaks import join_lines, word_frequency
 
 _NUMBERED = re.compile(
-    r"^\s*¶?\s*(?P<num>\d{1,3})\s*[.)]\s*"
+    r"^\s*(?:¶\s*)?(?P<num>\d{1,3})\s*[.)]\s*"
     r"(?:\(\s*(?P<mark>(?:U|C|S|TS|SBU|LOU|FOUO|NF|S/NF|C/NF|CONFIDENTIAL|SECRET|UNCLASSIFIED"
     r"|UNCLAS|NOFORN)(?:\b[^)\n]{0,40})?)\s*\)\s*)?"
 )
@@ -69,6 +69,8 @@ class Body:
     comment: str | None = None
     signers: list[str] = field(default_factory=list)
     text: str = ""
+    header_block: list[str] = field(default_factory=list)
+    trailer: list[str] = field(default_factory=list)
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
@@ -110,7 +112,8 @@ def _next_number(num: int, last: int | None, marked: bool) -> bool:
 
 
 def read_body(lines: list[str], header_block: list[str]) -> Body:
-    """Paragraphs and the clean body from the body lines (header block included once)."""
+    """Paragraphs and the clean body from the body lines (header block included once), with
+    the lines that stand before the first paragraph and after the last one."""
     body = Body()
     lines, body.signers, closing = take_signer(lines)
     header_set = {" ".join(h.split()) for h in header_block}
@@ -118,6 +121,9 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     heading: str | None = None
     last: int | None = None
     out_blocks: list[str] = []
+    # What each block of `out_blocks` is: header lines, a heading waiting for its paragraph,
+    # or paragraph text (a heading's block turns TEXT once a paragraph takes the heading).
+    kinds: list[str] = []
     blocks = _blocks(mark_headings(lines))
     for b_index, block in enumerate(blocks):
         content = block
@@ -128,18 +134,22 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
 
         if all(is_header(ln) for ln in content):
             out_blocks.append(_header_text(content))
+            kinds.append(_HEADER)
             continue
         if len(content) > 1 and BANNER.match(content[0]):
             out_blocks.append(" ".join(content[0].split()))  # the banner stands alone
+            kinds.append(_HEADER)
             content = content[1:]
         if content[0].startswith(HEADING) or _standalone_heading(content, blocks, b_index):
             if heading is not None:  # a heading with no paragraph of its own under it
                 paragraphs.append({"number": None, "marking": None, "heading": heading,
                                    "text": ""})
+                _take_heading(kinds)
             raw = join_lines([ln.removeprefix(HEADING) for ln in content])
             heading, _, written = raw.partition(_AS_WRITTEN)
             heading = _RULE_ENDS.sub("", heading) or heading
             out_blocks.append(written or heading)
+            kinds.append(_WAITING)
             continue
         for num, part in _split_numbered(content, last):
             if num is not None:
@@ -152,6 +162,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
                 if paragraphs and _continues(paragraphs[-1]["text"], joined):
                     paragraphs[-1]["text"] = join_lines([paragraphs[-1]["text"], joined])
                     _merge_last_block(out_blocks, joined)
+                    kinds.extend([_TEXT] * (len(out_blocks) - len(kinds)))
                     continue
                 if paragraphs and paragraphs[-1]["number"] is not None and heading is None:
                     paragraphs[-1]["text"] += "\n\n" + joined
@@ -159,12 +170,46 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
                     paragraphs.append({"number": None, "marking": None, "heading": heading,
                                        "text": joined})
                     heading = None
+            _take_heading(kinds)
             out_blocks.append(joined)
+            kinds.append(_NUMBERED_TEXT if num is not None else _TEXT)
     body.paragraphs = [p for p in paragraphs if p["text"] or p["heading"]]
     body.summary = _summary(body.paragraphs)
     body.comment = _comment(body.paragraphs)
     body.text = "\n\n".join([b for b in out_blocks if b] + closing)
+    body.header_block, body.trailer = _frame(out_blocks, kinds, closing)
     return body
+
+
+_HEADER, _WAITING, _TEXT, _NUMBERED_TEXT = "header", "waiting heading", "text", "numbered"
+
+
+def _take_heading(kinds: list[str]) -> None:
+    """The heading waiting for a paragraph has one now: it belongs to the text."""
+    if kinds and kinds[-1] == _WAITING:
+        kinds[-1] = _TEXT
+
+
+def _frame(out_blocks: list[str], kinds: list[str],
+           closing: list[str]) -> tuple[list[str], list[str]]:
+    """The header lines (banner, captions, E.O., TAGS, SUBJECT, REF, Classified By) and the
+    lines after the last paragraph (a closing caveat line, a heading left without a paragraph,
+    the signature and what follows it).
+
+    The header runs to the first numbered paragraph: an address line standing above the
+    E.O. line (`DEPARTMENT FOR NEA/ELA`) is read as a paragraph of its own, and the fields
+    below it are still the header. Without numbered paragraphs it runs to the last paragraph.
+    """
+    text_at = [i for i, kind in enumerate(kinds) if kind in (_TEXT, _NUMBERED_TEXT)]
+    after = text_at[-1] + 1 if text_at else len(out_blocks)
+    first = next((i for i, kind in enumerate(kinds) if kind == _NUMBERED_TEXT), after)
+
+    def lines(blocks: list[str]) -> list[str]:
+        return [ln.strip() for b in blocks for ln in b.split("\n") if ln.strip()]
+
+    header = [b for b, kind in zip(out_blocks[:first], kinds[:first], strict=True)
+              if kind == _HEADER]
+    return lines(header), lines(out_blocks[after:] + closing)
 
 
 HEADING = "\x00heading "

@@ -23,14 +23,16 @@ from cablewire.text.casing import titlecase
 from cablewire.text.mojibake import repair_mojibake
 
 _SNIFF_CHUNK = 20_000
+# Lines a telegram has. Leading space is matched within the line: a `^\s*` would run on over
+# the blank lines below from every one of them (quadratic time), and finds the same lines.
 _TELEGRAM_MARKS = (
-    re.compile(r"^\s*E\.?\s?O\.?\s*1\d{4}\b", re.M),
-    re.compile(r"^\s*TAGS?\s*:", re.M),
-    re.compile(r"^\s*SUBJ(?:ECT)?\s*:", re.M),
-    re.compile(r"^\s*VZCZC", re.M),
-    re.compile(r"^\s*FM\s+(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL|AMEMB)", re.M),
-    re.compile(r"^\s*Classified\s+By\s*:", re.M | re.I),
-    re.compile(r"^\s*[ZOPR]\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}", re.M),
+    re.compile(r"^[^\S\n]*E\.?\s?O\.?\s*1\d{4}\b", re.M),
+    re.compile(r"^[^\S\n]*TAGS?\s*:", re.M),
+    re.compile(r"^[^\S\n]*SUBJ(?:ECT)?\s*:", re.M),
+    re.compile(r"^[^\S\n]*VZCZC", re.M),
+    re.compile(r"^[^\S\n]*FM\s+(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL|AMEMB)", re.M),
+    re.compile(r"^[^\S\n]*Classified\s+By\s*:", re.M | re.I),
+    re.compile(r"^[^\S\n]*[ZOPR]\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}", re.M),
 )
 _ORIGIN_PREFIXES = {
     "AMEMBASSY": "Embassy",
@@ -122,6 +124,7 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         released=meta.released,
         classification=meta.classification or _classification(tg.banner_classification,
                                                               tg.banner_caveat),
+        markers=tg.markers,
         origin=meta.origin or _origin(head.sender),
         subject=subject,
         title=titlecase(subject or meta.title),
@@ -135,6 +138,7 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         info_recipients=head.info_recipients,
         references=refs.cables,
         other_references=refs.other,
+        reference_items=refs.items,
         classified_by=classifier.name,
         classifier_title=classifier.title,
         classification_reasons=classifier.reasons,
@@ -144,7 +148,9 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         sections=tg.sections,
         summary=body.summary,
         comment=body.comment,
+        header_block=body.header_block,
         paragraphs=body.paragraphs,
+        trailer=body.trailer,
         body=body.text or None,
         source={"path": item.path, "form": form},
         warnings=warnings,

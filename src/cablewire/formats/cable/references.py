@@ -8,8 +8,9 @@ REF blocks come in many shapes::
     REF: A) STATE 12345 AND 23456 B) '08 KABUL 123 (NOTAL)
     REFTEL: SECSTATE 74879
 
-Each lettered item is read on its own: the cable citations in it become canonical ids, and an
-item with no cable in it (an e-mail, a telcon, an intelligence report) is kept as text.
+Each lettered item is read on its own and kept with its letter and its text, so that "Ref B" in
+the text can be told from the second cable cited: the cable citations in it become canonical ids,
+and an item with no cable in it (an e-mail, a telcon, an intelligence report) is kept as text.
 """
 
 from __future__ import annotations
@@ -17,10 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cablewire.model.document import ReferenceItem
 from cablewire.model.ids import compact_station, plausible_station, station_of, two_digit_year
 
-# A lettered item marker: "A.", "A)", "(A)", "A -" at the start or after whitespace/comma/semicolon.
-_ITEM = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Z])\)|([A-Z])[.)](?=\s|$)|([A-Z])\s+-\s)")
+# A lettered item marker: "A.", "A)", "(A)", "A -" at the start or after whitespace/comma/semicolon;
+# or, counted only where it is the next letter, a lower-case one ("a.", "b)", "(c)") or one run
+# into its item ("A)STATE 65523", "B.BOGOTA 7731").
+_ITEM = re.compile(
+    r"(?:^|(?<=[\s,;]))(?:\((?P<p>[A-Z])\)|(?P<d>[A-Z])[.)](?=\s|$)|(?P<h>[A-Z])\s+-\s"
+    r"|\((?P<lp>[a-z])\)|(?P<ld>[a-z])[.)](?=\s|$)|(?P<g>[A-Z])(?:\)(?=[A-Za-z])|\.(?=[A-Z]{2})))"
+)
 _YEAR = r"(?:'\d{2}|\d{4}|\d{2})"
 _SERIAL = r"\d{1,7}"
 # A citation: optional year, station words, one or more serials.
@@ -42,23 +49,47 @@ _NOISE_WORDS = {"REF", "REFS", "REFTEL", "REFTELS", "AND", "NOTAL", "PARA", "PAR
 class References:
     cables: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)
+    items: list[ReferenceItem] = field(default_factory=list)
 
 
-def split_items(text: str) -> list[str]:
-    """Split a REF block into its lettered items (one item when there are no letters)."""
-    marks = list(_ITEM.finditer(text))
+def split_items(text: str) -> list[tuple[str | None, str]]:
+    """Split a REF block into its items, each with its letter (`None` for an unlettered item:
+    the whole block when it has no letters, or its parts between semicolons)."""
+    marks = _item_marks(text)
     if not marks:
-        return [item.strip() for item in text.split(";") if item.strip()]
-    items: list[str] = []
-    head = text[: marks[0].start()].strip(" ,;:")
+        return [(None, item.strip()) for item in text.split(";") if item.strip()]
+    items: list[tuple[str | None, str]] = []
+    head = text[: marks[0][0]].strip(" ,;:")
     if head:
-        items.append(head)
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        item = text[m.end() : end].strip(" ,;:")
-        if item:
-            items.append(item)
+        items.append((None, head))
+    for i, (_start, end, letter) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        item = text[end:stop].strip(" ,;:")
+        if item:  # "A. (A) 03 BRASILIA 2313": the doubled letter leaves an empty item
+            items.append((letter, item))
     return items
+
+
+def _item_marks(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, letter) of the item markers. An upper-case marker standing alone always
+    counts; a lower-case or run-in one only as the letter after the last (or doubling it, as in
+    "A. (a) KABUL 673", or as the first "a." of the block), so that "J.SMITH" or an "a." in the
+    middle of an item does not split it."""
+    marks: list[tuple[int, int, str]] = []
+    for m in _ITEM.finditer(text):
+        strict = m.group("p") or m.group("d") or m.group("h")
+        letter = (strict or m.group("lp") or m.group("ld") or m.group("g") or "").upper()
+        if not strict:
+            last = marks[-1] if marks else None
+            if last is None:  # a first "a." only at the start: "STATE 12 AND a. memo" is one item
+                follows = letter == "A" and not text[: m.start()].strip(" ,;:")
+            else:
+                follows = ord(letter) == ord(last[2]) + 1
+            doubles = last is not None and letter == last[2] and not text[last[1]:m.start()].strip()
+            if not (follows or doubles):
+                continue
+        marks.append((m.start(), m.end(), letter))
+    return marks
 
 
 def cables_in(item: str, year: int | None) -> list[str]:
@@ -96,15 +127,19 @@ def _station_from_words(words: list[str], explicit_year: bool) -> str | None:
 
 
 def parse_references(text: str, year: int | None, own_id: str | None = None) -> References:
-    """The cables a REF block cites (canonical ids, in order, once each, never itself) and the
-    items that cite something else."""
+    """The cables a REF block cites (canonical ids, in order, once each, never itself), the
+    items that cite something else, and every item with its letter, its text and its cables."""
     refs = References()
     text = _PAGE_HEADER.sub(" ", " ".join(text.split()))
-    for item in split_items(text):
+    for letter, item in split_items(text):
         ids = cables_in(item, year)
         if not ids:
             refs.other.append(item)
+        named: list[str] = []
         for cable_id in ids:
+            if cable_id != own_id and cable_id not in named:
+                named.append(cable_id)
             if cable_id != own_id and cable_id not in refs.cables:
                 refs.cables.append(cable_id)
+        refs.items.append({"letter": letter, "text": item, "ids": named})
     return refs

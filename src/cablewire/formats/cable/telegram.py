@@ -6,7 +6,8 @@ and gives its fields plus the clean body lines, leaving paragraph structure to
 
 What is removed from the body, and only this: the routing headers (kept as fields), the header
 block when a copy repeats it once per section, section banners after the first, page markers
-such as `BAMAKO 00000387 002 OF 004`, `SIPDIS` lines, and the transmission trailers `BT`/`NNNN`.
+such as `BAMAKO 00000387 002 OF 004`, `SIPDIS` lines (the distribution markers are kept as a
+field), and the transmission trailers `BT`/`NNNN`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cablewire.formats.cable.header_block import read_header_block
+from cablewire.formats.cable.markers import find_markers
 from cablewire.formats.cable.references import References, parse_references
 from cablewire.formats.cable.telegram_header import (
     RoutingHeader,
@@ -64,7 +66,7 @@ TRAILER = re.compile(r"^\s*(?:BT|NNNN|#\d{4}(?:\s.*)?|=+\s*CABLE ENDS\s*=+)\s*$"
 _EO = re.compile(r"^\s*E\.?\s?O\.?\s*(\d{5})\s*[:.;]?\s*(.*)$", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*TAGS?\s*[:.]\s*(.*)$", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(?:SUBJECT|SUBJ)\s*[:.]\s*(.*)$", re.IGNORECASE)
-_PARA_START = re.compile(r"^\s*¶?\s*\d{1,3}\s*[.)]\s*(?:\(|[A-Z])")
+_PARA_START = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)]\s*(?:\(|[A-Z])")
 _DECL_DATE = re.compile(r"\b(?:DECL|GDS|DECLASSIFY\s+ON)\b\W*(\d{1,2})/(\d{1,2})/(\d{2,4})", re.I)
 _DECL_ISO = re.compile(r"\bDECL\b\W*(\d{4})[/-](\d{1,2})[/-](\d{1,2})", re.I)
 _CLASS_NAMES = {
@@ -94,6 +96,7 @@ class Telegram:
     subject: str | None = None
     ref_text: str | None = None
     classified_by_text: str | None = None
+    markers: list[str] = field(default_factory=list)
     body_lines: list[str] = field(default_factory=list)
     header_block: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -113,6 +116,7 @@ def read_telegram(text: str) -> Telegram:
     """Split a telegram into routing header and body, and read the header block."""
     tg = Telegram()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    tg.markers = find_markers(lines)
     header_lines, body = _split_routing(lines)
     tg.header = parse_routing_header(header_lines)
     tg.warnings.extend(tg.header.warnings)

@@ -1,6 +1,9 @@
 """A cable laid out for reading: its header lines with the jargon explained, its paragraphs with
 their markings and headings, REF citations linked, and the notes a reader needs.
 
+Only the stored JSON is read: the header block, paragraphs and trailer, the REF items with their
+letters ("Ref B" links to the cables of item B, and to nothing when B is not a cable) and the
+distribution markers are fields of the cable, never found again in its text or its original.
 Everything here builds `Markup` from escaped pieces: the document's text is never trusted.
 """
 
@@ -12,7 +15,6 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from cablewire.model.ids import canonical_cable_id
 from cablewire.results import Shown
 from cablewire.web.glossary import (
     JARGON,
@@ -41,14 +43,19 @@ _HEADER_TERMS = re.compile(
     r"(?P<eo>\bE\.\s?O\.\s?\d{4,5}\b)"
     r"|(?P<decl>\bDECL(?:ASSIFY ON)?\b)"
     r"|(?P<sipdis>\bSIPDIS\b)"
-    r"|(?P<reasons>\b1\.[45]\s*\(\s*[a-hA-H]\s*\)(?:\s*(?:,|and|&|/)?\s*\(\s*[a-hA-H]\s*\))*)"
+    r"|(?P<reasons>\b1\.[45]\s*\(\s*[a-hA-H]\s*\)(?:\s*(?:(?:,|and|&|/)\s*)?\(\s*[a-hA-H]\s*\))*)"
     r"|(?P<classified>\bClassified\s+By\b:?)",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^\s*(TAGS|SUBJECT|SUBJ|REF|REFS|REFTEL)\s*:", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^\s*(?:(TAGS)\s*:?(?=\s)|(SUBJECT|SUBJ|REFERENCES|REFERENCE|REFTELS|REFTEL|REFS|REF)\s*:)",
+    re.IGNORECASE)
+_LABEL_TOPICS = {"SUBJ": "SUBJECT", "REFS": "REF", "REFTEL": "REF", "REFTELS": "REF",
+                 "REFERENCE": "REF", "REFERENCES": "REF"}
 _TAG_CODE = re.compile(r"\b[A-Za-z][A-Za-z0-9]{1,6}\b")
-_REF_ID = re.compile(r"\b(?:(\d{2})\s*)?([A-Z][A-Z]+(?:\s[A-Z]+)*)\s+(\d{1,6})\b")
-_PROSE_REF = re.compile(r"\b(?:REF|Ref|ref|REFTEL|Reftel|reftel)s?\.?\s+\(?([A-H])\)?(?![\w])")
+# "Ref B", "REFTEL A", "reftels (C)": the letter of a REF item.
+_PROSE_REF = re.compile(
+    r"\b(?:REF|Ref|ref|REFTEL|Reftel|reftel)s?\.?\s+(?:\(([A-Z])\)|([A-Z])(?!\w))")
 
 
 @dataclass
@@ -67,34 +74,89 @@ class Glosser:
 
 @dataclass
 class CableLinks:
-    """Where each cited cable can be read (None: not in this archive)."""
+    """The REF items of one cable by letter, and where each cited cable can be read."""
 
-    references: list[str]
+    items: list[dict[str, Any]]
     in_archive: dict[str, bool]
-    year: int | None
 
     def link(self, cable_id: str, text: str) -> Markup:
         if self.in_archive.get(cable_id):
-            return Markup('<a class="ref" href="{url}">{text}</a>').format(
-                url=document_url(cable_id), text=text)
+            return Markup('<a class="ref" href="{url}" title="{id}">{text}</a>').format(
+                url=document_url(cable_id), id=cable_id, text=text)
         return Markup('<span class="ref missing" title="{id} is not in this archive">{text}'
                       '</span>').format(id=cable_id, text=text)
 
+    def cite(self, ids: list[str], text: str) -> Markup:
+        """`text` linked to the first of the cables it stands for, each further one after it;
+        plain text when it stands for no cable (an e-mail, a telcon, a report)."""
+        if not ids:
+            return escape(text)
+        out = self.link(ids[0], text)
+        for cable_id in ids[1:]:
+            out += Markup('<sup class="ref-more">{link}</sup>').format(
+                link=self.link(cable_id, cable_id))
+        return out
+
+    def lettered(self, letter: str) -> list[str]:
+        """The cables of the REF item(s) with this letter, in order, each once."""
+        ids: list[str] = []
+        for item in self.items:
+            if item.get("letter") == letter:
+                ids.extend(i for i in item.get("ids") or [] if i not in ids)
+        return ids
+
+    def ref_line(self) -> Markup:
+        """The REF items as written, each letter with its text, linked to its cables."""
+        parts: list[Markup] = []
+        for item in self.items:
+            letter = item.get("letter")
+            cited = self.cite(list(item.get("ids") or []), str(item.get("text") or ""))
+            parts.append(Markup("{letter}. {cited}").format(letter=letter, cited=cited)
+                         if letter else cited)
+        unlettered = all(not item.get("letter") for item in self.items)
+        return Markup("; " if unlettered else " ").join(parts)
+
+
+def label_topic(line: str) -> str | None:
+    """TAGS, SUBJECT or REF when the header line starts with that label."""
+    label = _LABEL.match(line)
+    if not label:
+        return None
+    name = (label.group(1) or label.group(2)).upper()
+    return _LABEL_TOPICS.get(name, name)
+
 
 def annotate_header(line: str, glosser: Glosser, links: CableLinks) -> Markup:
-    """One header line (E.O., TAGS, SUBJECT, REF, Classified By...) with its terms explained."""
+    """One header line (E.O., TAGS, SUBJECT, REF, Classified By...) with its terms explained;
+    a REF line shows the cable's REF items, each linked to its own cables."""
     label = _LABEL.match(line)
     if label:
-        name = label.group(1).upper()
-        topic = {"SUBJ": "SUBJECT", "REFS": "REF", "REFTEL": "REF"}.get(name, name)
+        topic = label_topic(line) or ""
         head = glosser.term(line[: label.end()], JARGON[topic], topic)
         rest = line[label.end():]
         if topic == "TAGS":
             return head + _annotate_tags(rest, glosser)
-        if topic == "REF":
-            return head + _annotate_refs(rest, links)
+        if topic == "REF" and links.items:
+            return head + " " + links.ref_line()
         return head + escape(rest)
     return _annotate_terms(line, glosser)
+
+
+def header_lines(doc: dict[str, Any], glosser: Glosser, links: CableLinks) -> list[Markup]:
+    """The stored header block, annotated. Its first REF line shows every REF item (a copy that
+    repeats the block has its items once more there, and its later REF lines go); a cable with
+    REF items but no REF line in its header (a header read wrongly) gets one at the end."""
+    out: list[Markup] = []
+    ref_shown = False
+    for line in doc.get("header_block") or []:
+        if label_topic(line) == "REF" and links.items:
+            if ref_shown:
+                continue
+            ref_shown = True
+        out.append(annotate_header(line, glosser, links))
+    if links.items and not ref_shown:
+        out.append(glosser.term("REF:", JARGON["REF"], "REF") + " " + links.ref_line())
+    return out
 
 
 def _annotate_terms(text: str, glosser: Glosser) -> Markup:
@@ -132,29 +194,16 @@ def _annotate_tags(text: str, glosser: Glosser) -> Markup:
     return out + escape(text[last:])
 
 
-def _annotate_refs(text: str, links: CableLinks) -> Markup:
-    out = Markup("")
-    last = 0
-    for m in _REF_ID.finditer(text):
-        year = int("20" + m.group(1)) if m.group(1) else links.year
-        found = canonical_cable_id(f"{m.group(2)} {m.group(3)}", year=year)
-        if found is None or found not in links.references:
-            continue
-        out += escape(text[last:m.start()]) + links.link(found, m.group(0))
-        last = m.end()
-    return out + escape(text[last:])
-
-
 def annotate_prose(text: str, glosser: Glosser, links: CableLinks,
                    mentions: list[Mention] | None = None) -> Markup:
-    """Paragraph text with 'Ref A' linked to the cited cable, entities linked to their pages,
-    and SIPDIS or E.O. explained."""
-    refs: list[tuple[int, int, str]] = []
+    """Paragraph text with 'Ref B' linked to the cables of REF item B (left as it is when B cites
+    no cable), entities linked to their pages, and SIPDIS or E.O. explained."""
+    refs: list[tuple[int, int, list[str]]] = []
     for m in _PROSE_REF.finditer(text):
-        index = ord(m.group(1)) - ord("A")
-        if index < len(links.references):
-            refs.append((m.start(), m.end(), links.references[index]))
-    spans: list[tuple[int, int, str | Mention]] = [(a, b, ref) for a, b, ref in refs]
+        ids = links.lettered(m.group(1) or m.group(2))
+        if ids:
+            refs.append((m.start(), m.end(), ids))
+    spans: list[tuple[int, int, list[str] | Mention]] = [(a, b, ref) for a, b, ref in refs]
     for mention in mentions or []:
         if not any(a < mention.end and mention.start < b for a, b, _r in refs):
             spans.append((mention.start, mention.end, mention))
@@ -166,36 +215,29 @@ def annotate_prose(text: str, glosser: Glosser, links: CableLinks,
             continue
         out += _annotate_terms(text[at:start], glosser)
         word = text[start:end]
-        out += links.link(what, word) if isinstance(what, str) else entity_link(word, what)
+        out += links.cite(what, word) if isinstance(what, list) else entity_link(word, what)
         at = end
     return out + _annotate_terms(text[at:], glosser)
 
 
-def split_body(doc: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]], list[str]]:
-    """(header lines, paragraphs, trailing lines) of a cable's clean body."""
-    body: str = doc.get("body") or ""
+def paragraphs_of(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stored paragraphs; a cable stored without them (and without a header block) shows
+    its clean body a block at a time."""
     paragraphs: list[dict[str, Any]] = list(doc.get("paragraphs") or [])
-    if not paragraphs:
-        blocks = [b.strip() for b in re.split(r"\n\s*\n", body) if b.strip()]
-        return [], [{"number": None, "marking": None, "heading": None, "text": b}
-                    for b in blocks], []
-    first, last = paragraphs[0], paragraphs[-1]
-    start = _find(body, first.get("heading")) if first.get("heading") else -1
-    if start < 0:
-        start = _find(body, first["text"][:40])
-    if start < 0:
-        return [], paragraphs, []
-    start = body.rfind("\n", 0, start) + 1
-    header = [line.strip() for line in body[:start].splitlines() if line.strip()]
-    tail_key = last["text"][-40:]
-    end = body.rfind(tail_key) if tail_key else -1
-    trailer = ([line.strip() for line in body[end + len(tail_key):].splitlines() if line.strip()]
-               if end >= start else [])
-    return header, paragraphs, trailer
+    if paragraphs or doc.get("header_block"):
+        return paragraphs
+    blocks = [b.strip() for b in str(doc.get("body") or "").split("\n\n") if b.strip()]
+    return [{"number": None, "marking": None, "heading": None, "text": b} for b in blocks]
 
 
-def _find(body: str, text: str | None) -> int:
-    return body.find(text) if text else -1
+def marker_notes(doc: dict[str, Any], glosser: Glosser) -> list[Markup]:
+    """The distribution markers (SIPDIS, NOFORN...), explained where the glossary can."""
+    out: list[Markup] = []
+    for marker in doc.get("markers") or []:
+        tip = JARGON.get(marker)
+        out.append(glosser.term(marker, tip, marker) if tip else
+                   Markup('<span class="marker">{m}</span>').format(m=marker))
+    return out
 
 
 def recipients(doc: dict[str, Any], glosser: Glosser) -> list[dict[str, Any]]:
@@ -256,23 +298,18 @@ def marking_badge(marking: str | None, glosser: Glosser) -> Markup:
     return Markup('<span class="badge badge-{kind}">{note}</span>').format(kind=kind, note=note)
 
 
-def present_cable(shown: Shown, sipdis: bool = False,
+def present_cable(shown: Shown,
                   enrichment: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Everything the cable template needs beyond the JSON of `Archive.show`; `sipdis` says
-    whether the original carries the SIPDIS distribution marker; `enrichment` (when the archive
-    has it) gives the entities to link."""
+    """Everything the cable template needs beyond the JSON of `Archive.show`, from the stored
+    document alone; `enrichment` (when the archive has it) gives the entities to link."""
     doc = shown["document"]
     glosser = Glosser()
-    created = doc.get("created") or ""
-    year = int(created[:4]) if created[:4].isdigit() else None
-    links = CableLinks(references=list(doc.get("references") or []),
-                       in_archive={c["id"]: bool(c["in_archive"]) for c in shown["cites"]},
-                       year=year)
+    links = CableLinks(items=list(doc.get("reference_items") or []),
+                       in_archive={c["id"]: bool(c["in_archive"]) for c in shown["cites"]})
     notes = metadata_notes(doc, glosser)
-    if sipdis:
-        notes["sipdis"] = glosser.term("SIPDIS", JARGON["SIPDIS"], "SIPDIS")
-    header, paragraphs, trailer = split_body(doc)
-    header_html = [annotate_header(line, glosser, links) for line in header]
+    markers = marker_notes(doc, glosser)
+    header_html = header_lines(doc, glosser, links)
+    paragraphs = paragraphs_of(doc)
     mentions = index_mentions(enrichment) if doc.get("paragraphs") else {}
     paragraph_html = [
         {"number": p.get("number"),
@@ -285,11 +322,12 @@ def present_cable(shown: Shown, sipdis: bool = False,
     ]
     return {
         "notes": notes,
+        "markers": markers,
         "recipients": recipients(doc, glosser),
         "tags": tags(doc),
         "header": header_html,
         "paragraphs": paragraph_html,
-        "trailer": trailer,
+        "trailer": list(doc.get("trailer") or []),
         "entities": named_entities(enrichment),
         "how_to_read": [{"label": TOPIC_LABELS.get(topic, topic), "text": text}
                         for topic, text in glosser.used.items()],

@@ -3,7 +3,6 @@ each the HTML and the JSON rendering of one library call."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Annotated, Any, TypedDict
 
@@ -85,17 +84,12 @@ class Page:
     shown: Shown
     related: Related
     enrichment: dict[str, Any] | None
-    sipdis: bool
 
 
 def _page(archive: Archive, doc_id: str) -> Page:
     shown = archive.show(doc_id)
     found = shown["document"]["id"]
-    sipdis = False
-    if shown["document"].get("kind") == "cable":
-        # The clean body drops the SIPDIS line; the original still says it.
-        sipdis = re.search(rb"\bSIPDIS\b", archive.original(found)) is not None
-    return Page(shown, archive.related(found, RELATED_LIMIT), archive.enrichment(found), sipdis)
+    return Page(shown, archive.related(found, RELATED_LIMIT), archive.enrichment(found))
 
 
 async def document_html(request: Request) -> Response:
@@ -108,7 +102,7 @@ async def document_html(request: Request) -> Response:
     context: dict[str, Any] = {"shown": shown, "doc": doc, "related": page.related,
                                "api_url": "/api" + document_url(doc["id"])}
     if doc.get("kind") == "cable":
-        context["view"] = present_cable(shown, sipdis=page.sipdis, enrichment=page.enrichment)
+        context["view"] = present_cable(shown, enrichment=page.enrichment)
         context["title"] = f"{doc['id']}: {doc.get('title') or doc.get('subject') or ''}"
         return render(request, "cable.html", context)
     context["view"] = present_article(shown, enrichment=page.enrichment)

@@ -1,0 +1,67 @@
+"""Distribution and handling markers a telegram carries: SIPDIS, NOFORN, NODIS, EXDIS...
+
+They stand as captions in the header: on lines of their own under the banner (`SIPDIS`,
+`NOFORN SIPDIS`, `SENSITIVE, SIPDIS`), after the banner on a header run together on one line
+(`C O N F I D E N T I A L HELSINKI 001603 SIPDIS STATE FOR EUR/RUS E.O. 12958: ...`), or as the
+banner's caveat (`SECRET NOFORN`). The same words after a REF item (`B) TRIPOLI 149 (EXDIS)`) or
+in a paragraph marking (`(S/NOFORN)`) speak of another cable or of one paragraph, so a marker
+counts only on a line of markers alone, or in the header before its first field (E.O., TAGS,
+SUBJECT, REF, Classified By) and first paragraph. SIPDIS, a word no sentence uses, counts wherever
+it stands: copies carry it inside paragraphs too, where the distribution system put it.
+
+`SENSITIVE` (sensitive but unclassified) is a handling word of the classification, not a
+distribution marker: it may stand on a caption line but is not listed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablewire.formats.cable.header_block import first_label
+
+MARKERS = ("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ORCON", "NOCONTRACT",
+           "PROPIN")
+_WORD = re.compile(r"(?<![A-Za-z])(?:" + "|".join(MARKERS) + r")(?![A-Za-z])", re.IGNORECASE)
+_SIPDIS = re.compile(r"(?<![A-Za-z])SIPDIS(?![A-Za-z])", re.IGNORECASE)
+_CAPTION_WORDS = frozenset((*MARKERS, "SENSITIVE"))
+_SEPARATORS = re.compile(r"[\s,;/\\.-]+")
+# The first paragraph ends the header: "1. (C) ...", "1. SUMMARY", "¶1. ..."
+_PARAGRAPH = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)]\s*(?:\(|[A-Z])")
+_HEADER_MAX_LINES = 80
+
+
+def find_markers(lines: list[str]) -> list[str]:
+    """The markers of a telegram's lines (routing header and body), upper-case, in the order
+    met, each once."""
+    found: list[str] = []
+    in_header = True
+    for index, line in enumerate(lines):
+        if in_header and (index >= _HEADER_MAX_LINES or _PARAGRAPH.match(line)):
+            in_header = False
+        if in_header:
+            cut = first_label(line)
+            if cut is not None:
+                in_header = False
+                _add(found, _WORD.findall(line, 0, cut))
+                _add(found, _SIPDIS.findall(line, cut))
+                continue
+            _add(found, _WORD.findall(line))
+        elif _caption_line(line):
+            _add(found, _WORD.findall(line))
+        else:
+            _add(found, _SIPDIS.findall(line))
+    return found
+
+
+def _caption_line(line: str) -> bool:
+    """A line of markers alone, such as `NOFORN SIPDIS` or `SENSITIVE, SIPDIS`."""
+    words = [w.upper() for w in _SEPARATORS.split(line) if w]
+    return bool(words) and all(w in _CAPTION_WORDS for w in words) and any(
+        w in MARKERS for w in words)
+
+
+def _add(found: list[str], words: list[str]) -> None:
+    for word in words:
+        marker = word.upper()
+        if marker not in found:
+            found.append(marker)
