@@ -34,22 +34,30 @@ def find_markers(lines: list[str]) -> list[str]:
     """The markers of a telegram's lines (routing header and body), upper-case, in the order
     met, each once."""
     found: list[str] = []
-    in_header = True
+    rest = len(lines)
     for index, line in enumerate(lines):
-        if in_header and (index >= _HEADER_MAX_LINES or _PARAGRAPH.match(line)):
-            in_header = False
-        if in_header:
-            cut = first_label(line)
-            if cut is not None:
-                in_header = False
-                _add(found, _WORD.findall(line, 0, cut))
-                _add(found, _SIPDIS.findall(line, cut))
-                continue
-            _add(found, _WORD.findall(line))
-        elif _caption_line(line):
-            _add(found, _WORD.findall(line))
-        else:
-            _add(found, _SIPDIS.findall(line))
+        if index >= _HEADER_MAX_LINES or _PARAGRAPH.match(line):
+            rest = index
+            break
+        cut = first_label(line)
+        if cut is not None:
+            _add(found, _WORD.findall(line, 0, cut))
+            _add(found, _SIPDIS.findall(line, cut))
+            rest = index + 1
+            break
+        _add(found, _WORD.findall(line))
+    # After the header: one pass over the text; a marker counts on a caption line, SIPDIS
+    # anywhere.
+    text = "\n".join(lines[rest:])
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if word.upper() == "SIPDIS":
+            _add(found, [word])
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        if _caption_line(text[start : end if end >= 0 else len(text)]):
+            _add(found, [word])
     return found
 
 
