@@ -109,8 +109,20 @@ _ENTRIES = (
         ("ECOWAS", "CEDEAO", "Economic Community of West African States", "ECOWAS COLLECTIVE"),
     ),
     Known("organization:au", "organization", "African Union", ("AU", "African Union")),
-    Known("organization:eu", "organization", "European Union", ("EU", "European Union")),
+    Known("organization:eu", "organization", "European Union", ("EU", "EUN", "European Union")),
     Known("organization:un", "organization", "United Nations", ("UN", "U.N.", "United Nations")),
+    Known(
+        "organization:unga",
+        "organization",
+        "United Nations General Assembly",
+        ("UNGA", "UN General Assembly", "U.N. General Assembly", "United Nations General Assembly"),
+    ),
+    Known(
+        "organization:unhrc",
+        "organization",
+        "United Nations Human Rights Council",
+        ("UNHRC", "UN Human Rights Council", "United Nations Human Rights Council"),
+    ),
     Known(
         "organization:unsc",
         "organization",
@@ -128,6 +140,31 @@ _ENTRIES = (
         "organization",
         "North Atlantic Treaty Organization",
         ("NATO", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+    ),
+    Known(
+        "organization:osce",
+        "organization",
+        "Organization for Security and Co-operation in Europe",
+        ("OSCE", "Organization for Security and Co-operation in Europe",
+         "Organization for Security and Cooperation in Europe"),
+    ),
+    Known(
+        "organization:oas",
+        "organization",
+        "Organization of American States",
+        ("OAS", "Organization of American States"),
+    ),
+    Known(
+        "organization:wto",
+        "organization",
+        "World Trade Organization",
+        ("WTO", "World Trade Organization"),
+    ),
+    Known(
+        "organization:mtcr",
+        "organization",
+        "Missile Technology Control Regime",
+        ("MTCR", "MTCRE", "Missile Technology Control Regime"),
     ),
     Known(
         "organization:iaea",

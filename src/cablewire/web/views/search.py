@@ -11,7 +11,7 @@ from starlette.responses import Response
 
 from cablewire.errors import UsageError
 from cablewire.index.search import SORTS
-from cablewire.web.glossary import explain_tag
+from cablewire.model.jargon import tag_label
 from cablewire.web.rendering import json_response, render, search_url
 from cablewire.web.state import state_of
 
@@ -137,7 +137,7 @@ def facet_links(query: str, facets: dict[str, list[dict[str, Any]]],
             refined = without_filter(query, text) if chosen else f"{query} {text}".strip()
             values.append({"value": bucket["value"], "count": bucket["count"],
                            "chosen": chosen, "url": search_url(refined, sort=sort),
-                           "hint": explain_tag(str(bucket["value"]))[1] if name == "tag"
+                           "hint": tag_label(str(bucket["value"]))[1] if name == "tag"
                            else None})
         if values:
             out.append({"name": name, "label": FACET_LABELS.get(name, name), "values": values})
