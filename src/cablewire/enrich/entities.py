@@ -31,7 +31,8 @@ from cablewire.enrich import gazetteer
 from cablewire.enrich.aliases import KNOWN, TITLE_WORDS, lookup_known, split_title
 from cablewire.enrich.model import EntityType
 from cablewire.enrich.nlp import fresh_model
-from cablewire.enrich.structure import Segment, acronyms, is_shouting, truecase
+from cablewire.enrich.structure import Segment, is_shouting, truecase
+from cablewire.text.casing import acronyms
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -151,15 +151,15 @@ def subject_tags() -> dict[str, str]:
         if line and not line.startswith("#"):
             code, meaning, _basis = line.split("\t")
             out[code] = meaning
-    for code in _data("subject-tags.txt").split():
+    for code in _lines("subject-tags.txt"):
         out.setdefault(code, _area(code))
     return out
 
 
 @functools.cache
 def organization_tags() -> frozenset[str]:
-    """The organisation TAGS codes."""
-    return frozenset(_data("organization-tags.txt").split())
+    """The organisation TAGS codes ("NATO", "EL AL", "Phalange Party")."""
+    return frozenset(_lines("organization-tags.txt"))
 
 
 @functools.cache
@@ -174,6 +174,12 @@ def routing_indicators() -> dict[str, str]:
 
 def _data(name: str) -> str:
     return resources.files("cablewire").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    """The entries of a one-a-line list, comments and blank lines left out."""
+    return [line.strip() for line in _data(name).splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
 # -- explanations ----------------------------------------------------------------------------------
