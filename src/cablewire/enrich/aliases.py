@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from cablewire.enrich.gazetteer import demonym_plurals, find_country, fold
 from cablewire.enrich.model import EntityType
-from cablewire.formats.quotes import TITLES
+from cablewire.text.titles import is_title
 
 
 @dataclass(frozen=True)
@@ -262,21 +262,6 @@ for _entry in _ENTRIES:
         KNOWN.setdefault(_alias, _entry)
         KNOWN.setdefault(fold(_alias), _entry)
 
-ROLES = frozenset(
-    """spokeswoman spokesman spokesperson ambassador president minister secretary general
-    captain colonel lieutenant major sergeant admiral chairman chairwoman director governor
-    mayor senator representative commander chief deputy prime foreign defense defence interior
-    justice finance vice premier king queen prince emir sheikh colonel-general ringleader""".split()
-)
-TITLE_WORDS = (
-    frozenset(t.rstrip(".").casefold() for t in TITLES)
-    | ROLES
-    | frozenset(
-        "mr mrs ms dr gen capt col lt maj sgt adm sen rep gov prof rev amb ambassador-designate "
-        "charge d'affaires hq ministers fm aa/s a/s das u/s dustr dusr couns pol charge poloff "
-        "emboff codel staffdel senators deputies".split()
-    )
-)
 _PARTICLES = frozenset("de da van von bin al der la le du dos del di ibn ben el ould ag".split())
 
 
@@ -300,13 +285,13 @@ def split_title(name: str) -> tuple[list[str], str]:
     words = name.split()
     last_title = -1
     for i, w in enumerate(words[:-1]):
-        if w.rstrip(".").casefold() in TITLE_WORDS:
+        if is_title(w):
             last_title = i
     if last_title < 0:
         return [], name
     titles, run = [], []
     for w in words[: last_title + 1]:
-        if w.rstrip(".").casefold() in TITLE_WORDS:
+        if is_title(w):
             run.append(w)
         elif run:
             titles.append(" ".join(run))

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from cablewire.model.document import Quote
+from cablewire.text.titles import TITLES
 
 SPEECH_VERBS = frozenset(
     """said says say told tells wrote writes added adds asked asks explained explains noted
@@ -38,16 +39,6 @@ SPEECH_VERBS = frozenset(
 INVERTING_VERBS = frozenset(
     "said says wrote writes added adds asked asks explained explains continued continues noted"
     " notes recalled recalls replied replies warned warns insisted insists".split()
-)
-TITLES = frozenset(
-    """President Prime Minister Secretary Ambassador Gen. General Capt. Captain Col. Colonel
-    Lt. Lieutenant Maj. Major Sgt. Sergeant Adm. Admiral Dr. Dr Mr. Mr Mrs. Mrs Ms. Ms Miss
-    Sen. Senator Rep. Representative Gov. Governor Mayor Chancellor King Queen Prince Princess
-    Pope Sir Dame Lord Lady Judge Justice Prof. Professor Rev. Chairman Chairwoman Chief
-    Director Spokesman Spokeswoman Commissioner Coach Manager Chair Leader Deputy Vice Premier
-    Emir Sheikh Sheik Minister Foreign Defence Defense Interior Finance Home Health Senior
-    Gen Capt Col Lt Maj Sgt Adm Sen Rep Gov Prof Rev Secretary-General Speaker Attorney MP MEP
-    MSP Tory Baroness Bishop Archbishop Cardinal Imam Rabbi Father Sister Brother""".split()
 )
 _LEADERS = frozenset(
     """But And The In On At As When While If So Yet Still Then Now Also However Meanwhile
