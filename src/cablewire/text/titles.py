@@ -38,14 +38,11 @@ TITLES = OFFICES | HONORIFICS | ROLES
 """Titles as written before a name."""
 
 CABLE_TITLES = frozenset(
-    """amb ambasador ambassador-designate designate charge chargé d'affaires daffaires
-    dcm cda a/dcm dcm/cda cda/dcm counselor counsellor minister-counselor mincouns couns
-    polcouns econcouns polmincouns deppolcouns depecouns polcounselor econcounselor m/c pol/c
-    econ/c a/pol a/econ poloff emboff econoff pol officer officer-in-charge consul cg po
-    principal acting interim permanent advisor adviser assistant assistant-secretary under
-    coordinator coord attache attaché envoy special executive head agent rso pao dep
-    deputy-director deputy-chief-of-mission a/s aa/s u/s das pdas dustr dusr fm hq codel
-    staffdel ministers senators deputies""".split()
+    """amb ambasador ambassador-designate charge chargé d'affaires daffaires dcm cda a/dcm dcm/cda
+    cda/dcm minister-counselor mincouns couns polcouns econcouns polmincouns deppolcouns depecouns
+    polcounselor econcounselor m/c pol/c econ/c a/pol a/econ poloff emboff econoff pol
+    officer-in-charge rso pao deputy-director deputy-chief-of-mission assistant-secretary a/s aa/s
+    u/s das pdas dustr dusr fm hq codel staffdel ministers senators deputies""".split()
 )
 """The officials' titles of cable English, lower case."""
 

@@ -13,10 +13,15 @@ from dataclasses import dataclass, field
 
 from cablewire.text.titles import OFFICIAL_TITLE_WORDS
 
-# Words of an official's title in a "Classified By" line that are not titles themselves: offices,
+# Words of an official's title in a "Classified By" line beside the titles of
+# `cablewire.text.titles`: words that are titles only in such a line ("Acting", "Special",
+# "Consul", "Officer": elsewhere they begin the names of bodies, "Special Forces"), and offices,
 # sections, bureaus and the words that join them ("Deputy Chief of Mission", "POL/ECON Chief").
-# Compared lower-case, without dots, like the titles (`cablewire.text.titles`).
+# Compared lower-case, without dots, like the titles.
 _OFFICE_WORDS = {
+    "acting", "interim", "permanent", "principal", "special", "executive", "under", "assistant",
+    "head", "agent", "officer", "consul", "cg", "po", "dep", "advisor", "adviser", "coordinator",
+    "coord", "attache", "attaché", "envoy", "designate", "counselor", "counsellor",
     "ai", "a.i", "of", "mission", "political", "economic", "econ", "pol/econ", "polecon", "p/e",
     "e/p", "pol-econ", "section", "pol/mil", "polmil", "pol-mil", "mil", "military", "public",
     "affairs", "regional", "security", "management", "for", "the", "labor", "and", "commercial",
