@@ -129,11 +129,22 @@ def test_article_page_and_related(browser: Any, live_server: LiveServer,
 
     browser.get(f"{live_server.url}/documents/{seed_article_id}")
     assert browser.find_element(By.TAG_NAME, "h1").text == "STUTTGART, Germany"
-    assert browser.find_elements(By.CSS_SELECTOR, ".quote")
+    assert not browser.find_elements(By.CSS_SELECTOR, ".quote")  # not enriched: no quotations
     _shot(browser, "article")
     related = browser.find_element(By.CSS_SELECTOR, '.related a[href="/documents/09BAMAKO387"]')
     related.click()
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/documents/09BAMAKO387"))
+    assert not _problems(browser)
+
+
+def test_article_quotes_of_the_enrichment(browser: Any, enriched_server: LiveServer,
+                                          seed_article_id: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{enriched_server.url}/documents/{seed_article_id}")
+    assert browser.find_elements(By.CSS_SELECTOR, ".quote")
+    assert browser.find_elements(By.CSS_SELECTOR, "a.speaker")
+    _shot(browser, "article-quotes")
     assert not _problems(browser)
 
 

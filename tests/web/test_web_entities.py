@@ -25,6 +25,20 @@ def test_article_text_links_entities_and_speakers(enriched: TestClient,
     assert 'href="/entities/person:victoria-nuland"' in page
     assert 'href="/entities/organization:aqim"' in page
     assert 'class="quote"' in page and 'class="speaker"' in page
+    assert re.search(r'class="speaker" href="/search\?q=%22Victoria\+Nuland%22"', page)
+
+
+def test_article_page_shows_the_quotes_of_its_enrichment(enriched: TestClient,
+                                                        seed_article_id: str) -> None:
+    stored = enriched.get(f"/api/documents/{seed_article_id}/entities").json()
+    quotes = stored["enrichment"]["quotes"]
+    body = enriched.get(f"/api/documents/{seed_article_id}").json()["document"]["body"]
+    page = enriched.get(f"/documents/{seed_article_id}").text
+    marked = [q for q in quotes if q["text"] in body]  # a split quotation is not marked
+    assert len(marked) >= 10 and page.count('<span class="quote">') == len(marked)
+    for quote in quotes:
+        if quote["speaker"]:
+            assert f">{quote['speaker']}</a>" in page
 
 
 def test_document_entities_json(enriched: TestClient) -> None:

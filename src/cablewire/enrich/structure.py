@@ -15,10 +15,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Literal
 
 from wordfreq import zipf_frequency
+
+from cablewire.text.casing import acronyms
 
 SegmentKind = Literal["prose", "heading", "header", "routing", "name"]
 
@@ -70,12 +71,6 @@ def is_shouting(text: str) -> bool:
     """Mostly capitals: more than 60% of the letters."""
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) > 20 and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
-
-
-@functools.cache
-def acronyms() -> frozenset[str]:
-    text = resources.files("cablewire").joinpath("data", "cable-acronyms.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
 _CALENDAR = frozenset(

@@ -1,4 +1,4 @@
-"""The domain model: documents and their identifiers."""
+"""The domain model: documents and their identifiers, and cable jargon (`jargon`)."""
 
 from cablewire.model.document import Article, Cable, Document
 from cablewire.model.ids import canonical_cable_id, make_document_id

@@ -142,12 +142,6 @@ class Caption(TypedDict):
     credit: str | None
 
 
-class Quote(TypedDict):
-    speaker: str | None
-    text: str
-    paragraph: int
-
-
 class DateEstimate(TypedDict):
     earliest: str
     latest: str
@@ -171,7 +165,6 @@ class Article(Document):
     captions: list[Caption] = _help("Photo captions, each once", factory=list)
     paragraphs: list[str] = _help("Body paragraphs in order", factory=list)
     body: str | None = _help("The article's own words, nothing else")
-    quotes: list[Quote] = _help("Direct quotations with their speakers", factory=list)
     language: str | None = _help("ISO 639-1 language code")
     url: str | None = _help("URL of the page, when known")
     canonical_url: str | None = _help("Canonical URL the page declares")

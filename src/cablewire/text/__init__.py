@@ -1,1 +1,2 @@
-"""Text before any format: encodings, mojibake, line joining, casing, language."""
+"""Text before any format: encodings, mojibake, line joining, casing and acronyms, title words,
+language."""

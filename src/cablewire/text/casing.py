@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from cablewire.model.jargon import organization_tags, subject_tags
+
 _SMALL = {
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
     "over", "per", "than", "the", "to", "via", "vs", "with", "vis-a-vis",
@@ -18,14 +20,17 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’./&-]*")
 
 @lru_cache(maxsize=1)
 def acronyms() -> frozenset[str]:
-    data = resources.files("cablewire.data")
-    words: set[str] = set()
-    for name in ("cable-acronyms.txt", "subject-tags.txt", "organization-tags.txt"):
-        for line in data.joinpath(name).read_text("utf-8").splitlines():
-            word = line.strip().strip("()")
-            if word and not word.startswith("#"):
-                words.add(word.upper())
-    # Common words that also appear as tag codes must not be kept upper-case.
+    """The acronyms that occur in cables (cablemap's list), upper case: "AQIM", "INCSR"."""
+    text = resources.files("cablewire.data").joinpath("cable-acronyms.txt").read_text("utf-8")
+    words = (line.strip().strip("()") for line in text.splitlines())
+    return frozenset(word.upper() for word in words if word and not word.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _kept_upper() -> frozenset[str]:
+    """What a title keeps in capitals: the acronyms and the TAGS codes."""
+    words = acronyms() | {code.upper() for code in [*subject_tags(), *organization_tags()]}
+    # Common words that also appear as acronyms or tag codes must not be kept upper-case.
     return frozenset(words - {"AND", "THE", "FOR", "ON", "IN", "OF", "TO", "AT", "AS", "BY"})
 
 
@@ -39,7 +44,7 @@ def titlecase(subject: str | None) -> str | None:
     lower = sum(c.islower() for c in letters)
     if letters and len(letters) * 0.3 < lower < len(letters):
         return text  # mixed case: written as a title already
-    known = acronyms()
+    known = _kept_upper()
     first = True
     out: list[str] = []
     pos = 0

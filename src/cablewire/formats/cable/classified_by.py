@@ -11,28 +11,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Words that make up officials' titles in cables (compared lower-case, without dots).
-_TITLE_WORDS = {
-    "acting", "ambassador", "amb", "ambasador", "charge", "chargé", "d'affaires", "daffaires",
-    "ai", "a.i", "dcm", "deputy", "chief", "of", "mission", "political", "economic", "pol",
-    "econ", "pol/econ", "polecon", "p/e", "e/p", "pol-econ", "counselor", "counsellor",
-    "minister", "minister-counselor", "officer", "consul", "general", "principal", "section",
-    "head", "director", "poloff", "econoff", "polcouns", "econcouns", "pol/mil", "polmil",
-    "pol-mil", "mil", "military", "public", "affairs", "regional", "security", "management",
-    "senior", "advisor", "adviser", "assistant", "secretary", "under", "coordinator", "for",
-    "the", "interim", "permanent", "representative", "labor", "attache", "attaché", "defense",
-    "officer-in-charge", "and", "commercial", "consular", "consulate", "embassy", "usun",
-    "us", "u.s.", "office", "branch", "unit", "team", "special", "envoy", "staff",
-    "chief,", "ds", "rso", "pao", "cons", "deputy-chief-of-mission", "ad", "interim,",
-    "political/economic", "economic/political", "pol/econ/pa", "couns", "coord", "pol/ec",
-    "ecpo", "ec", "deputy-director", "executive", "assistant-secretary", "cg", "po", "pm",
-    "environment", "science", "technology", "health", "esth", "refugee", "legal", "narcotics",
-    "affairs,", "ops", "operations", "intelligence", "liaison", "foreign", "service", "agent",
-    "cda", "a/dcm", "a/s", "amb.", "pdas", "das", "ambassador-designate", "designate", "nato",
-    "eur", "nea", "wha", "af", "eap", "sca", "isn", "drl", "io", "inr", "ct", "eeb",
-    "deppolcouns", "depecouns", "polcounselor", "econcounselor", "mincouns", "polmincouns",
-    "dcm/cda", "cda/dcm", "m/c", "pol/c", "poli", "econ/c", "a/pol", "a/econ", "dep",
+from cablewire.text.titles import OFFICIAL_TITLE_WORDS
+
+# Words of an official's title in a "Classified By" line beside the titles of
+# `cablewire.text.titles`: words that are titles only in such a line ("Acting", "Special",
+# "Consul", "Officer": elsewhere they begin the names of bodies, "Special Forces"), and offices,
+# sections, bureaus and the words that join them ("Deputy Chief of Mission", "POL/ECON Chief").
+# Compared lower-case, without dots, like the titles.
+_OFFICE_WORDS = {
+    "acting", "interim", "permanent", "principal", "special", "executive", "under", "assistant",
+    "head", "agent", "officer", "consul", "cg", "po", "dep", "advisor", "adviser", "coordinator",
+    "coord", "attache", "attaché", "envoy", "designate", "counselor", "counsellor",
+    "ai", "a.i", "of", "mission", "political", "economic", "econ", "pol/econ", "polecon", "p/e",
+    "e/p", "pol-econ", "section", "pol/mil", "polmil", "pol-mil", "mil", "military", "public",
+    "affairs", "regional", "security", "management", "for", "the", "labor", "and", "commercial",
+    "consular", "consulate", "embassy", "usun", "us", "u.s.", "office", "branch", "unit", "team",
+    "staff", "chief,", "ds", "cons", "ad", "interim,", "political/economic", "economic/political",
+    "pol/econ/pa", "pol/ec", "ecpo", "ec", "pm", "environment", "science", "technology", "esth",
+    "refugee", "legal", "narcotics", "affairs,", "ops", "operations", "intelligence", "liaison",
+    "service", "nato", "eur", "nea", "wha", "af", "eap", "sca", "isn", "drl", "io", "inr", "ct",
+    "eeb", "poli",
 }  # fmt: skip
+_TITLE_WORDS = OFFICIAL_TITLE_WORDS | _OFFICE_WORDS
 _PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "la", "le", "bin", "al"}
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’\-.]*$")
 _REASON_SPLIT = re.compile(

@@ -6,9 +6,10 @@ Three forms, told apart by content:
 - `news-titled-text`: plain text whose first line is a headline (the BBC corpus layout).
 - `news-text`: plain text as copied from a browser, debris and all (see `news_text`).
 
-All three go through the same cleaning and enrichment: dateline, stated or estimated date
-(`news_dates`), quotations and their speakers (`quotes`), and language (`language`). Cables are
-not news: any telegram marker makes `sniff` return 0 so the cable reader wins the auction.
+All three go through the same cleaning: dateline, stated or estimated date (`news_dates`) and
+language (`language`). Quotations and their speakers are enrichment (`cablewire.enrich.quotes`),
+not reading. Cables are not news: any telegram marker makes `sniff` return 0 so the cable reader
+wins the auction.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from cablewire.formats.news.text_page import (
     normalise,
     split_paragraphs,
 )
-from cablewire.formats.quotes import find_quotes
 from cablewire.hookspecs import hookimpl
 from cablewire.model.document import Article, Document
 from cablewire.model.ids import make_document_id
@@ -175,7 +175,6 @@ def _build(parts: ArticleParts, form: str, path: str | None, warnings: list[str]
         captions=parts.captions,
         paragraphs=parts.paragraphs,
         body=body,
-        quotes=find_quotes(parts.paragraphs),
         language=parts.language or detect_language(body),
         url=parts.url,
         canonical_url=parts.canonical_url,

@@ -1,5 +1,6 @@
 """A news article laid out for reading: its paragraphs with the direct quotations marked and
-their speakers linked, and its date or date estimate with the evidence for it."""
+their speakers linked (the quotes of the article's enrichment, as the quotes table has them;
+none when the article is not enriched), and its date or date estimate with the evidence for it."""
 
 from __future__ import annotations
 
@@ -67,15 +68,16 @@ def date_line(doc: dict[str, Any]) -> dict[str, Any]:
 def present_article(shown: Shown,
                     enrichment: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything the article template needs beyond the JSON of `Archive.show`, with the
-    entities of `enrichment` (when the archive has it) linked."""
+    entities and quotations of `enrichment` (when the archive has it) marked."""
     doc = shown["document"]
+    quotes: list[dict[str, Any]] = list((enrichment or {}).get("quotes") or [])
     paragraphs: list[str] = list(doc.get("paragraphs") or [])
     mentions = index_mentions(enrichment)
     if not paragraphs and doc.get("body"):
         paragraphs = [p.strip() for p in str(doc["body"]).split("\n\n") if p.strip()]
         mentions = {}
     by_paragraph: dict[int, list[dict[str, Any]]] = {}
-    for quote in doc.get("quotes") or []:
+    for quote in quotes:
         index = quote.get("paragraph")
         if not isinstance(index, int) or not 0 <= index < len(paragraphs) or \
                 quote["text"] not in paragraphs[index]:
@@ -83,7 +85,7 @@ def present_article(shown: Shown,
         if index >= 0:
             by_paragraph.setdefault(index, []).append(quote)
     speakers: dict[str, int] = {}
-    for quote in doc.get("quotes") or []:
+    for quote in quotes:
         if quote.get("speaker"):
             speakers[quote["speaker"]] = speakers.get(quote["speaker"], 0) + 1
     return {

@@ -15,16 +15,16 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from cablewire.results import Shown
-from cablewire.web.glossary import (
+from cablewire.model.jargon import (
     JARGON,
     PRECEDENCE,
     explain_dtg,
     explain_marking,
     explain_reason,
-    explain_tag,
     station_for,
+    tag_label,
 )
+from cablewire.results import Shown
 from cablewire.web.presenters.entity_links import (
     Mention,
     entity_link,
@@ -187,7 +187,7 @@ def _annotate_tags(text: str, glosser: Glosser) -> Markup:
     last = 0
     for m in _TAG_CODE.finditer(text):
         out += escape(text[last:m.start()])
-        kind, meaning = explain_tag(m.group(0))
+        kind, meaning = tag_label(m.group(0))
         out += glosser.term(m.group(0), f"{m.group(0)}: {meaning or 'meaning not listed'}"
                                         f" ({kind} tag)")
         last = m.end()
@@ -283,7 +283,7 @@ def metadata_notes(doc: dict[str, Any], glosser: Glosser) -> dict[str, Markup]:
 def tags(doc: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for tag in doc.get("tags") or []:
-        kind, meaning = explain_tag(tag)
+        kind, meaning = tag_label(tag)
         out.append({"code": tag, "kind": kind, "meaning": meaning})
     return out
 

@@ -11,8 +11,8 @@ from starlette.responses import Response
 
 from cablewire.errors import UsageError
 from cablewire.index.search import SORTS
+from cablewire.model.jargon import tag_label
 from cablewire.results import FacetName, Facets, SearchResult
-from cablewire.web.glossary import explain_tag
 from cablewire.web.operations import Param, operation
 from cablewire.web.rendering import json_response, render, search_url
 from cablewire.web.state import state_of
@@ -153,7 +153,7 @@ def facet_links(query: str, facets: Facets, sort: str) -> list[dict[str, Any]]:
             refined = without_filter(query, text) if chosen else f"{query} {text}".strip()
             values.append({"value": bucket["value"], "count": bucket["count"],
                            "chosen": chosen, "url": search_url(refined, sort=sort),
-                           "hint": explain_tag(str(bucket["value"]))[1] if name == "tag"
+                           "hint": tag_label(str(bucket["value"]))[1] if name == "tag"
                            else None})
         if values:
             out.append({"name": name, "label": label, "values": values})

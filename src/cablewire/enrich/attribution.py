@@ -1,4 +1,4 @@
-"""Direct quotations in news paragraphs, and who said them.
+"""Direct quotations in paragraphs (of articles and cables), and who said them.
 
 A quotation is the text between quotation marks (curly “…”, straight "…", „…“, «…»); one left
 open at the end of a paragraph runs to its end, as multi-paragraph quotations do. Its speaker is
@@ -14,15 +14,29 @@ found by the attribution rules of news writing, tried in this order:
 name in the text that ends with it ("Victoria Nuland"), and leading titles ("President", "Mr")
 are dropped. A quotation split by its attribution (`“…,” Nuland said, “and …”`) is one quotation.
 Short scare quotes are ignored; a fragment of three words or more is kept when it has a speaker.
-`paragraph` is the 0-based index of the paragraph in the article's `paragraphs`.
+`paragraph` is the 0-based index of the paragraph in the paragraphs given.
+
+The time taken grows linearly with the text: no pattern backtracks over a long word.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypedDict
 
-from cablewire.model.document import Quote
+from cablewire.text.titles import TITLES
+
+
+class Quote(TypedDict):
+    """A direct quotation, its speaker (None when none is named) and its paragraph's index."""
+
+    speaker: str | None
+    text: str
+    paragraph: int
+
 
 SPEECH_VERBS = frozenset(
     """said says say told tells wrote writes added adds asked asks explained explains noted
@@ -38,16 +52,6 @@ SPEECH_VERBS = frozenset(
 INVERTING_VERBS = frozenset(
     "said says wrote writes added adds asked asks explained explains continued continues noted"
     " notes recalled recalls replied replies warned warns insisted insists".split()
-)
-TITLES = frozenset(
-    """President Prime Minister Secretary Ambassador Gen. General Capt. Captain Col. Colonel
-    Lt. Lieutenant Maj. Major Sgt. Sergeant Adm. Admiral Dr. Dr Mr. Mr Mrs. Mrs Ms. Ms Miss
-    Sen. Senator Rep. Representative Gov. Governor Mayor Chancellor King Queen Prince Princess
-    Pope Sir Dame Lord Lady Judge Justice Prof. Professor Rev. Chairman Chairwoman Chief
-    Director Spokesman Spokeswoman Commissioner Coach Manager Chair Leader Deputy Vice Premier
-    Emir Sheikh Sheik Minister Foreign Defence Defense Interior Finance Home Health Senior
-    Gen Capt Col Lt Maj Sgt Adm Sen Rep Gov Prof Rev Secretary-General Speaker Attorney MP MEP
-    MSP Tory Baroness Bishop Archbishop Cardinal Imam Rabbi Father Sister Brother""".split()
 )
 _LEADERS = frozenset(
     """But And The In On At As When While If So Yet Still Then Now Also However Meanwhile
@@ -65,7 +69,7 @@ _ABBREV = re.compile(
     r"No|Prof|Rev|Adm|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs)\.)$"
 )
 MIN_WORDS = 3
-_PERSON = re.compile(r"(?:[A-Z][\w’'-]+\.? )+[A-Z][\w’'-]+")
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
 _ORG_WORDS = frozenset(
     """BBC News Radio Party Ministry Department Committee Union Council Government Commission
     Bank House Office Service Association Club League Cup Group Company Inc Ltd Corp University
@@ -96,9 +100,11 @@ def find_quotes(paragraphs: list[str]) -> list[Quote]:
     for index, paragraph in enumerate(paragraphs):
         spans = _merge_split(paragraph, _find_spans(paragraph))
         outside = _mask(paragraph, spans)
+        breaks = _sentence_breaks(outside)
         para_speaker: str | None = None
         for k, span in enumerate(spans):
-            after, before = _after_text(outside, spans, k), _before_text(outside, spans, k)
+            after = _after_text(outside, spans, k)
+            before = _before_text(outside, spans, k, breaks)
             ended = span.text.rstrip().endswith(".") and span.gap is None
             who = (None if ended else _speaker_after(after)) or _speaker_before(before)
             if who in PRONOUNS:
@@ -200,11 +206,15 @@ def _after_text(outside: str, spans: list[_Span], k: int) -> str:
     return chunk[: m.start()] if m else chunk
 
 
-def _before_text(outside: str, spans: list[_Span], k: int) -> str:
+def _before_text(outside: str, spans: list[_Span], k: int, breaks: list[int]) -> str:
+    """The sentence before quotation `k`, from the end of the one before (`breaks`: the
+    paragraph's sentence breaks, in order)."""
     start = spans[k - 1].end if k else 0
     chunk = outside[start: spans[k].start]
-    cuts = [b - start for b in _sentence_breaks(outside) if start <= b <= spans[k].start]
-    return chunk[cuts[-1]:] if cuts else chunk
+    last = bisect_right(breaks, spans[k].start) - 1
+    if last >= 0 and breaks[last] >= start:
+        return chunk[breaks[last] - start:]
+    return chunk
 
 
 def _words(text: str) -> list[str]:
@@ -293,7 +303,7 @@ def _last_sayer(text: str) -> str | None:
         name = _last_run(words[max(0, i - 6): i])
         if name:
             return name
-        after = _first_run(words[i + 1:]) if i + 1 < len(words) else None
+        after = _first_run(words, i + 1) if i + 1 < len(words) else None
         if after and words[i + 1][:1].isupper() and words[i].lower() in INVERTING_VERBS:
             return after
     return None
@@ -304,7 +314,7 @@ def _introduced_speaker(outside: str) -> str | None:
     words = _words(outside.replace("\x00", " "))
     for i, w in enumerate(words):
         if w.lower() in SPEECH_VERBS:
-            name = _first_run(words[i + 1:]) if i + 1 < len(words) else None
+            name = _first_run(words, i + 1) if i + 1 < len(words) else None
             if name and words[i + 1][:1].isupper() and w.lower() in INVERTING_VERBS:
                 return name
             return _last_run(words[max(0, i - 6): i])
@@ -319,15 +329,17 @@ def _last_run(words: list[str]) -> str | None:
     run: list[str] = []
     for w in reversed(words):
         if _is_cap(w) or (run and w in _PARTICLES):
-            run.insert(0, w)
+            run.append(w)
         else:
             break
-    return _tidy(run)
+    return _tidy(run[::-1])
 
 
-def _first_run(words: list[str]) -> str | None:
+def _first_run(words: list[str], start: int = 0) -> str | None:
+    """The name that `words[start:]` begin with."""
     run: list[str] = []
-    for w in words:
+    for i in range(start, len(words)):
+        w = words[i]
         if _is_cap(w) or (run and w in _PARTICLES):
             run.append(w)
         else:
@@ -336,10 +348,13 @@ def _first_run(words: list[str]) -> str | None:
 
 
 def _tidy(run: list[str]) -> str | None:
-    while run and run[-1] in _PARTICLES:
-        run.pop()
-    while run and run[0] in _LEADERS:
-        run.pop(0)
+    end = len(run)
+    while end and run[end - 1] in _PARTICLES:
+        end -= 1
+    start = 0
+    while start < end and run[start] in _LEADERS:
+        start += 1
+    run = run[start:end]
     titled = [i for i, w in enumerate(run) if w in TITLES or w.rstrip(".") in TITLES]
     if titled and titled[-1] < len(run) - 1:
         run = run[titled[-1] + 1:]
@@ -350,19 +365,48 @@ def _tidy(run: list[str]) -> str | None:
     return " ".join(run)
 
 
+def _name_runs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each run of two or more capitalised words joined by a space or by a
+    full stop and a space ("Victoria Nuland", "Col. Ahmed Ould"), found word by word."""
+    start = end = -1
+    count = 0
+    for m in _NAME_WORD.finditer(text):
+        if count and text[end: m.start()] in (" ", ". "):
+            count += 1
+        else:
+            if count >= 2:
+                yield start, text[start:end]
+            start, count = m.start(), 1
+        end = m.end()
+    if count >= 2:
+        yield start, text[start:end]
+
+
 class _NameBook:
     """Full names as the text mentions them, to resolve surname-only attributions."""
 
     def __init__(self, paragraphs: list[str]) -> None:
-        self.mentions: list[tuple[int, str]] = []
-        self.people: list[tuple[int, int, str]] = []
+        self.by_surname: dict[str, tuple[list[int], list[str]]] = {}
+        """surname -> (paragraph indexes, full names) of the mentions, in order."""
+        self.people: list[tuple[list[int], list[str]]] = []
+        """Per paragraph: (offsets, names) of the people named in it, in order."""
+        self.last_before: list[str | None] = []
+        """Per paragraph: the last person named in an earlier paragraph."""
+        last: str | None = None
         for index, paragraph in enumerate(paragraphs):
-            for m in _PERSON.finditer(paragraph):
-                found = m.group(0).split()
+            offsets: list[int] = []
+            people: list[str] = []
+            for at, text in _name_runs(paragraph):
+                found = text.split()
                 titled = any(w.rstrip(".") in TITLES for w in found[:-1])
                 name = _tidy(found)
                 if name and (" " in name or titled) and not _ORG_WORDS.intersection(name.split()):
-                    self.people.append((index, m.start(), name))
+                    offsets.append(at)
+                    people.append(name)
+            self.people.append((offsets, people))
+            self.last_before.append(last)
+            if people:
+                last = people[-1]
             words = _words(paragraph)
             run: list[str] = []
             for w in [*words, "."]:
@@ -374,27 +418,28 @@ class _NameBook:
                     continue
                 name = _tidy(run)
                 if name and " " in name:
-                    self.mentions.append((index, name))
+                    indexes, names = self.by_surname.setdefault(name.split()[-1], ([], []))
+                    indexes.append(index)
+                    names.append(name)
                 run = []
 
     def latest(self, paragraph: int, offset: int | None = None) -> str | None:
         """The last person named before `offset` in `paragraph` (any earlier paragraph when
         `offset` is None), for "he said" with no speaker yet."""
         if offset is None:
-            before = [name for i, _, name in self.people if i < paragraph]
-        else:
-            before = [name for i, at, name in self.people if i == paragraph and at < offset]
-        return before[-1] if before else None
+            return self.last_before[paragraph]
+        offsets, names = self.people[paragraph]
+        before = bisect_left(offsets, offset)
+        return names[before - 1] if before else None
 
     def resolve(self, name: str, paragraph: int) -> str:
         if " " in name:
             return name
-        before = [full for i, full in self.mentions if i <= paragraph
-                  and full.split()[-1] == name]
+        indexes, names = self.by_surname.get(name, ([], []))
+        before = bisect_right(indexes, paragraph)
         if before:
-            return before[-1]
-        later = [full for _, full in self.mentions if full.split()[-1] == name]
-        return later[0] if later else name
+            return names[before - 1]
+        return names[0] if names else name
 
 
 def _all_quote(outside: str) -> bool:
