@@ -157,3 +157,19 @@ def test_ingest_indexes_each_document_once(tmp_path: Path) -> None:
     assert report.summary.new == 2
     assert report.indexed == 2  # not once for the document and again for its entities
     assert report.enriched == 2
+
+
+def open_connections(_item: int) -> int:
+    import gc
+    import sqlite3
+
+    return sum(isinstance(o, sqlite3.Connection) for o in gc.get_objects())
+
+
+def test_the_local_executor_forks_before_any_connection(tmp_path: Path) -> None:
+    from cablewire.pipeline import _working
+
+    settings = Settings.resolve(env={}, db=str(tmp_path / "a.db"), workers=2)
+    with _working(settings, None, create=True) as (executor, store):
+        assert store.max_seq() == 0  # the store is open here, in the parent
+        assert list(executor.map(open_connections, [1, 2, 3])) == [0, 0, 0]

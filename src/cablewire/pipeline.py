@@ -14,6 +14,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,27 +165,36 @@ def ingest(
     """Ingest every document under `paths` into the archive `settings.db` (made when it does
     not exist), run the stages `settings.enrich` asks for, and bring the index up to date."""
     stages = stages_for(settings)
+    with _working(settings, executor, create=True) as (executor, store):
+        index = SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None)
+        indexed = index.sync(store)  # anything a crashed run stored but did not index
+        progress = Progress()
+        summary = BatchSummary()
+        pending = _pending(iter_sources(paths), store.source_seen, progress, summary)
+        results = executor.map(_parse_pending, pending, chunksize=4)
+        # With stages to run, the index waits for them: each document is indexed once.
+        write_sources(store, None if stages else index, results, settings, progress,
+                      summary, on_progress)
+        if on_progress:
+            on_progress(progress)
+        report = IngestReport(summary, progress, 0)
+        if stages:
+            report.enriched = run_stages(store, stages, executor).enriched
+        report.indexed = indexed + index.sync(store)
+        return report
+
+
+@contextmanager
+def _working(settings: Settings, executor: Executor | None, create: bool = False
+             ) -> Iterator[tuple[Executor, Store]]:
+    """An executor (made first, so its workers fork before any connection is opened, unless
+    the caller brings one) and the archive's store; both closed after."""
     own = executor is None
-    executor = executor or LocalExecutor(settings.workers)  # forks before the store opens
+    executor = executor or LocalExecutor(settings.workers)
     try:
-        store = open_store(settings.db, create=True)
+        store = open_store(settings.db, create=create)
         try:
-            index = SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None)
-            indexed = index.sync(store)  # anything a crashed run stored but did not index
-            progress = Progress()
-            summary = BatchSummary()
-            pending = _pending(iter_sources(paths), store.source_seen, progress, summary)
-            results = executor.map(_parse_pending, pending, chunksize=4)
-            # With stages to run, the index waits for them: each document is indexed once.
-            write_sources(store, None if stages else index, results, settings, progress,
-                          summary, on_progress)
-            if on_progress:
-                on_progress(progress)
-            report = IngestReport(summary, progress, 0)
-            if stages:
-                report.enriched = run_stages(store, stages, executor).enriched
-            report.indexed = indexed + index.sync(store)
-            return report
+            yield executor, store
         finally:
             store.close()
     finally:
@@ -339,20 +349,10 @@ def enrich(settings: Settings, on_progress: Callable[[int, int], None] | None = 
     """Run the named stages (default: every registered stage) and those they need on every
     document that lacks their current result; the index then takes the changes."""
     stages = with_needs(names) if names is not None else registered()
-    own = executor is None
-    executor = executor or LocalExecutor(settings.workers)  # forks before the store opens
-    try:
-        store = open_store(settings.db)
-        try:
-            report = run_stages(store, stages, executor, on_progress)
-            SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None
-                                  ).sync(store)
-            return report
-        finally:
-            store.close()
-    finally:
-        if own:
-            executor.close()
+    with _working(settings, executor) as (executor, store):
+        report = run_stages(store, stages, executor, on_progress)
+        SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None).sync(store)
+        return report
 
 
 def stage_status(settings: Settings) -> list[dict[str, Any]]:
