@@ -15,15 +15,12 @@ from __future__ import annotations
 import importlib.util
 from typing import Any
 
-from cablewire.enrich.dates import find_dates
-from cablewire.enrich.document import find_entities
-from cablewire.enrich.events import find_events, sentences
-from cablewire.enrich.jargon import explain_document
-from cablewire.enrich.nlp import MODEL_PACKAGES, load_model, model_name
-from cablewire.enrich.quotes import enrich_quotes
-from cablewire.enrich.structure import segments
+from cablewire.enrich.nlp import MODEL_PACKAGES
 from cablewire.hookspecs import hookimpl
 from cablewire.stages import Result, Stage
+
+# The stages' own modules are imported when a stage first runs: the plugin manager loads this
+# module for every command, and most commands run no stage.
 
 
 def _found(module: str) -> bool:
@@ -36,10 +33,16 @@ def nlp_available() -> bool:
 
 
 def _prepare_model() -> None:
+    from cablewire.enrich.nlp import load_model
+
     load_model()  # raises ModelMissingError with the install hint
 
 
 def run_entities(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    from cablewire.enrich.document import find_entities
+    from cablewire.enrich.events import sentences
+    from cablewire.enrich.nlp import model_name
+
     found = find_entities(doc)
     return {
         "model": model_name(),
@@ -54,10 +57,16 @@ def run_entities(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
 
 
 def run_dates(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    from cablewire.enrich.dates import find_dates
+    from cablewire.enrich.structure import segments
+
     return {"dates": find_dates(doc, segments(doc))}
 
 
 def run_events(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    from cablewire.enrich.events import find_events
+    from cablewire.enrich.structure import segments
+
     segs = segments(doc)
     where = {(s.field, s.paragraph): i for i, s in enumerate(segs)}
     spans: dict[int, list[tuple[int, int]]] = {}
@@ -70,10 +79,14 @@ def run_events(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
 
 
 def run_quotes(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    from cablewire.enrich.quotes import enrich_quotes
+
     return {"quotes": enrich_quotes(doc, needs["entities"]["entities"])}
 
 
 def run_jargon(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    from cablewire.enrich.jargon import explain_document
+
     return {"jargon": explain_document(doc)}
 
 

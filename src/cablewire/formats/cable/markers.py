@@ -49,16 +49,35 @@ def find_markers(lines: list[str]) -> list[str]:
     # After the header: one pass over the text; a marker counts on a caption line, SIPDIS
     # anywhere.
     text = "\n".join(lines[rest:])
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        if word.upper() == "SIPDIS":
+    for begin, word in _hits(text):
+        if word == "SIPDIS":
             _add(found, [word])
             continue
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.end())
+        start = text.rfind("\n", 0, begin) + 1
+        end = text.find("\n", begin)
         if _caption_line(text[start : end if end >= 0 else len(text)]):
             _add(found, [word])
     return found
+
+
+def _hits(text: str) -> list[tuple[int, str]]:
+    """(offset, marker) of every marker word in `text`, in order: a plain substring search per
+    marker (many times faster than one case-blind pattern), then the word boundaries."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets would shift
+        return [(m.start(), m.group(0).upper()) for m in _WORD.finditer(text)]
+    out: list[tuple[int, str]] = []
+    for marker in MARKERS:
+        needle = marker.lower()
+        at = low.find(needle)
+        while at >= 0:
+            after = at + len(needle)
+            if not (at and low[at - 1].isascii() and low[at - 1].isalpha()) and not (
+                    after < len(low) and low[after].isascii() and low[after].isalpha()):
+                out.append((at, marker))
+            at = low.find(needle, after)
+    out.sort()
+    return out
 
 
 def _caption_line(line: str) -> bool:
