@@ -210,6 +210,22 @@ class Archive:
         doc_id = self.resolve_id(text)
         return related(self.index, self.document(doc_id), limit)
 
+    def background(self, target: str | bytes, kind: str | None = None,
+                   before: str | None = None, after: str | None = None,
+                   limit: int = 10) -> dict[str, Any]:
+        """The documents behind a document: `target` is an id in the archive, or the bytes of
+        a text or file (read by the ingest readers, not stored). Hits carry their reasons
+        (`cablewire.link.background`)."""
+        from cablewire.link.background import Probe, background, read_probe
+
+        if isinstance(target, bytes):
+            probe = read_probe(target)
+        else:
+            doc_id = self.resolve_id(target)
+            probe = Probe.of(self.document(doc_id), self.store.results(doc_id), stored=True)
+        return background(self.index, self.store, probe, kind=kind, before=before,
+                          after=after, limit=limit)
+
     def ingest_source(self, blob: Blob, settings: Settings) -> IngestOutcome:
         """Ingest one source (an upload), exactly as `cablewire ingest` would: skipped when
         the same bytes came before, parsed, stored, its stages run, indexed."""
