@@ -60,7 +60,7 @@ class Probe:
         doc = self.doc
         value = doc.get("created") if doc.get("kind") == "cable" else doc.get("published")
         if not value and isinstance(doc.get("date_estimate"), dict):
-            value = doc["date_estimate"].get("latest") or doc["date_estimate"].get("end")
+            value = doc["date_estimate"].get("latest")
         return str(value)[:10] if value else None
 
 
@@ -114,7 +114,7 @@ class Blend:
 
     # -- filters ---------------------------------------------------------------------------------
 
-    def _filters(self, probe: Probe, kind: str | None, before: str | None,
+    def filters(self, probe: Probe, kind: str | None, before: str | None,
                  after: str | None) -> list[tuple[tantivy.Occur, tantivy.Query]]:
         schema = self.index.schema
         out: list[tuple[tantivy.Occur, tantivy.Query]] = []
@@ -208,7 +208,7 @@ def background(index: SearchIndex, store: Store, probe: Probe, kind: str | None 
     if before is None and probe.doc.get("kind") == "article" and "time" in parts:
         before = probe.date
     blend = Blend(index, store, meaning)
-    filters = blend._filters(probe, kind, before, after)
+    filters = blend.filters(probe, kind, before, after)
     ranked: dict[str, Ranked] = {}
     entity_weights: dict[str, float] = {}
     names: dict[str, str] = {}

@@ -78,6 +78,7 @@ class SQLiteStore:
         self.uri = path
         self._local = threading.local()
         self._shared: sqlite3.Connection | None = None
+        self._connections: list[sqlite3.Connection] = []  # every thread's, to close them all
         if path != ":memory:":
             folder = os.path.dirname(os.path.abspath(path))
             if not os.path.exists(path) and not create:
@@ -121,13 +122,8 @@ class SQLiteStore:
             db = self._connect()
             self._local.db = db
             with _OPEN_LOCK:
-                self._all().append(db)
+                self._connections.append(db)
         return db
-
-    def _all(self) -> list[sqlite3.Connection]:
-        if not hasattr(self, "_connections"):
-            self._connections: list[sqlite3.Connection] = []
-        return self._connections
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -543,9 +539,9 @@ class SQLiteStore:
 
     def close(self) -> None:
         with _OPEN_LOCK:
-            for db in self._all():
+            for db in self._connections:
                 db.close()
-            self._all().clear()
+            self._connections.clear()
         if self._shared is not None:
             self._shared.close()
             self._shared = None
