@@ -12,9 +12,10 @@ import os
 from types import TracebackType
 from typing import Any
 
-from cablewire.errors import NotFound
+from cablewire.errors import NotFound, UsageError
 from cablewire.index.search import search
 from cablewire.index.searchindex import SearchIndex
+from cablewire.index.vectorindex import VectorIndex
 from cablewire.model.ids import canonical_cable_id
 from cablewire.model.release import release_months
 from cablewire.results import (
@@ -36,6 +37,9 @@ from cablewire.sources import Blob
 from cablewire.store import open_store
 from cablewire.store.base import Store
 
+SIMILAR_LIMIT = 200
+"""How many documents `similar:ID` and a semantic search rank (then filter)."""
+
 
 class Archive:
     """An open archive: its store and the search index derived from it."""
@@ -43,6 +47,14 @@ class Archive:
     def __init__(self, store: Store, index: SearchIndex) -> None:
         self.store = store
         self.index = index
+        self._vectors: VectorIndex | None = None
+
+    def vectors(self) -> VectorIndex:
+        """The vector index, loaded when first asked for and caught up with the store."""
+        if self._vectors is None:
+            self._vectors = VectorIndex.beside(self.index.path)
+        self._vectors.sync(self.store)
+        return self._vectors
 
     @classmethod
     def open(cls, settings: Settings, create: bool = False) -> Archive:
@@ -68,8 +80,27 @@ class Archive:
         self.store.close()
 
     def search(self, query: str, limit: int = 20, offset: int = 0,
-               sort: str = "relevance") -> SearchResult:
-        return search(self.index, self.store, query, limit=limit, offset=offset, sort=sort)
+               sort: str = "relevance", semantic: bool = False) -> SearchResult:
+        """Hits for `query` (the query language of `cablewire.index.query`). `similar:ID`
+        ranks by the linking blend; `semantic` ranks by the meaning of the query's words
+        (passage vectors), its field filters still applying."""
+        return search(self.index, self.store, query, limit=limit, offset=offset, sort=sort,
+                      similar=self._similar, semantic=self._semantic if semantic else None)
+
+    def _similar(self, text: str) -> list[tuple[str, float]]:
+        found = self.background(text, limit=SIMILAR_LIMIT, bounded=False)
+        return [(hit["id"], float(hit["score"])) for hit in found["hits"]]
+
+    def _semantic(self, text: str) -> list[tuple[str, float]]:
+        from cablewire.link.meaning import Meaning
+
+        vectors = self.vectors()
+        if not len(vectors):
+            raise UsageError(
+                "semantic search needs passage vectors, and this archive has none: run"
+                " `cablewire enrich --stage vectors` (needs pip install 'cablewire[vectors]')")
+        hits = vectors.search(Meaning(vectors).text_vectors(text), SIMILAR_LIMIT)
+        return [(hit.doc_id, hit.score) for hit in hits]
 
     def resolve_id(self, text: str) -> str:
         """The stored id for `text` (a cable id in any written form, or a document id)."""
@@ -132,7 +163,11 @@ class Archive:
         return self.store.failures()
 
     def reindex(self) -> int:
-        return self.index.rebuild(self.store)
+        """Make the search index and the vector index anew from the store."""
+        done = self.index.rebuild(self.store)
+        VectorIndex.beside(self.index.path).rebuild(self.store)
+        self._vectors = None
+        return done
 
     # -- entities, places, time ----------------------------------------------------------------
 
@@ -212,19 +247,22 @@ class Archive:
 
     def background(self, target: str | bytes, kind: str | None = None,
                    before: str | None = None, after: str | None = None,
-                   limit: int = 10) -> dict[str, Any]:
+                   limit: int = 10, bounded: bool = True) -> dict[str, Any]:
         """The documents behind a document: `target` is an id in the archive, or the bytes of
         a text or file (read by the ingest readers, not stored). Hits carry their reasons
         (`cablewire.link.background`)."""
         from cablewire.link.background import Probe, background, read_probe
+        from cablewire.link.meaning import Meaning
 
         if isinstance(target, bytes):
             probe = read_probe(target)
         else:
             doc_id = self.resolve_id(target)
             probe = Probe.of(self.document(doc_id), self.store.results(doc_id), stored=True)
+        vectors = self.vectors()
         return background(self.index, self.store, probe, kind=kind, before=before,
-                          after=after, limit=limit)
+                          after=after, limit=limit, bounded=bounded,
+                          meaning=Meaning(vectors) if len(vectors) else None)
 
     def ingest_source(self, blob: Blob, settings: Settings) -> IngestOutcome:
         """Ingest one source (an upload), exactly as `cablewire ingest` would: skipped when
@@ -244,6 +282,8 @@ class Archive:
         if stages and result.error is None:
             enriched = run_stages(self.store, stages, LocalExecutor(1)).enriched
         self.index.sync(self.store)
+        if self._vectors is not None:
+            self._vectors.sync(self.store)
         return {"new": summary.new, "updated": summary.updated, "unchanged": summary.unchanged,
                 "failed": summary.failed, "source": blob.path, "error": result.error,
                 "ids": [str(doc["id"]) for doc in result.documents], "enriched": enriched}

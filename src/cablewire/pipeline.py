@@ -21,6 +21,7 @@ from typing import Any
 from cablewire.errors import CablewireError, UsageError
 from cablewire.executors import Executor, LocalExecutor
 from cablewire.index.searchindex import SearchIndex
+from cablewire.index.vectorindex import VectorIndex
 from cablewire.model.listing import with_id
 from cablewire.reading import Failure, parse_blob
 from cablewire.settings import Settings
@@ -181,6 +182,8 @@ def ingest(
         if stages:
             report.enriched = run_stages(store, stages, executor).enriched
         report.indexed = indexed + index.sync(store)
+        if stages:
+            VectorIndex.beside(index.path).sync(store)
         return report
 
 
@@ -351,7 +354,9 @@ def enrich(settings: Settings, on_progress: Callable[[int, int], None] | None = 
     stages = with_needs(names) if names is not None else registered()
     with _working(settings, executor) as (executor, store):
         report = run_stages(store, stages, executor, on_progress)
-        SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None).sync(store)
+        index = SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None)
+        index.sync(store)
+        VectorIndex.beside(index.path).sync(store)
         return report
 
 

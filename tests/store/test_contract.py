@@ -144,6 +144,8 @@ def test_the_change_sequence_has_no_gaps_and_gives_the_newest_form(store: Store)
         (2, "09A2", "two"), (3, "09A1", "one, again")]
     assert [doc["id"] for _seq, doc in store.changes_since(2)] == ["09A1"]
     assert list(store.changes_since(3)) == []
+    assert list(store.change_ids_since(0)) == [(2, "09A2"), (3, "09A1")]
+    assert list(store.change_ids_since(3)) == []
 
 
 def test_stage_results_are_keyed_by_document_stage_and_version(store: Store) -> None:

@@ -27,21 +27,27 @@ def snippet_line(snippet: Snippet, emphasis: bool) -> str:
 @click.option("--limit", default=20, show_default=True, help="Hits to show.")
 @click.option("--offset", default=0, show_default=True, help="Hits to skip (paging).")
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--semantic", is_flag=True,
+              help="Rank by meaning (passage vectors, in any of about 100 languages) instead"
+                   " of matching the words; filters still apply.")
 @json_option
 @translate_errors
 def search_command(query: str, db: str | None, limit: int, offset: int, sort: str,
-                   as_json: bool) -> None:
+                   semantic: bool, as_json: bool) -> None:
     """Search the archive. The query language: words, "exact phrases", AND / OR / NOT and
     -word, (parentheses), prefix*, and the filters id: kind: origin: classification: tag:
-    from: to: year: cites: cited-by:.
+    from: to: year: cites: cited-by: entity: place: similar:.
 
     \b
     Example:
         cablewire search 'AQIM tag:PTER'
         cablewire search 'origin:"Embassy Bamako" from:2009-01-01' --sort -date
+        cablewire search 'similar:09BAMAKO387 year:2009'
+        cablewire search --semantic 'golpe militar no Mali' kind:cable
     """
     with Archive.open(settings_from(db=db)) as archive:
-        result = archive.search(query, limit=limit, offset=offset, sort=sort)
+        result = archive.search(query, limit=limit, offset=offset, sort=sort,
+                                semantic=semantic)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
         return

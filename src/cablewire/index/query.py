@@ -7,6 +7,7 @@
     id:09BAMAKO387  kind:cable|article  origin:"Embassy Bamako"  classification:secret
     tag:PTER  from:2009-01-01  to:2010-12-31  year:2009  cites:09BAMAKO186  cited-by:09BAMAKO387
     entity:ATT  place:Tessalit      documents naming an entity or place, by any of its names
+    similar:09BAMAKO387             documents like that one (the linking blend), best first
 
 A malformed query raises `QueryError`, whose message shows where the problem is.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from cablewire.errors import QueryError
 
 FIELDS = ("id", "kind", "origin", "classification", "tag", "from", "to", "year", "cites",
-          "cited-by", "entity", "place")
+          "cited-by", "entity", "place", "similar")
 KEYWORDS = ("AND", "OR", "NOT")
 
 
@@ -153,6 +154,7 @@ def _example(name: str) -> str:
         "from": "from:2009-01-01", "to": "to:2010-12-31", "year": "year:2009",
         "cites": "cites:09BAMAKO186", "cited-by": "cited-by:09BAMAKO387",
         "entity": 'entity:"Amadou Toumani Toure"', "place": "place:Tessalit",
+        "similar": "similar:09BAMAKO387",
     }.get(name, f"{name}:value")
 
 

@@ -14,6 +14,7 @@ and the API give)::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import get_args
 
 import tantivy
@@ -40,11 +41,15 @@ FACETS: dict[FacetName, int] = {
 TEXT_FIELDS = ["title", "body"]
 SNIPPET_CHARS = 240
 
+Ranker = Callable[[str], list[tuple[str, float]]]
+"""Document ids ranked for a text, best first (`similar:ID`, a semantic query)."""
+
 
 class _Translator:
-    def __init__(self, index: SearchIndex, store: Store) -> None:
+    def __init__(self, index: SearchIndex, store: Store, similar: Ranker | None = None) -> None:
         self.index = index
         self.store = store
+        self.similar = similar
         self.schema = index.schema
         self.texts: list[tantivy.Query] = []  # the text parts, for highlighting
 
@@ -104,6 +109,10 @@ class _Translator:
         if name in ("entity", "place"):
             keys = self.store.entity_keys(value, "place" if name == "place" else None)
             return self.any_of(name, keys)
+        if name == "similar":
+            if self.similar is None:
+                raise UsageError("similar: needs an archive to rank by (Archive.search)")
+            return self.ranked(self.similar(value))
         raise UsageError(f"unknown field {name}:")
 
     def term(self, field: str, value: str) -> tantivy.Query:
@@ -115,6 +124,16 @@ class _Translator:
         return tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, self.term(field, v)) for v in values]
         )
+
+    def ranked(self, ranking: list[tuple[str, float]]) -> tantivy.Query:
+        """Exactly the documents of `ranking`, scored in its order (each id is one term of
+        the same weight, so the boost alone orders them)."""
+        if not ranking:
+            return tantivy.Query.empty_query()
+        return tantivy.Query.boolean_query([
+            (tantivy.Occur.Should, tantivy.Query.boost_query(
+                self.term("doc_id", doc_id), 1.0 / (1 + rank)))
+            for rank, (doc_id, _score) in enumerate(ranking)])
 
     def dates(self, name: str, value: str) -> tantivy.Query:
         m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
@@ -140,14 +159,30 @@ def search(
     limit: int = 20,
     offset: int = 0,
     sort: str = "relevance",
+    similar: Ranker | None = None,
+    semantic: Ranker | None = None,
 ) -> SearchResult:
-    """Run `query` and give the JSON form of the result (see the module docstring)."""
+    """Run `query` and give the JSON form of the result (see the module docstring).
+
+    `similar` ranks the documents like one (`similar:ID`). With `semantic`, the query's words
+    are not matched as words: `semantic` ranks documents by their meaning, and the query's
+    field filters (dates, tags, kinds...) keep those that pass."""
     if sort not in SORTS:
         raise UsageError(f"--sort must be one of {', '.join(SORTS)}, not {sort!r}")
     if limit < 0 or offset < 0:
         raise UsageError("--limit and --offset must be 0 or more")
-    translator = _Translator(index, store)
-    tq = translator.query(parse_query(query))
+    translator = _Translator(index, store, similar)
+    tree = parse_query(query)
+    if semantic is not None:
+        words = " ".join(_words(tree))
+        if not words:
+            raise UsageError("a semantic search needs words to look for, e.g."
+                             " --semantic 'military coup in West Africa' year:2009")
+        tq = tantivy.Query.boolean_query([
+            (tantivy.Occur.Must, translator.query(_filters_only(tree))),
+            (tantivy.Occur.Must, translator.ranked(semantic(words)))])
+    else:
+        tq = translator.query(tree)
     searcher = index.searcher()
     fetch = max(limit, 1)  # tantivy needs at least one; `limit=0` asks for counts and facets only
     if sort == "relevance":
@@ -180,6 +215,30 @@ def search(
         "hits": hits,
         "facets": _facets(searcher, tq),
     }
+
+
+def _words(node: Node) -> list[str]:
+    """The words a query looks for (not those it excludes)."""
+    if isinstance(node, Text):
+        return [node.text]
+    if isinstance(node, And | Or):
+        return [w for n in node.nodes for w in _words(n)]
+    return []
+
+
+def _filters_only(node: Node) -> Node:
+    """The query with its words taken out: what remains filters."""
+    if isinstance(node, Text):
+        return All()
+    if isinstance(node, And):
+        return And(tuple(_filters_only(n) for n in node.nodes))
+    if isinstance(node, Or):
+        kept = tuple(_filters_only(n) for n in node.nodes)
+        return All() if any(isinstance(n, All) for n in kept) else Or(kept)
+    if isinstance(node, Not):
+        inner = _filters_only(node.node)
+        return All() if isinstance(inner, All) else Not(inner)
+    return node
 
 
 def _snippet_generator(searcher: tantivy.Searcher, translator: _Translator,

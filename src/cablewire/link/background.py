@@ -202,10 +202,11 @@ def background(index: SearchIndex, store: Store, probe: Probe, kind: str | None 
                before: str | None = None, after: str | None = None, limit: int = 10,
                parts: tuple[str, ...] = ("lexical", "entities", "meaning", "citations", "time"),
                meaning: Callable[[Probe, int], Ranked] | None = None,
-               weights: dict[str, float] | None = None) -> dict[str, Any]:
-    """The documents behind `probe`, best first, each with its score and its reasons."""
+               weights: dict[str, float] | None = None, bounded: bool = True) -> dict[str, Any]:
+    """The documents behind `probe`, best first, each with its score and its reasons.
+    Unless `bounded` is false, an article's background predates it."""
     weights = {**WEIGHTS, **(weights or {})}
-    if before is None and probe.doc.get("kind") == "article" and "time" in parts:
+    if before is None and bounded and probe.doc.get("kind") == "article" and "time" in parts:
         before = probe.date
     blend = Blend(index, store, meaning)
     filters = blend.filters(probe, kind, before, after)
@@ -217,7 +218,13 @@ def background(index: SearchIndex, store: Store, probe: Probe, kind: str | None 
     if "entities" in parts and probe.entities:
         ranked["entities"], entity_weights, names = blend.entities(probe, filters)
     if "meaning" in parts and meaning is not None:
-        ranked["meaning"] = meaning(probe, CANDIDATES)
+        found = meaning(probe, CANDIDATES * 3)
+        keep = _allowed(store, set(found.scores), probe, kind, before, after)
+        found.scores = {k: v for k, v in found.scores.items() if k in keep}
+        order = found.order()[:CANDIDATES]
+        found.scores = {k: found.scores[k] for k in order}
+        found.evidence = {k: found.evidence[k] for k in order if k in found.evidence}
+        ranked["meaning"] = found
 
     def fuse(ranks: dict[str, Ranked]) -> dict[str, float]:
         total: dict[str, float] = {}
@@ -253,10 +260,12 @@ def background(index: SearchIndex, store: Store, probe: Probe, kind: str | None 
             if doc_id in r.scores:
                 reasons[part] = {"rank": r.order().index(doc_id) + 1,
                                  "score": round(r.scores[doc_id], 4)}
-        if "citations" in reasons:
-            reasons["citations"].update(ranked["citations"].evidence[doc_id])
+        for part in ("citations", "meaning"):
+            if part in reasons and doc_id in ranked[part].evidence:
+                reasons[part].update(ranked[part].evidence[doc_id])
         hits.append({**row, "score": round(fused[doc_id], 6), "reasons": reasons})
     _explain(hits, index, ranked, entity_weights, names)
+    _passages(hits, store)
     return {"probe": {"id": probe.own_id, "kind": probe.doc.get("kind"),
                       "title": probe.doc.get("title"), "date": probe.date},
             "filters": {"kind": kind, "before": before, "after": after},
@@ -292,6 +301,19 @@ def _explain(hits: list[dict[str, Any]], index: SearchIndex, ranked: dict[str, R
             reasons["lexical"]["terms"] = [
                 form for stem, form in terms
                 if _has_term(searcher, hit["id"], "body", stem, index)][:8]
+
+
+def _passages(hits: list[dict[str, Any]], store: Store) -> None:
+    """The words of the passage that made a `meaning` hit (from the vectors stage's result)."""
+    for hit in hits:
+        reason = hit["reasons"].get("meaning")
+        if not reason or "passage" not in reason:
+            continue
+        result = store.result(hit["id"], "vectors") or {}
+        for passage in result.get("passages") or []:
+            if passage.get("number") == reason["passage"]:
+                text = str(passage.get("text") or "")
+                reason["text"] = text if len(text) <= 200 else text[:200].rsplit(" ", 1)[0] + " …"
 
 
 def _has_term(searcher: tantivy.Searcher, doc_id: str, field_name: str, value: str,

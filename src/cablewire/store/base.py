@@ -157,6 +157,11 @@ class Store(Protocol):
         """(seq, newest JSON form) of every document changed after `seq`, in seq order."""
         ...
 
+    def change_ids_since(self, seq: int) -> Iterator[tuple[int, str]]:
+        """(seq, id) of every document changed after `seq`, in seq order (for derived indexes
+        that need only some stage's result, not the document)."""
+        ...
+
     def failures(self) -> list[FailureInfo]:
         ...
 

@@ -205,6 +205,11 @@ class MemoryStore:
     def max_seq(self) -> int:
         return self._seq
 
+    def change_ids_since(self, seq: int) -> Iterator[tuple[int, str]]:
+        with self._lock:
+            changed = sorted((d.seq, d.id) for d in self._docs.values() if d.seq > seq)
+        yield from changed
+
     def changes_since(self, seq: int) -> Iterator[tuple[int, dict[str, Any]]]:
         with self._lock:
             changed = sorted((d.seq, d.id) for d in self._docs.values() if d.seq > seq)

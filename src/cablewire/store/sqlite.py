@@ -324,6 +324,12 @@ class SQLiteStore:
         for row_seq, data in cursor:
             yield row_seq, _unpack(data)
 
+    def change_ids_since(self, seq: int) -> Iterator[tuple[int, str]]:
+        cursor = self._db.execute(
+            "SELECT seq, id FROM documents WHERE seq > ? ORDER BY seq", (seq,))
+        for row_seq, doc_id in cursor:
+            yield int(row_seq), str(doc_id)
+
     def failures(self) -> list[FailureInfo]:
         rows = self._db.execute(
             "SELECT label, error, ingested_at FROM sources WHERE status = 'failed' ORDER BY label"
