@@ -96,3 +96,31 @@ def test_similar_ranks_by_the_blend_and_combines_with_filters(vector_archive: st
         assert [h["id"] for h in articles["hits"]] == [
             i for i in expected if i in {h["id"] for h in found["hits"]
                                          if h["kind"] == "article"}]
+
+
+def test_the_search_page_has_a_meaning_toggle(vector_archive: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    from cablewire.web import create_app
+
+    app = create_app(Settings.resolve(env={}, db=vector_archive))
+    try:
+        client = TestClient(app)
+        page = client.get("/search", params={"q": "golpe militar no Mali kind:cable",
+                                             "mode": "semantic"})
+        assert page.status_code == 200
+        assert 'id="mode-semantic" name="mode" value="semantic" checked' in page.text
+        assert "/documents/09BAMAKO387" in page.text
+        assert "mode=semantic" in page.text  # facet and page links keep the mode
+        api = client.get("/api/search", params={"q": "presidente do Mali e a Al-Qaeda no norte",
+                                                "mode": "semantic", "limit": 1}).json()
+        assert api["hits"][0]["id"] == "09BAMAKO387"
+        bad = client.get("/api/search", params={"q": "x", "mode": "vibes"})
+        assert bad.status_code == 400
+        assert "mode must be words or semantic" in bad.json()["error"]["message"]
+    finally:
+        app.state.web.close()

@@ -68,7 +68,8 @@ def search_url(query: str = "", **params: Any) -> str:
     """A link to the search page; empty parameters and defaults are left out."""
     values: dict[str, Any] = {"q": query} if query else {}
     for key, value in params.items():
-        if value not in (None, "", 0) and not (key == "sort" and value == "relevance"):
+        if value not in (None, "", 0) and not (key == "sort" and value == "relevance") and not (
+                key == "mode" and value == "words"):
             values[key] = value
     return "/search" + ("?" + urlencode(values) if values else "")
 

@@ -26,13 +26,17 @@ SORT_LABELS = {"relevance": "Relevance", "-date": "Newest first", "date": "Oldes
 
 Q = Param("q", "A query in the query language: words, \"phrases\", AND/OR/NOT, -word, (groups),"
                " prefix*, and the filters id: kind: origin: classification: tag: from: to:"
-               " year: cites: cited-by: entity: place:. Empty: every document.",
+               " year: cites: cited-by: entity: place: similar:. Empty: every document.",
           {"type": "string"}, example="AQIM tag:PTER")
 SORT = Param("sort", "relevance (default), date (oldest first) or -date (newest first)",
              {"type": "string", "enum": list(SORTS)})
 LIMIT = Param("limit", f"Hits a page (at most {MAX_LIMIT})",
               {"type": "integer", "default": PAGE_SIZE, "minimum": 1})
 OFFSET = Param("offset", "Hits to skip", {"type": "integer", "default": 0, "minimum": 0})
+MODE = Param("mode", "words (default): match the query's words; semantic: rank by their"
+                     " meaning (passage vectors, any of about 100 languages), the field"
+                     " filters still applying", {"type": "string", "enum": ["words", "semantic"]})
+MODES = ("words", "semantic")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,11 @@ class SearchParams:
     limit: int
     offset: int
     sort: str
+    mode: str = "words"
+
+    @property
+    def semantic(self) -> bool:
+        return self.mode == "semantic"
 
     @classmethod
     def from_request(cls, request: Request, max_limit: int = MAX_LIMIT) -> SearchParams:
@@ -54,7 +63,10 @@ class SearchParams:
         sort = params.get("sort") or "relevance"
         if sort not in SORTS:
             raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-        return cls(query, limit, offset, sort)
+        mode = params.get("mode") or "words"
+        if mode not in MODES:
+            raise UsageError(f"mode must be words or semantic, not {mode!r}")
+        return cls(query, limit, offset, sort, mode)
 
 
 def whole_number(raw: str | None, name: str, default: int, minimum: int = 0) -> int:
@@ -74,14 +86,14 @@ async def load(request: Request) -> tuple[SearchParams, SearchResult]:
     params = SearchParams.from_request(request)
     result = await state_of(request).call(
         lambda archive: archive.search(params.query, limit=params.limit, offset=params.offset,
-                                       sort=params.sort))
+                                       sort=params.sort, semantic=params.semantic))
     return params, result
 
 
 @operation("Search the archive", "Hits with snippets (plain text and the character ranges of"
            " the matched words) and facet counts over the whole result set. The data of the"
            " search page.", tag="search", answer="A page of hits and the facets",
-           params=(Q, LIMIT, OFFSET, SORT), returns=SearchResult)
+           params=(Q, LIMIT, OFFSET, SORT, MODE), returns=SearchResult)
 async def search_json(request: Request) -> Response:
     _params, result = await load(request)
     return json_response(result)
@@ -93,7 +105,9 @@ async def search_html(request: Request) -> Response:
     except UsageError as exc:
         # A malformed query: the search page again, with the message where the query is.
         query = request.query_params.get("q", "").strip()
-        params = SearchParams(query, PAGE_SIZE, 0, "relevance")
+        mode = request.query_params.get("mode", "words")
+        params = SearchParams(query, PAGE_SIZE, 0, "relevance",
+                              mode if mode in MODES else "words")
         return render(request, "search.html", {
             "title": "Query error", "params": params, "sorts": SORT_LABELS, "error": str(exc),
         }, status_code=exc.status)
@@ -102,21 +116,24 @@ async def search_html(request: Request) -> Response:
         "error": None,
         "params": params,
         "result": result,
-        "facets": facet_links(params.query, result["facets"], params.sort),
-        "filters": active_filters(params.query, params.sort),
+        "facets": facet_links(params.query, result["facets"], params.sort, params.mode),
+        "filters": active_filters(params.query, params.sort, params.mode),
         "pages": page_links(params, result["total"]),
         "sorts": SORT_LABELS,
         "export": {
             "jsonl": "/api/export.jsonl" + _query_string(params.query, params.sort),
             "csv": "/api/export.csv" + _query_string(params.query, params.sort),
             "json": "/api/search" + _query_string(params.query, params.sort, params),
+            "words": search_url(params.query, sort=params.sort),
+            "semantic": search_url(params.query, sort=params.sort, mode="semantic"),
         },
     })
 
 
 def _query_string(query: str, sort: str, params: SearchParams | None = None) -> str:
     link = search_url(query, sort=sort, offset=params.offset if params else 0,
-                      limit=params.limit if params and params.limit != PAGE_SIZE else 0)
+                      limit=params.limit if params and params.limit != PAGE_SIZE else 0,
+                      mode=params.mode if params else None)
     return link[len("/search"):]
 
 
@@ -142,7 +159,8 @@ def without_filter(query: str, text: str) -> str:
     return " ".join(_filter_pattern(text).sub(" ", query).split())
 
 
-def facet_links(query: str, facets: Facets, sort: str) -> list[dict[str, Any]]:
+def facet_links(query: str, facets: Facets, sort: str, mode: str = "words"
+                ) -> list[dict[str, Any]]:
     """Each facet with its values, a count and a link that adds (or, when chosen, removes) it."""
     out = []
     for name, label in FACET_LABELS.items():
@@ -152,7 +170,7 @@ def facet_links(query: str, facets: Facets, sort: str) -> list[dict[str, Any]]:
             chosen = has_filter(query, text)
             refined = without_filter(query, text) if chosen else f"{query} {text}".strip()
             values.append({"value": bucket["value"], "count": bucket["count"],
-                           "chosen": chosen, "url": search_url(refined, sort=sort),
+                           "chosen": chosen, "url": search_url(refined, sort=sort, mode=mode),
                            "hint": tag_label(str(bucket["value"]))[1] if name == "tag"
                            else None})
         if values:
@@ -163,9 +181,10 @@ def facet_links(query: str, facets: Facets, sort: str) -> list[dict[str, Any]]:
 _FILTER = re.compile(r'(?<!\S)-?([a-z][a-z\-]*):("[^"]*"|\S+)', re.IGNORECASE)
 
 
-def active_filters(query: str, sort: str) -> list[dict[str, str]]:
+def active_filters(query: str, sort: str, mode: str = "words") -> list[dict[str, str]]:
     """The field filters written in the query, each with a link that removes it."""
-    return [{"text": m.group(0), "url": search_url(without_filter(query, m.group(0)), sort=sort)}
+    return [{"text": m.group(0),
+             "url": search_url(without_filter(query, m.group(0)), sort=sort, mode=mode)}
             for m in _FILTER.finditer(query)]
 
 
@@ -177,7 +196,8 @@ def page_links(params: SearchParams, total: int) -> dict[str, Any]:
     limit = params.limit if params.limit != PAGE_SIZE else 0
 
     def link(page: int) -> str:
-        return search_url(params.query, sort=params.sort, offset=(page - 1) * size, limit=limit)
+        return search_url(params.query, sort=params.sort, offset=(page - 1) * size, limit=limit,
+                          mode=params.mode)
 
     return {
         "current": current,
