@@ -27,7 +27,6 @@ from cablewire.results import (
     IngestOutcome,
     Place,
     Quote,
-    Related,
     SearchResult,
     Shown,
     Stats,
@@ -204,13 +203,6 @@ class Archive:
     def documents(self, ids: list[str]) -> list[dict[str, Any]]:
         """The JSON forms of the stored documents among `ids`, in that order."""
         return [doc for doc in (self.store.get(i) for i in ids) if doc is not None]
-
-    def related(self, text: str, limit: int = 8) -> Related:
-        """The documents most like this one, with why (`cablewire.link.related`)."""
-        from cablewire.link.related import related
-
-        doc_id = self.resolve_id(text)
-        return related(self.index, self.document(doc_id), limit)
 
     def background(self, target: str | bytes, kind: str | None = None,
                    before: str | None = None, after: str | None = None, limit: int = 10,

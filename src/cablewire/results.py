@@ -134,25 +134,6 @@ class Shown(TypedDict):
     original: OriginalInfo
 
 
-class RelatedDocument(TypedDict):
-    id: str
-    kind: str
-    title: str | None
-    date: str | None
-    origin: str | None
-    score: float
-    shared_terms: list[str]
-    reason: str
-
-
-class Related(TypedDict):
-    """The documents sharing the most of a document's key terms (`cablewire.link.related`)."""
-
-    id: str
-    terms: list[str]
-    documents: list[RelatedDocument]
-
-
 # -- the documents behind a document ------------------------------------------------------------
 
 class PartReason(TypedDict):

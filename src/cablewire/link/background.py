@@ -29,7 +29,7 @@ from typing import Any, cast
 import tantivy
 
 from cablewire.index.searchindex import SearchIndex
-from cablewire.link.related import key_terms
+from cablewire.link.terms import key_terms
 from cablewire.results import Background, BackgroundHit
 from cablewire.store.base import Store
 
