@@ -39,7 +39,7 @@ import tantivy
 from cablewire.archive import Archive
 from cablewire.link.background import WEIGHTS, Probe, Ranked, background, read_probe
 from cablewire.link.meaning import Meaning
-from cablewire.link.related import _stems
+from cablewire.link.terms import _stems
 from cablewire.settings import Settings
 
 SETS = Path(__file__).resolve().parent / "linking"

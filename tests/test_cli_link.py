@@ -42,3 +42,17 @@ def test_pasted_text_and_a_stored_id(sample_archive: str) -> None:
     assert "09BAMAKO387" not in [h["id"] for h in found["hits"]]
     missing = CliRunner().invoke(main, ["related", "NOPE123", "--db", sample_archive])
     assert missing.exit_code == 2 and "no document 'NOPE123'" in missing.output
+
+
+def test_bounds_are_read_as_days_and_checked(sample_archive: str) -> None:
+    out = CliRunner().invoke(main, ["related", "09BAMAKO387", "--db", sample_archive,
+                                    "--after", "2010", "--before", "2010-02", "--json"])
+    assert out.exit_code == 0, out.output
+    found = json.loads(out.output)
+    assert found["filters"] == {"kind": None, "before": "2010-02-28", "after": "2010-01-01"}
+    assert all("2010-01-01" <= hit["date"][:10] <= "2010-02-28" for hit in found["hits"])
+    bad = CliRunner().invoke(main, ["related", "09BAMAKO387", "--db", sample_archive,
+                                    "--before", "June 2009"])
+    assert bad.exit_code == 2
+    assert "before 'June 2009' is not a date: write it as 2009, 2009-06 or 2009-06-12" in (
+        bad.output)

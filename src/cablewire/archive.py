@@ -1,5 +1,5 @@
 """The archive as a whole: one store and its search index, with the read operations the CLI,
-the web app and the API share (search, show, stats, errors, reindex).
+the web app and the API share (search, show, background, stats, errors, reindex).
 
     >>> with Archive.open(Settings.resolve(db="cablewire.db")) as archive:   # doctest: +SKIP
     ...     archive.search('AQIM tag:PTER')["total"]
@@ -16,9 +16,11 @@ from cablewire.errors import NotFound, UsageError
 from cablewire.index.search import search
 from cablewire.index.searchindex import SearchIndex
 from cablewire.index.vectorindex import VectorIndex
+from cablewire.model.calendar import day_bound
 from cablewire.model.ids import canonical_cable_id
 from cablewire.model.release import release_months
 from cablewire.results import (
+    Background,
     CitedDocument,
     Entity,
     EntityListItem,
@@ -26,7 +28,6 @@ from cablewire.results import (
     IngestOutcome,
     Place,
     Quote,
-    Related,
     SearchResult,
     Shown,
     Stats,
@@ -238,24 +239,25 @@ class Archive:
         """The JSON forms of the stored documents among `ids`, in that order."""
         return [doc for doc in (self.store.get(i) for i in ids) if doc is not None]
 
-    def related(self, text: str, limit: int = 8) -> Related:
-        """The documents most like this one, with why (`cablewire.link.related`)."""
-        from cablewire.link.related import related
-
-        doc_id = self.resolve_id(text)
-        return related(self.index, self.document(doc_id), limit)
-
     def background(self, target: str | bytes, kind: str | None = None,
-                   before: str | None = None, after: str | None = None,
-                   limit: int = 10, bounded: bool = True) -> dict[str, Any]:
+                   before: str | None = None, after: str | None = None, limit: int = 10,
+                   name: str = "pasted.txt", bounded: bool = True) -> Background:
         """The documents behind a document: `target` is an id in the archive, or the bytes of
-        a text or file (read by the ingest readers, not stored). Hits carry their reasons
-        (`cablewire.link.background`)."""
+        a text or file named `name` (read by the ingest readers, not stored). Hits carry their
+        reasons (`cablewire.link.background`). `before` and `after` are a year, a month or a
+        day; an article's background ends at its date unless `before` says otherwise."""
         from cablewire.link.background import Probe, background, read_probe
         from cablewire.link.meaning import Meaning
 
+        if kind not in (None, "cable", "article"):
+            raise UsageError(f"kind {kind!r} is not a kind of document: ask for cable or"
+                             " article, or leave it out for both")
+        if limit < 1:
+            raise UsageError(f"limit {limit} is too small: ask for 1 or more")
+        before = day_bound(before, "before", end=True)
+        after = day_bound(after, "after", end=False)
         if isinstance(target, bytes):
-            probe = read_probe(target)
+            probe = read_probe(target, name)
         else:
             doc_id = self.resolve_id(target)
             probe = Probe.of(self.document(doc_id), self.store.results(doc_id), stored=True)

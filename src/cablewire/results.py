@@ -1,11 +1,12 @@
 """The serialised shapes the library gives the CLI, the web app and the API, declared once.
 
-Each is a `TypedDict`: what `Archive.search`, `show`, `stats`, `entities`, `entity`, `timeline`,
-`quotes`, `places` and `failures` return, what `--json` prints and what `/api/...` serves. The
-web app's OpenAPI description is generated from these declarations (`cablewire.web.schemas`),
-so a field added here is described there; `Annotated[..., Described(...)]` gives a field its
-description, and `Annotated[..., Schema(...)]` a schema of its own where the Python type says
-too little (a document is a `Cable` or an `Article`, declared in `cablewire.model`).
+Each is a `TypedDict`: what `Archive.search`, `show`, `background`, `stats`, `entities`,
+`entity`, `timeline`, `quotes`, `places` and `failures` return, what `--json` prints and what
+`/api/...` serves. The web app's OpenAPI description is generated from these declarations
+(`cablewire.web.schemas`), so a field added here is described there;
+`Annotated[..., Described("...")]` gives a field its description, and
+`Annotated[..., Schema(...)]` a schema of its own where the Python type says too little (a
+document is a `Cable` or an `Article`, declared in `cablewire.model`).
 
 The enrichment's own shapes live with the enricher (`cablewire.enrich.model`), which shares
 `EntityType` and `Precision` from here.
@@ -133,23 +134,88 @@ class Shown(TypedDict):
     original: OriginalInfo
 
 
-class RelatedDocument(TypedDict):
+# -- the documents behind a document ------------------------------------------------------------
+
+class PartReason(TypedDict):
+    """How one part of the blend ranked a hit: its place among that part's candidates (1 is
+    the best) and the part's own score (each part scores on its own scale)."""
+
+    rank: int
+    score: float
+
+
+class LexicalReason(PartReason):
+    terms: Annotated[list[str], Described(
+        "The probe's distinctive terms the hit contains, as the probe writes them")]
+
+
+class EntitiesReason(PartReason):
+    shared: Annotated[list[str], Described(
+        "The people, organisations, places and groups both name, rarest in the archive first")]
+
+
+class CitationsReason(PartReason):
+    via: Annotated[str, Described("The strong hit whose REF line links it")]
+    relation: Annotated[Literal["cited by", "cites"], Described(
+        "cited by: `via` cites this hit; cites: this hit cites `via`")]
+
+
+class MeaningReason(PartReason):
+    passage: Annotated[int, Described("The hit's passage (1-based) closest to the probe")]
+    probe_passage: Annotated[int, Described("The probe's passage it was closest to")]
+    text: NotRequired[Annotated[str, Described(
+        "The words of that passage of the hit (its start, about 200 characters)")]]
+
+
+class Reasons(TypedDict):
+    """The parts of the blend that ranked a hit, each with its rank and its evidence; a part
+    that did not rank it is absent."""
+
+    lexical: NotRequired[LexicalReason]
+    entities: NotRequired[EntitiesReason]
+    meaning: NotRequired[Annotated[MeaningReason, Described(
+        "Passage vectors (multilingual), when the archive has them")]]
+    citations: NotRequired[CitationsReason]
+    time: NotRequired[PartReason]
+
+
+class BackgroundHit(TypedDict):
     id: str
     kind: str
     title: str | None
-    date: str | None
+    date: Annotated[str | None, Described("ISO date, with the time when known")]
     origin: str | None
-    score: float
-    shared_terms: list[str]
-    reason: str
+    classification: str | None
+    score: Annotated[float, Described("The blend's fused score (reciprocal-rank fusion)")]
+    reasons: Reasons
 
 
-class Related(TypedDict):
-    """The documents sharing the most of a document's key terms (`cablewire.link.related`)."""
+class BackgroundProbe(TypedDict):
+    """What the background was found for."""
 
-    id: str
-    terms: list[str]
-    documents: list[RelatedDocument]
+    id: Annotated[str | None, Described("Its id when it is in the archive; null for text read"
+                                        " for the occasion (not stored)")]
+    kind: str | None
+    title: str | None
+    date: Annotated[str | None, Described("Its date, or the end of its date estimate")]
+
+
+class BackgroundFilters(TypedDict):
+    """The bounds the hits were kept within (`before` defaults to an article's date)."""
+
+    kind: str | None
+    before: Annotated[str | None, Described("ISO day; hits are on or before it")]
+    after: Annotated[str | None, Described("ISO day; hits are on or after it")]
+
+
+class Background(TypedDict):
+    """The documents behind a document, best first, each with the parts of the blend that
+    ranked it and their evidence (`cablewire.link.background`; `cablewire related --json`,
+    `/api/documents/{id}/related`, `POST /api/background`)."""
+
+    probe: BackgroundProbe
+    filters: BackgroundFilters
+    hits: list[BackgroundHit]
 
 
 # -- the archive -----------------------------------------------------------------------------------

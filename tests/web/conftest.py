@@ -19,7 +19,14 @@ with warnings.catch_warnings():
         pytest.skip(f"the web tests need a test client: pip install httpx2 ({exc})",
                     allow_module_level=True)
 
-from tests.web.support import SEED_ARTICLE, SEED_CABLE, TOKEN, LiveServer, hostile_cable  # noqa: E402
+from tests.web.support import (  # noqa: E402
+    BBC_STORIES,
+    SEED_ARTICLE,
+    SEED_CABLE,
+    TOKEN,
+    LiveServer,
+    hostile_cable,
+)
 
 from cablewire.settings import Settings  # noqa: E402
 from cablewire.web import create_app  # noqa: E402
@@ -100,3 +107,25 @@ def enriched_server(enriched_app: Any) -> Iterator[LiveServer]:
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def linked_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The seed pair and eleven BBC stories, enriched: enough documents that the names the seed
+    pair shares carry weight in the blend (a name in most of an archive's documents counts for
+    nothing), so the `entities` part ranks and shows them."""
+    pytest.importorskip("spacy", reason="the enrichment stage needs the NLP extra:"
+                                        " pip install -e '.[nlp]'")
+    from cablewire.pipeline import ingest
+
+    db = str(tmp_path_factory.mktemp("web-linked") / "linked.db")
+    settings = Settings.resolve(env={}, db=db, workers=1, enrich="yes")
+    ingest([str(SEED_CABLE.parent), *map(str, BBC_STORIES)], settings)
+    app = create_app(settings)
+    yield app
+    app.state.web.close()
+
+
+@pytest.fixture(scope="session")
+def linked(linked_app: Any) -> TestClient:
+    return TestClient(linked_app)

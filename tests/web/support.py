@@ -12,6 +12,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 SEED_CABLE = ROOT / "examples" / "seeds" / "000_8f450616689684b3.txt"
 SEED_ARTICLE = ROOT / "examples" / "seeds" / "004_5010c02e115974d5.txt"
+BBC_STORIES = sorted((ROOT / "tests" / "fixtures" / "news" / "bbc").glob("*.txt"))
 TOKEN = "s3cret-test-token"
 
 

@@ -1,7 +1,8 @@
 """A real headless Chromium (Debian's `chromium` and `chromium-driver`, driven by Selenium) on
 the pages of the seed pair: search, a facet click, the cable, a REF link, the article and its
-related documents; screenshots go to test-output/screenshots/. Skipped, with the reason, where
-Chromium is not installed (`.ci/run` installs it)."""
+related documents, the background form (pasted and uploaded); screenshots go to
+test-output/screenshots/. Skipped, with the reason, where Chromium is not installed (`.ci/run`
+installs it)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.web.support import ROOT, LiveServer
+from tests.web.support import ROOT, SEED_ARTICLE, LiveServer
 
 CHROMIUM = "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -137,6 +138,35 @@ def test_article_page_and_related(browser: Any, live_server: LiveServer,
     assert not _problems(browser)
 
 
+def test_the_background_form_pasted_and_uploaded(browser: Any,
+                                                live_server: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def submit_and_find_the_cable() -> None:
+        browser.find_element(By.CSS_SELECTOR, "form.background button[type=submit]").click()
+        WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.ID, "found-h"))
+        hit = browser.find_element(By.CSS_SELECTOR,
+                                   '.background-hits a[href="/documents/09BAMAKO387"]')
+        assert hit.is_displayed()
+        why = browser.find_element(By.CSS_SELECTOR, '[data-id="09BAMAKO387"] .reason').text
+        assert "terms: mali, malian, aqim, maghreb (lexical #4)" in why
+
+    browser.get(live_server.url + "/background")
+    box = browser.find_element(By.ID, "bg-text")
+    browser.execute_script("arguments[0].value = arguments[1]", box,  # a paste, at once
+                           SEED_ARTICLE.read_text("utf-8"))
+    box.send_keys(" AQIM")
+    submit_and_find_the_cable()
+    assert "AQIM" in browser.find_element(By.ID, "bg-text").get_attribute("value")
+    _shot(browser, "background")
+
+    browser.get(live_server.url + "/background")
+    browser.find_element(By.ID, "bg-file").send_keys(str(SEED_ARTICLE))
+    submit_and_find_the_cable()
+    assert not _problems(browser)
+
+
 def test_article_quotes_of_the_enrichment(browser: Any, enriched_server: LiveServer,
                                           seed_article_id: str) -> None:
     from selenium.webdriver.common.by import By
@@ -156,7 +186,8 @@ def test_small_screens_and_zoom_reflow(browser: Any, live_server: LiveServer,
     browser.set_window_size(width, 900)
     try:
         for name, path in (("search", "/search?q=AQIM"), ("cable", "/documents/09BAMAKO387"),
-                           ("article", f"/documents/{seed_article_id}")):
+                           ("article", f"/documents/{seed_article_id}"),
+                           ("background", "/background")):
             browser.get(live_server.url + path)
             _shot(browser, f"{name}-{width}px")
             _no_sideways_scroll(browser)

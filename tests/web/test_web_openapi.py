@@ -166,6 +166,47 @@ def test_responses_validate(client: TestClient, spec: dict[str, Any], url: str,
     check(r.json(), answer_schema(spec, path), spec)
 
 
+def test_the_background_routes_are_described(spec: dict[str, Any]) -> None:
+    post = spec["paths"]["/api/background"]["post"]
+    assert [p["name"] for p in post["parameters"]] == ["kind", "before", "after", "limit",
+                                                        "name"]
+    assert sorted(post["requestBody"]["content"]) == [
+        "application/octet-stream", "multipart/form-data", "text/plain"]
+    assert post["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": REF + "Background"}
+    assert sorted(post["responses"]) == ["200", "400", "413", "422"]
+    related = spec["paths"]["/api/documents/{doc_id}/related"]["get"]
+    assert [p["name"] for p in related["parameters"]] == ["doc_id", "kind", "before", "after",
+                                                           "limit"]
+    assert answer_schema(spec, "/api/documents/{doc_id}/related") == {"$ref": REF + "Background"}
+    assert "it now answers the blend's shape" in related["description"]
+    schemas = spec["components"]["schemas"]
+    assert schemas["Reasons"]["required"] == []
+    assert sorted(schemas["Reasons"]["properties"]) == ["citations", "entities", "lexical",
+                                                        "meaning", "time"]
+    assert schemas["EntitiesReason"]["required"] == ["rank", "score", "shared"]
+    assert schemas["CitationsReason"]["properties"]["relation"]["enum"] == ["cited by", "cites"]
+    assert "Related" not in schemas and "RelatedDocument" not in schemas
+
+
+def test_background_answers_validate(client: TestClient, linked: TestClient,
+                                     spec: dict[str, Any]) -> None:
+    from tests.web.support import SEED_ARTICLE
+
+    schema = (spec["paths"]["/api/background"]["post"]["responses"]["200"]["content"]
+              ["application/json"]["schema"])
+    for answer in (client, linked):
+        r = answer.post("/api/background", content=SEED_ARTICLE.read_bytes())
+        assert r.status_code == 200 and r.json()["hits"]
+        check(r.json(), schema, spec)
+        related = answer.get("/api/documents/09BAMAKO387/related").json()
+        assert related["hits"]
+        check(related, answer_schema(spec, "/api/documents/{doc_id}/related"), spec)
+    assert "entities" in related["hits"][0]["reasons"]  # the enriched archive's names
+    r = client.post("/api/background", content=b"")
+    check(r.json(), {"$ref": REF + "ErrorEnvelope"}, spec)
+
+
 def test_an_article_validates(client: TestClient, spec: dict[str, Any],
                               seed_article_id: str) -> None:
     shown = client.get(f"/api/documents/{seed_article_id}").json()

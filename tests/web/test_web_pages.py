@@ -166,18 +166,27 @@ def test_article_page(client: TestClient, seed_article_id: str) -> None:
     assert "Stars and Stripes" in page
 
 
-def test_related_for_the_seed_article_includes_the_seed_cable(
+def test_related_for_the_seed_article_is_its_background(
         client: TestClient, seed_article_id: str) -> None:
+    """The article's related documents are the blend's: from before its date estimate's end,
+    each with the terms it shares (the sample archive is not enriched: no names)."""
     data = client.get(f"/api/documents/{seed_article_id}/related").json()
-    ids = [d["id"] for d in data["documents"]]
-    assert "09BAMAKO387" in ids
-    entry = data["documents"][ids.index("09BAMAKO387")]
-    assert entry["reason"].startswith("shares key terms:") and "aqim" in entry["shared_terms"]
+    assert data["probe"] == {"id": seed_article_id, "kind": "article", "title": None,
+                             "date": "2012-04-01"}
+    assert data["filters"] == {"kind": None, "before": "2012-04-01", "after": None}
+    ids = [d["id"] for d in data["hits"]]
+    assert len(ids) == 8 and ids[:5] == [
+        "09BAMAKO776", "09BAMAKO815", "09ALGIERS948", "09BAMAKO387", "09PARIS1339"]
+    assert data["hits"][3]["reasons"]["lexical"]["terms"] == ["mali", "malian", "aqim",
+                                                             "maghreb"]
+    assert all((hit["date"] or "")[:10] <= "2012-04-01" for hit in data["hits"])
     page = client.get(f"/documents/{seed_article_id}").text
     assert 'href="/documents/09BAMAKO387"' in page and "Related documents" in page
+    assert "from before 1 April 2012." in page
     cable = client.get("/api/documents/09BAMAKO387/related", params={"limit": 3}).json()
-    assert len(cable["documents"]) == 3 and "09BAMAKO387" not in [
-        d["id"] for d in cable["documents"]]
+    assert [hit["id"] for hit in cable["hits"]] == ["09BAMAKO776", "09ALGIERS948",
+                                                    "09PARIS1339"]
+    assert cable["filters"] == {"kind": None, "before": None, "after": None}
 
 
 def test_original_as_ingested(client: TestClient) -> None:

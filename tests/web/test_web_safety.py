@@ -135,6 +135,20 @@ def test_markup_in_snippets_and_titles_is_inert(hostile_client: TestClient) -> N
         _assert_inert(hostile_client.get(path).text)
 
 
+def test_pasted_markup_is_shown_as_text(client: TestClient) -> None:
+    """The background form echoes what was pasted and shows what was read from it: inert."""
+    r = client.post("/background", data={"text": hostile_cable().decode("utf-8"), "limit": "3"})
+    assert r.status_code == 200, r.text
+    _assert_inert(r.text)
+    assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in r.text  # the text, echoed
+    assert "“Zanzibarian &lt;Script&gt;Alert(1)&lt;/Script&gt; Plot”" in r.text  # its title
+    assert 'href="/documents/09BAMAKO387"' in r.text  # the cable it was made from
+    assert r.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert "form-action 'self'" in CONTENT_SECURITY_POLICY  # the form posts only here
+    sent = client.post("/background", files={"file": ("<b>x</b>.html", b"<script>x</script>")})
+    _assert_inert(sent.text)
+
+
 def test_the_original_is_served_as_plain_text(hostile_client: TestClient) -> None:
     raw = hostile_client.get("/api/documents/09BAMAKO999/original")
     assert raw.content == hostile_cable()

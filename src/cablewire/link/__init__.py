@@ -1,1 +1,1 @@
-"""Linking: related documents, news to background cables."""
+"""Linking: the documents behind a document (the blend of terms, names, citations and time)."""

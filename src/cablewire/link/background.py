@@ -24,12 +24,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import tantivy
 
 from cablewire.index.searchindex import SearchIndex
-from cablewire.link.related import key_terms
+from cablewire.link.terms import key_terms
+from cablewire.results import Background, BackgroundHit
 from cablewire.store.base import Store
 
 CANDIDATES = 100
@@ -202,7 +203,7 @@ def background(index: SearchIndex, store: Store, probe: Probe, kind: str | None 
                before: str | None = None, after: str | None = None, limit: int = 10,
                parts: tuple[str, ...] = ("lexical", "entities", "meaning", "citations", "time"),
                meaning: Callable[[Probe, int], Ranked] | None = None,
-               weights: dict[str, float] | None = None, bounded: bool = True) -> dict[str, Any]:
+               weights: dict[str, float] | None = None, bounded: bool = True) -> Background:
     """The documents behind `probe`, best first, each with its score and its reasons.
     Unless `bounded` is false, an article's background predates it."""
     weights = {**WEIGHTS, **(weights or {})}
@@ -269,7 +270,7 @@ def background(index: SearchIndex, store: Store, probe: Probe, kind: str | None 
     return {"probe": {"id": probe.own_id, "kind": probe.doc.get("kind"),
                       "title": probe.doc.get("title"), "date": probe.date},
             "filters": {"kind": kind, "before": before, "after": after},
-            "hits": hits}
+            "hits": cast(list[BackgroundHit], hits)}
 
 
 def _allowed(store: Store, ids: set[str], probe: Probe, kind: str | None, before: str | None,

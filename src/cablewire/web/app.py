@@ -10,11 +10,13 @@ Pages and their data (the HTML page and the JSON are two renderings of one libra
     /entities, /entities/{key}          /api/entities?type=, /api/entities/{key}
     /timeline?q=&year=&month=           /api/timeline?q=&year=&month=
     /map                                /api/places, /api/documents/{id}/entities
+    /background (paste a story: POST)   POST /api/background (the text as the body)
     /stats                              /api/stats, /api/errors
     /api (the API read aloud)           /api/openapi.json, /api/schema/{kind}
                                         /api/export.jsonl?q=, /api/export.csv?q=
 
-Read-only, unless started with a token: then `POST /api/documents` ingests one file.
+Read-only, unless started with a token: then `POST /api/documents` ingests one file. The
+background form and `POST /api/background` read what they are sent and store nothing.
 Every asset is bundled; the Content-Security-Policy allows nothing from elsewhere.
 """
 
@@ -40,7 +42,7 @@ from cablewire.settings import Settings
 from cablewire.web import errors
 from cablewire.web.rendering import STATIC
 from cablewire.web.state import WebState
-from cablewire.web.views import archive, document, entities, export, openapi, search
+from cablewire.web.views import archive, background, document, entities, export, openapi, search
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +95,8 @@ def routes(token: bool) -> list[BaseRoute]:
         Route("/entities/{key}", entities.entity_html, name="entity"),
         Route("/timeline", entities.timeline_html, name="timeline"),
         Route("/map", entities.map_html, name="map"),
+        Route("/background", background.background_html, methods=["GET", "POST"],
+              name="background"),
         Route("/stats", archive.stats_html, name="stats"),
         Route("/api", openapi.api_html, name="api"),
         Route("/api/search", search.search_json, name="api-search"),
@@ -107,6 +111,8 @@ def routes(token: bool) -> list[BaseRoute]:
         Route("/api/entities/{key}", entities.entity_json, name="api-entity"),
         Route("/api/timeline", entities.timeline_json, name="api-timeline"),
         Route("/api/places", entities.places_json, name="api-places"),
+        Route("/api/background", background.background_json, methods=["POST"],
+              name="api-background"),
         Route("/api/stats", archive.stats_json, name="api-stats"),
         Route("/api/errors", archive.errors_json, name="api-errors"),
         Route("/api/schema/{kind}", archive.schema_json, name="api-schema"),

@@ -62,7 +62,9 @@ class Operation:
     status: int = 200
     errors: dict[int, str] = field(default_factory=lambda: {400: BAD_REQUEST})
     also: dict[int, tuple[str, Any]] = field(default_factory=dict)
-    body: str | None = None  # the media type of a request body
+    body: str | dict[str, dict[str, Any]] | None = None
+    """The request body: a media type (its content is bytes), or media types and the schema of
+    each."""
     token: bool = False  # needs the server's bearer token
 
     def spec(self, schemas: Schemas) -> dict[str, Any]:
@@ -75,9 +77,12 @@ class Operation:
         out: dict[str, Any] = {"summary": self.summary, "description": self.description,
                                "tags": [self.tag], "parameters": [p.spec() for p in self.params],
                                "responses": responses}
-        if self.body is not None:
+        if isinstance(self.body, str):
             out["requestBody"] = {"content": {self.body: {
                 "schema": {"type": "string", "format": "binary"}}}}
+        elif self.body is not None:
+            out["requestBody"] = {"required": True, "content": {
+                media: {"schema": schema} for media, schema in self.body.items()}}
         if self.token:
             out["security"] = [{"token": []}]
         return out

@@ -4,17 +4,17 @@ the JSON Schemas of the document kinds, and ingest over HTTP when the server has
 from __future__ import annotations
 
 import hmac
-import re
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.archive import Archive
-from cablewire.errors import TooLarge, Unauthorized, UsageError
+from cablewire.errors import Unauthorized, UsageError
 from cablewire.model.document import Article, Cable, Document
 from cablewire.results import Failure, IngestOutcome, Stats
 from cablewire.sources import Blob
+from cablewire.web.bodies import read_body, safe_name
 from cablewire.web.operations import BAD_REQUEST, Param, operation
 from cablewire.web.rendering import json_response, render
 from cablewire.web.state import state_of
@@ -79,15 +79,10 @@ def check_token(request: Request) -> None:
 async def ingest_json(request: Request) -> Response:
     """POST the bytes of one source file (any format `cablewire ingest` reads) to add it."""
     check_token(request)
-    name = request.query_params.get("name") or "upload.txt"
-    name = re.sub(r"[^\w.\-]+", "_", name)[:120]
-    data = bytearray()
-    async for chunk in request.stream():
-        data.extend(chunk)
-        if len(data) > MAX_UPLOAD:
-            raise TooLarge(f"the upload is over {MAX_UPLOAD // 2**20} MiB: use"
-                           " `cablewire ingest` on the server for large files")
-    blob = Blob(path=f"http-upload/{name}", data=bytes(data))
+    name = safe_name(request.query_params.get("name"), "upload.txt")
+    data = await read_body(request, MAX_UPLOAD,
+                           "use `cablewire ingest` on the server for large files")
+    blob = Blob(path=f"http-upload/{name}", data=data)
     state = state_of(request)
     outcome = await state.call(lambda archive: archive.ingest_source(blob, state.settings))
     return json_response(outcome, status_code=201 if outcome["error"] is None else 422)

@@ -1,5 +1,5 @@
-"""A document's page (cable or article), its original as ingested, and its related documents:
-each the HTML and the JSON rendering of one library call."""
+"""A document's page (cable or article), its original as ingested, and the documents behind it
+(the linking blend): each the HTML and the JSON rendering of one library call."""
 
 from __future__ import annotations
 
@@ -10,12 +10,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.archive import Archive
-from cablewire.results import Described, Related, Shown
+from cablewire.results import Background, Described, Shown
 from cablewire.web.operations import BAD_REQUEST, Param, operation
 from cablewire.web.presenters.article import present_article
+from cablewire.web.presenters.background import present_background
 from cablewire.web.presenters.cable import present_cable
 from cablewire.web.rendering import document_url, json_response, render
 from cablewire.web.state import state_of
+from cablewire.web.views.background import BackgroundParams, background_params
 from cablewire.web.views.search import whole_number
 
 RELATED_LIMIT = 8
@@ -66,30 +68,38 @@ async def entities_json(request: Request) -> Response:
     return json_response(await state_of(request).call(load))
 
 
-@operation("Related documents", "The documents sharing the most of this one's key terms, each"
-           " with the shared terms as the reason.", tag="documents",
-           answer="Key terms and related documents", returns=Related, errors=NO_DOCUMENT,
-           params=(DOC_ID, Param("limit", "How many (at most 50)", {
-               "type": "integer", "default": RELATED_LIMIT, "minimum": 1})))
+@operation("The documents behind a document", "The linking blend for a stored document: the"
+           " documents that share its names (people, organisations, places, after alias"
+           " resolution), its distinctive terms and its citations, fused by rank, each hit with"
+           " the parts that ranked it and their evidence (`reasons`). An article's background"
+           " ends at its date unless `before` says otherwise. The related panel of the cable"
+           " and article pages. Changed: this answered `{id, terms, documents}` (shared key"
+           " terms only); it now answers the blend's shape, as `POST /api/background` and"
+           " `cablewire related --json` do.", tag="documents",
+           answer="The hits with their reasons", returns=Background, errors=NO_DOCUMENT,
+           params=(DOC_ID, *background_params(RELATED_LIMIT)))
 async def related_json(request: Request) -> Response:
     doc_id = _doc_id(request)
-    limit = min(50, whole_number(request.query_params.get("limit"), "limit", RELATED_LIMIT,
-                                   minimum=1))
-    return json_response(
-        await state_of(request).call(lambda archive: archive.related(doc_id, limit)))
+    params = BackgroundParams.read(request.query_params.get, RELATED_LIMIT)
+    return json_response(await state_of(request).call(
+        lambda archive: archive.background(doc_id, params.kind, params.before, params.after,
+                                           params.limit)))
 
 
 @dataclass
 class Page:
     shown: Shown
-    related: Related
+    related: Background
     enrichment: dict[str, Any] | None
 
 
 def _page(archive: Archive, doc_id: str) -> Page:
+    """A document, the documents behind it (a cable's of either kind and any date, an
+    article's from before its date: the blend's defaults) and its enrichment."""
     shown = archive.show(doc_id)
     found = shown["document"]["id"]
-    return Page(shown, archive.related(found, RELATED_LIMIT), archive.enrichment(found))
+    return Page(shown, archive.background(found, limit=RELATED_LIMIT),
+                archive.enrichment(found))
 
 
 async def document_html(request: Request) -> Response:
@@ -99,7 +109,8 @@ async def document_html(request: Request) -> Response:
     doc = shown["document"]
     if doc["id"] != doc_id:  # another written form of the id: one address per document
         return Response(status_code=308, headers={"location": document_url(doc["id"])})
-    context: dict[str, Any] = {"shown": shown, "doc": doc, "related": page.related,
+    context: dict[str, Any] = {"shown": shown, "doc": doc,
+                               "related": present_background(page.related),
                                "api_url": "/api" + document_url(doc["id"])}
     if doc.get("kind") == "cable":
         context["view"] = present_cable(shown, enrichment=page.enrichment)
