@@ -1,11 +1,12 @@
 """The serialised shapes the library gives the CLI, the web app and the API, declared once.
 
-Each is a `TypedDict`: what `Archive.search`, `show`, `stats`, `entities`, `entity`, `timeline`,
-`quotes`, `places` and `failures` return, what `--json` prints and what `/api/...` serves. The
-web app's OpenAPI description is generated from these declarations (`cablewire.web.schemas`),
-so a field added here is described there; `Annotated[..., Described(...)]` gives a field its
-description, and `Annotated[..., Schema(...)]` a schema of its own where the Python type says
-too little (a document is a `Cable` or an `Article`, declared in `cablewire.model`).
+Each is a `TypedDict`: what `Archive.search`, `show`, `citation_graph`, `most_cited`, `stats`,
+`entities`, `entity`, `timeline`, `quotes`, `places` and `failures` return, what `--json`
+prints and what `/api/...` serves. The web app's OpenAPI description is generated from these
+declarations (`cablewire.web.schemas`), so a field added here is described there;
+`Annotated[..., Described(...)]` gives a field its description, and `Annotated[..., Schema(...)]`
+a schema of its own where the Python type says too little (a document is a `Cable` or an
+`Article`, declared in `cablewire.model`).
 
 The enrichment's own shapes live with the enricher (`cablewire.enrich.model`), which shares
 `EntityType` and `Precision` from here.

@@ -8,7 +8,7 @@ Pages and their data (the HTML page and the JSON are two renderings of one libra
     /documents/{id}                     /api/documents/{id}, /api/documents/{id}/related
     /documents/{id}/original            /api/documents/{id}/original (the bytes)
     /documents/{id}/citations?depth=    /api/documents/{id}/citations?depth=&direction=&limit=
-    /citations/most-cited?year=&station=  /api/citations/most-cited?year=&station=&limit=
+    /citations/most-cited?year=&station= /api/citations/most-cited?year=&station=&limit=
     /entities, /entities/{key}          /api/entities?type=, /api/entities/{key}
     /timeline?q=&year=&month=           /api/timeline?q=&year=&month=
     /map                                /api/places, /api/documents/{id}/entities
