@@ -1,5 +1,5 @@
 """The archive as a whole: one store and its search index, with the read operations the CLI,
-the web app and the API share (search, show, background, stats, errors, reindex).
+the web app and the API share (search, show, background, citations, stats, errors, reindex).
 
     >>> with Archive.open(Settings.resolve(db="cablewire.db")) as archive:   # doctest: +SKIP
     ...     archive.search('AQIM tag:PTER')["total"]
@@ -21,11 +21,13 @@ from cablewire.model.ids import canonical_cable_id
 from cablewire.model.release import release_months
 from cablewire.results import (
     Background,
+    CitationGraph,
     CitedDocument,
     Entity,
     EntityListItem,
     Failure,
     IngestOutcome,
+    MostCited,
     Place,
     Quote,
     SearchResult,
@@ -147,6 +149,26 @@ class Archive:
             "original": {"bytes": len(original) if original is not None else None,
                          "source": (document.get("source") or {}).get("path")},
         }
+
+    def citation_graph(self, text: str, depth: int = 3, direction: str = "both",
+                       limit: int = 200) -> CitationGraph:
+        """A document's REF graph to `depth` steps (at most 3): what it cites and what those
+        cite, what cites it and what cites those (`direction`: both, cites or cited_by), at
+        most `limit` nodes; cables not held carry their month when the full release has them
+        (`cablewire.link.citations`)."""
+        from cablewire.link.citations import check_graph_options, citation_graph
+
+        check_graph_options(depth, direction, limit)
+        return citation_graph(self.store, self.resolve_id(text), depth, direction, limit)
+
+    def most_cited(self, year: int | None = None, station: str | None = None,
+                   limit: int = 20) -> MostCited:
+        """The cables cited by the most documents of the archive, held or not, of one year
+        and one station when given; both are read from the cited cable's id (its two-digit
+        year and its station part), since a cable not held has no date or origin."""
+        from cablewire.link.citations import most_cited
+
+        return most_cited(self.store, year, station, limit)
 
     def original(self, text: str, revision: int | None = None) -> bytes:
         doc_id = self.resolve_id(text)

@@ -1,10 +1,10 @@
 """The serialised shapes the library gives the CLI, the web app and the API, declared once.
 
-Each is a `TypedDict`: what `Archive.search`, `show`, `background`, `stats`, `entities`,
-`entity`, `timeline`, `quotes`, `places` and `failures` return, what `--json` prints and what
-`/api/...` serves. The web app's OpenAPI description is generated from these declarations
-(`cablewire.web.schemas`), so a field added here is described there;
-`Annotated[..., Described("...")]` gives a field its description, and
+Each is a `TypedDict`: what `Archive.search`, `show`, `background`, `citation_graph`,
+`most_cited`, `stats`, `entities`, `entity`, `timeline`, `quotes`, `places` and `failures`
+return, what `--json` prints and what `/api/...` serves. The web app's OpenAPI description is
+generated from these declarations (`cablewire.web.schemas`), so a field added here is described
+there; `Annotated[..., Described("...")]` gives a field its description, and
 `Annotated[..., Schema(...)]` a schema of its own where the Python type says too little (a
 document is a `Cable` or an `Article`, declared in `cablewire.model`).
 
@@ -132,6 +132,76 @@ class Shown(TypedDict):
     cited_by: list[CitedDocument]
     revisions: list[Revision]
     original: OriginalInfo
+
+
+CitationSide = Literal["center", "cites", "cited_by"]
+CitationDirection = Literal["both", "cites", "cited_by"]
+
+
+class CitationNode(TypedDict):
+    """A cable in a citation graph. `side` says how it was reached from the centre: through
+    what the centre cites (`cites`, and what those cite...) or through what cites the centre
+    (`cited_by`); `depth` is how many REF steps away it is. A cable not in the archive has no
+    title, date or origin; `in_release` says whether the full 2010-2011 release has it, and
+    `month` when it was written."""
+
+    id: str
+    side: CitationSide
+    depth: Annotated[int, Described("REF steps from the centre (0: the centre)")]
+    in_archive: bool
+    in_release: bool
+    month: Annotated[str | None, Described("YYYY-MM, from the full release's id list")]
+    kind: str | None
+    title: str | None
+    date: str | None
+    origin: str | None
+
+
+CitationEdge = TypedDict("CitationEdge", {
+    "from": Annotated[str, Described("The citing document")],
+    "to": Annotated[str, Described("The cable it cites")],
+})
+CitationEdge.__doc__ = "`from` cites `to` (a REF line of `from` names `to`)."
+
+
+class CitationGraph(TypedDict):
+    """A document's REF graph: what it cites and what those cite, and what cites it and what
+    cites those, to `depth` steps, at most `limit` nodes. When the cap cut the graph short,
+    `truncated` is true and `omitted` says how many cables found at the last level reached
+    were left out (deeper levels were not explored)."""
+
+    id: str
+    depth: int
+    direction: CitationDirection
+    limit: int
+    nodes: Annotated[list[CitationNode], Described("The centre first, then by side and depth")]
+    edges: list[CitationEdge]
+    truncated: bool
+    omitted: Annotated[int, Described("Cables found but left out for the node cap")]
+
+
+class MostCitedCable(TypedDict):
+    """A cable with how many documents of the archive cite it."""
+
+    id: str
+    citations: Annotated[int, Described("Documents in the archive citing it")]
+    in_archive: bool
+    in_release: bool
+    month: str | None
+    title: str | None
+    date: str | None
+    origin: str | None
+
+
+class MostCited(TypedDict):
+    """The most-cited cables, optionally of one year and one station (both read from the
+    cable's id: `09BAMAKO387` is of 2009 and of BAMAKO, held or not)."""
+
+    year: int | None
+    station: Annotated[str | None, Described("The station as written in cable ids (BAMAKO)")]
+    limit: int
+    cables: list[MostCitedCable]
+
 
 
 # -- the documents behind a document ------------------------------------------------------------

@@ -251,6 +251,54 @@ def test_views_over_derived_rows(store: Store) -> None:
                                "lon": 1.0, "country": "ML", "documents": 1}]
 
 
+def _citing_sources() -> list[SourceResult]:
+    """Four cables citing each other and cables not held: 09BAMAKO186 is cited three times,
+    08STATE74879 twice, 09BAMAKO18 (a prefix of 09BAMAKO186's id) once."""
+    return [_source("c", b"c", [
+        _cable("09BAMAKO387", "x", ["09BAMAKO186", "08STATE74879", "09BAMAKOX12"]),
+        _cable("09BAMAKO400", "x", ["09BAMAKO186", "09BAMAKO387", "08STATE74879"]),
+        _cable("10BAMAKO2", "x", ["09BAMAKO186", "09BAMAKO18", "09BAMAKO400"]),
+        _cable("09BAMAKO186", "y"),
+    ])]
+
+
+def test_citations_of_many_documents_in_one_call(store: Store) -> None:
+    store.write_batch(_citing_sources())
+    assert store.citations_from(["10BAMAKO2", "09BAMAKO387", "09BAMAKO186", "nope",
+                                 "09BAMAKO387"]) == {
+        "09BAMAKO387": ["09BAMAKO186", "08STATE74879", "09BAMAKOX12"],
+        "10BAMAKO2": ["09BAMAKO186", "09BAMAKO18", "09BAMAKO400"],
+    }
+    assert store.citations_to(["09BAMAKO186", "08STATE74879", "09BAMAKO400", "10BAMAKO2"]) == {
+        "08STATE74879": ["09BAMAKO387", "09BAMAKO400"],
+        "09BAMAKO186": ["09BAMAKO387", "09BAMAKO400", "10BAMAKO2"],
+        "09BAMAKO400": ["10BAMAKO2"],
+    }
+    for doc_id in ("09BAMAKO387", "09BAMAKO186", "09BAMAKO400"):
+        assert store.citations_from([doc_id]).get(doc_id, []) == store.cites(doc_id)
+        assert store.citations_to([doc_id]).get(doc_id, []) == store.cited_by(doc_id)
+    assert store.citations_from([]) == {} and store.citations_to([]) == {}
+
+
+def test_most_cited_by_year_and_station(store: Store) -> None:
+    store.write_batch(_citing_sources())
+    assert store.most_cited() == [
+        {"id": "09BAMAKO186", "citations": 3}, {"id": "08STATE74879", "citations": 2},
+        {"id": "09BAMAKO18", "citations": 1}, {"id": "09BAMAKO387", "citations": 1},
+        {"id": "09BAMAKO400", "citations": 1}, {"id": "09BAMAKOX12", "citations": 1}]
+    assert store.most_cited(limit=2) == [{"id": "09BAMAKO186", "citations": 3},
+                                         {"id": "08STATE74879", "citations": 2}]
+    assert store.most_cited(year="08") == [{"id": "08STATE74879", "citations": 2}]
+    assert [r["id"] for r in store.most_cited(station="BAMAKO")] == [
+        "09BAMAKO186", "09BAMAKO18", "09BAMAKO387", "09BAMAKO400"]  # not 09BAMAKOX12
+    assert store.most_cited(year="08", station="BAMAKO") == []
+    assert store.most_cited(station="BAMAK") == []
+    # A citing cable written again without its REF lines no longer counts.
+    store.write_batch([_source("d", b"d", [_cable("10BAMAKO2", "z")])])
+    assert store.most_cited(limit=2) == [{"id": "08STATE74879", "citations": 2},
+                                         {"id": "09BAMAKO186", "citations": 2}]
+
+
 def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
     made = {name: factory(tmp_path / name) for name, factory in STORES.items()
             if (tmp_path / name).mkdir() is None}
@@ -267,6 +315,8 @@ def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
                 store.entity("person:amadou-toumani-toure"), store.places(), store.timeline(),
                 store.quotes(), store.pending("entities", "1"), store.cites("09BAMAKO387"),
                 store.cited_by("09BAMAKO186"), store.max_seq(),
+                store.citations_from(["09BAMAKO387", "09BAMAKO186"]),
+                store.citations_to(["09BAMAKO186", "09BAMAKO387"]), store.most_cited(),
                 [doc for _seq, doc in store.changes_since(0)]]
 
     sqlite, memory = (answers(made[name]) for name in ("sqlite", "memory"))

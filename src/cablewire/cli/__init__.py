@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from cablewire import __version__
+from cablewire.cli.citations import citations_command, most_cited_command
 from cablewire.cli.entities import (
     enrich_command,
     entities_command,
@@ -39,6 +40,7 @@ def main() -> None:
 
 
 for command in (parse_command, ingest_command, search_command, show_command, stats_command,
-                errors_command, reindex_command, related_command, enrich_command, stages_command,
+                errors_command, reindex_command, related_command, citations_command,
+                most_cited_command, enrich_command, stages_command,
                 entities_command, entity_command, timeline_command, quotes_command, serve_command):
     main.add_command(command)

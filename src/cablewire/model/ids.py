@@ -92,6 +92,32 @@ def station_of(words: str) -> str | None:
     return None
 
 
+# How a cable's origin names its post before the station: "Embassy Bamako", "Consulate Sao Paulo".
+_POST_PREFIXES = ("AMEMBASSY", "AMCONSUL", "CONSULATEGENERAL", "CONSULATE", "EMBASSY",
+                  "USMISSION", "MISSION", "USOFFICE")
+_ORIGIN_STATIONS = {"SECRETARYOFSTATE": "STATE", "DEPARTMENTOFSTATE": "STATE"}
+
+
+def station_named(text: str) -> str | None:
+    """The station part of cable ids for a station written as in an id, as a place or as a
+    cable's origin; None when `text` cannot name a station. Examples::
+
+        >>> station_named("Embassy New Delhi"), station_named("bamako")
+        ('NEWDELHI', 'BAMAKO')
+        >>> station_named("Secretary of State"), station_named("Consulate Sao Paulo")
+        ('STATE', 'SAOPAULO')
+    """
+    compact = compact_station(text)
+    compact = _ORIGIN_STATIONS.get(compact, compact)
+    if compact in known_stations():
+        return compact
+    for prefix in _POST_PREFIXES:
+        if compact.startswith(prefix) and len(compact) > len(prefix):
+            rest = compact[len(prefix):]
+            return STATION_ALIASES.get(rest, rest)
+    return compact if 3 <= len(compact) <= 24 else None
+
+
 def two_digit_year(year: str | int | None) -> str | None:
     """`'08`, `08`, `2008`, `8` and 2008 all give `08`; None stays None."""
     if year is None:

@@ -94,6 +94,13 @@ class ListingInfo(TypedDict):
     classification: str | None
 
 
+class CitationCount(TypedDict):
+    """A cited id and how many stored documents cite it."""
+
+    id: str
+    citations: int
+
+
 class Store(Protocol):
     """An archive of documents, their revisions, original bytes, citations and stage results."""
 
@@ -147,6 +154,23 @@ class Store(Protocol):
 
     def cited_by(self, doc_id: str) -> list[str]:
         """The stored documents that cite `doc_id`, by id."""
+        ...
+
+    def citations_from(self, ids: list[str]) -> dict[str, list[str]]:
+        """`cites` of many documents in one call: for each of `ids` that cites anything, the
+        ids it cites in the order it cites them."""
+        ...
+
+    def citations_to(self, ids: list[str]) -> dict[str, list[str]]:
+        """`cited_by` of many ids in one call: for each of `ids` that a stored document cites,
+        the citing documents, by id."""
+        ...
+
+    def most_cited(self, year: str | None = None, station: str | None = None,
+                   limit: int = 20) -> list[CitationCount]:
+        """Cited ids with how many stored documents cite them, most first, then by id; held
+        or not. Both filters read the cited id (canonical, `09BAMAKO387`): `year` is its two
+        digits (`09`), `station` the letters between them and the serial (`BAMAKO`)."""
         ...
 
     def max_seq(self) -> int:

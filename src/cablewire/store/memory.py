@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import threading
 import zlib
 from collections import Counter
@@ -20,6 +21,7 @@ from cablewire.model.listing import Listing, content_hash, listing, with_id
 from cablewire.results import Entity, EntityListItem, Place, Quote, Stats, TimelineEntry
 from cablewire.store.base import (
     BatchSummary,
+    CitationCount,
     FailureInfo,
     ListingInfo,
     RevisionInfo,
@@ -201,6 +203,37 @@ class MemoryStore:
     def cited_by(self, doc_id: str) -> list[str]:
         with self._lock:
             return sorted(i for i, cited in self._citations.items() if doc_id in cited)
+
+    def citations_from(self, ids: list[str]) -> dict[str, list[str]]:
+        with self._lock:
+            return {i: list(self._citations[i]) for i in sorted(set(ids))
+                    if self._citations.get(i)}
+
+    def citations_to(self, ids: list[str]) -> dict[str, list[str]]:
+        wanted = set(ids)
+        out: dict[str, list[str]] = {}
+        with self._lock:
+            for citing in sorted(self._citations):
+                for cited in self._citations[citing]:
+                    if cited in wanted:
+                        out.setdefault(cited, []).append(citing)
+        return {i: out[i] for i in sorted(out)}
+
+    def most_cited(self, year: str | None = None, station: str | None = None,
+                   limit: int = 20) -> list[CitationCount]:
+        counted: Counter[str] = Counter()
+        with self._lock:
+            for cited_ids in self._citations.values():
+                counted.update(cited_ids)
+        if year is not None or station is not None:
+            if not all(t is None or (t.isascii() and t.isalnum()) for t in (year, station)):
+                return []  # as the SQLite store: only letters and digits name a year or station
+            pattern = re.compile(
+                (re.escape(year) if year is not None else "[0-9]{2}")
+                + (re.escape(station) + "[0-9]+" if station is not None else ".*"), re.DOTALL)
+            counted = Counter({i: n for i, n in counted.items() if pattern.fullmatch(i)})
+        ranked = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [{"id": i, "citations": n} for i, n in ranked]
 
     def max_seq(self) -> int:
         return self._seq

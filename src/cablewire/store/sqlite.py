@@ -25,6 +25,7 @@ from cablewire.model.listing import content_hash, listing, with_id
 from cablewire.results import Entity, EntityListItem, Place, Quote, Stats, TimelineEntry
 from cablewire.store.base import (
     BatchSummary,
+    CitationCount,
     FailureInfo,
     ListingInfo,
     RevisionInfo,
@@ -295,6 +296,48 @@ class SQLiteStore:
         )
         return [r[0] for r in rows]
 
+    def citations_from(self, ids: list[str]) -> dict[str, list[str]]:
+        return self._citations(ids, "citing", "cited", "citing, position")
+
+    def citations_to(self, ids: list[str]) -> dict[str, list[str]]:
+        return self._citations(ids, "cited", "citing", "cited, citing")
+
+    def _citations(self, ids: list[str], key: str, value: str,
+                   order: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for found, other in self._db.execute(
+                f"SELECT {key}, {value} FROM citations WHERE {key} IN ({marks})"
+                f" ORDER BY {order}",
+                chunk,
+            ):
+                out.setdefault(found, []).append(other)
+        return out
+
+    def most_cited(self, year: str | None = None, station: str | None = None,
+                   limit: int = 20) -> list[CitationCount]:
+        where: list[str] = []
+        args: list[Any] = []
+        if year is not None or station is not None:
+            if not _glob_safe(year) or not _glob_safe(station):
+                return []
+            # A prefix pattern, so a year (with or without a station) walks citations_cited.
+            pattern = (year or "[0-9][0-9]") + (f"{station}[0-9]" if station else "") + "*"
+            where.append("cited GLOB ?")
+            args.append(pattern)
+        if station is not None:
+            # The serial after the station is digits only: BAMAKO must not match BAMAKOX12.
+            where.append("substr(cited, ?) NOT GLOB '*[^0-9]*'")
+            args.append(3 + len(station))
+        sql = ("SELECT cited, COUNT(*) FROM citations"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " GROUP BY cited ORDER BY COUNT(*) DESC, cited LIMIT ?")
+        args.append(limit)
+        return [{"id": r[0], "citations": r[1]} for r in self._db.execute(sql, args)]
+
     def listing(self, ids: list[str]) -> dict[str, ListingInfo]:
         out: dict[str, ListingInfo] = {}
         for start in range(0, len(ids), 500):
@@ -555,6 +598,11 @@ class SQLiteStore:
 
 
 _OPEN_LOCK = threading.Lock()
+
+
+def _glob_safe(text: str | None) -> bool:
+    """Whether `text` can stand in a GLOB pattern as itself (letters and digits only)."""
+    return text is None or (text.isascii() and text.isalnum())
 
 
 def _write_rows(db: sqlite3.Connection, doc_id: str, stage: str, data: dict[str, Any]) -> None:

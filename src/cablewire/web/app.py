@@ -7,6 +7,8 @@ Pages and their data (the HTML page and the JSON are two renderings of one libra
     /  /search?q=&sort=&offset=         /api/search?q=&sort=&offset=&limit=
     /documents/{id}                     /api/documents/{id}, /api/documents/{id}/related
     /documents/{id}/original            /api/documents/{id}/original (the bytes)
+    /documents/{id}/citations?depth=    /api/documents/{id}/citations?depth=&direction=&limit=
+    /citations/most-cited?year=&station= /api/citations/most-cited?year=&station=&limit=
     /entities, /entities/{key}          /api/entities?type=, /api/entities/{key}
     /timeline?q=&year=&month=           /api/timeline?q=&year=&month=
     /map                                /api/places, /api/documents/{id}/entities
@@ -42,7 +44,16 @@ from cablewire.settings import Settings
 from cablewire.web import errors
 from cablewire.web.rendering import STATIC
 from cablewire.web.state import WebState
-from cablewire.web.views import archive, background, document, entities, export, openapi, search
+from cablewire.web.views import (
+    archive,
+    background,
+    citations,
+    document,
+    entities,
+    export,
+    openapi,
+    search,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +102,8 @@ def routes(token: bool) -> list[BaseRoute]:
         Route("/search", search.search_html, name="search"),
         Route("/documents/{doc_id}", document.document_html, name="document"),
         Route("/documents/{doc_id}/original", document.original_html, name="original"),
+        Route("/documents/{doc_id}/citations", citations.citations_html, name="citations"),
+        Route("/citations/most-cited", citations.most_cited_html, name="most-cited"),
         Route("/entities", entities.entities_html, name="entities"),
         Route("/entities/{key}", entities.entity_html, name="entity"),
         Route("/timeline", entities.timeline_html, name="timeline"),
@@ -105,6 +118,9 @@ def routes(token: bool) -> list[BaseRoute]:
         Route("/api/documents/{doc_id}", document.document_json, name="api-document"),
         Route("/api/documents/{doc_id}/related", document.related_json, name="api-related"),
         Route("/api/documents/{doc_id}/original", document.original_raw, name="api-original"),
+        Route("/api/documents/{doc_id}/citations", citations.citations_json,
+              name="api-citations"),
+        Route("/api/citations/most-cited", citations.most_cited_json, name="api-most-cited"),
         Route("/api/documents/{doc_id}/entities", document.entities_json,
               name="api-document-entities"),
         Route("/api/entities", entities.entities_json, name="api-entities"),
