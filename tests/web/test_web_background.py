@@ -194,6 +194,12 @@ def test_bad_parameters_are_a_400_that_says_the_fix(client: TestClient) -> None:
 
 # -- the reasons, rendered generically ----------------------------------------------------------
 
+def test_a_long_passage_is_cut_at_a_word() -> None:
+    [reason] = present_reasons({"meaning": {"rank": 1, "score": 0.9, "passage": 1,
+                                            "probe_passage": 1, "text": "coup " * 40}})
+    assert reason.evidence == [Evidence("“" + "coup " * 23 + "coup …”")]
+
+
 def test_every_part_present_is_shown_by_name_rank_and_evidence() -> None:
     """Parts this page knows get their labels; another part (a future one) its own name, with
     its evidence when it has a list."""
@@ -202,8 +208,8 @@ def test_every_part_present_is_shown_by_name_rank_and_evidence() -> None:
         "entities": {"rank": 1, "score": 9.5,
                      "shared": ["Amadou Toumani Touré", "AQIM", "Tessalit"]},
         "citations": {"rank": 2, "score": 0.5, "via": "09BAMAKO387", "relation": "cited by"},
-        "meaning": {"rank": 3, "score": 0.8, "passages": [{"text": "AQIM in the north",
-                                                           "paragraph": 4}]},
+        "meaning": {"rank": 3, "score": 0.8, "passage": 2, "probe_passage": 1,
+                    "text": "AQIM in the north"},
         "novelty": {"rank": 7, "score": 1.0},
     }
     shown = present_reasons(reasons)
@@ -211,7 +217,7 @@ def test_every_part_present_is_shown_by_name_rank_and_evidence() -> None:
         Reason("entities", "shares", 1, [Evidence("Amadou Toumani Touré"), Evidence("AQIM"),
                                          Evidence("Tessalit")]),
         Reason("lexical", "terms", 2, [Evidence("tessalit"), Evidence("tsctp")]),
-        Reason("meaning", "close in meaning", 3, [Evidence("AQIM in the north")]),
+        Reason("meaning", "close in meaning", 3, [Evidence("“AQIM in the north”")]),
         Reason("citations", "cited by", 2, [Evidence("09BAMAKO387", "/documents/09BAMAKO387")],
                " "),
         Reason("novelty", "novelty", 7, []),
@@ -224,5 +230,5 @@ def test_every_part_present_is_shown_by_name_rank_and_evidence() -> None:
     assert '<a class="ref" href="/documents/09BAMAKO387">09BAMAKO387</a>' in html
     assert why(html, "X1") == (
         "Why: shares: Amadou Toumani Touré, AQIM, Tessalit (entities #1) · terms: tessalit,"
-        " tsctp (lexical #2) · close in meaning: AQIM in the north (meaning #3) · cited by"
+        " tsctp (lexical #2) · close in meaning: “AQIM in the north” (meaning #3) · cited by"
         " 09BAMAKO387 (citations #2) · novelty (#7)")

@@ -21,6 +21,8 @@ PART_ORDER = ("entities", "lexical", "meaning", "citations", "time")
 LABELS = {"entities": "shares", "lexical": "terms", "meaning": "close in meaning",
           "time": "close in time"}
 EVIDENCE_SHOWN = 6
+PASSAGE_SHOWN = 120
+"""Characters of the passage that made a `meaning` hit."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,12 @@ def present_reasons(reasons: Mapping[str, Any]) -> list[Reason]:
         if isinstance(via, str):
             label, separator = str(value.get("relation") or label), " "
             evidence.append(Evidence(via, document_url(via)))
+        passage = value.get("text")
+        if part == "meaning" and isinstance(passage, str) and passage:
+            short = passage
+            if len(passage) > PASSAGE_SHOWN:
+                short = passage[:PASSAGE_SHOWN].rsplit(" ", 1)[0] + " …"
+            evidence.append(Evidence(f"“{short}”"))
         for key, items in value.items():
             if key not in ("rank", "score") and isinstance(items, list):
                 evidence.extend(e for e in map(_evidence, items) if e is not None)
