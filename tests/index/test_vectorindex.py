@@ -142,3 +142,31 @@ def test_segments_are_merged_and_a_broken_one_means_starting_again(
     assert len(broken) == 0 and broken.seq == 0
     assert broken.sync(store) == 5
     store.close()
+
+
+def test_above_the_exact_limit_a_graph_proposes_and_the_scores_stay_exact(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("usearch", reason="the graph needs usearch (the vectors extra)")
+    rng = np.random.default_rng(3)
+    ids = [f"D{i:03d}" for i in range(300)]
+    store = _store(tmp_path, dict.fromkeys(ids, "x"))
+    for doc_id in ids:
+        rows = rng.standard_normal((2, DIM)).astype(np.float32)
+        _vectors(store, doc_id, list(rows / np.linalg.norm(rows, axis=1, keepdims=True)))
+    path = tmp_path / "vectors"
+    index = VectorIndex(str(path))
+    index.sync(store)
+    probe = np.vstack([index.vectors_of("D007")[0], index.vectors_of("D123")[1]])  # type: ignore[index]
+    exact = index.search(probe, 10)
+    monkeypatch.setattr(vectorindex, "EXACT_UP_TO", 100)
+    monkeypatch.setattr(vectorindex, "CANDIDATES", 50)
+    graph = VectorIndex(str(path))
+    approximate = graph.search(probe, 10)
+    assert [(h.doc_id, round(h.score, 4)) for h in approximate][:2] == [
+        (h.doc_id, round(h.score, 4)) for h in exact][:2]
+    assert {h.doc_id for h in approximate[:2]} == {"D007", "D123"}
+    assert len(list(path.glob("graph-*.usearch"))) == 1  # kept for the next process
+    assert [h.doc_id for h in VectorIndex(str(path)).search(probe, 10)] == [
+        h.doc_id for h in approximate]
+    assert "D007" not in {h.doc_id for h in graph.search(probe, 10, exclude="D007")}
+    store.close()

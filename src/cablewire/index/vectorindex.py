@@ -4,9 +4,9 @@ from the store like the search index and caught up from the same change sequence
 On disk it is a folder of segments beside the search index. A sync writes the vectors of the
 documents changed since the last one as a new segment, then the sequence it reached; a crash
 between the two makes the next sync write the same documents again, and a later segment wins,
-so nothing is doubled. Many segments are merged into one. Search is exact (brute force over a
-float32 matrix: about 10 ms per probe passage at 100,000 passages on this machine, see
-`benchmarks/vectors.py`).
+so nothing is doubled. Many segments are merged into one. Search is exact (a float32 matrix
+product) up to `EXACT_UP_TO` passages; above, an HNSW graph (usearch) proposes the candidates,
+which are then scored exactly (`benchmarks/vectors.py` measures both).
 
     >>> vectors = VectorIndex.beside(index)               # doctest: +SKIP
     >>> vectors.sync(store); vectors.search(probe_matrix, limit=100)   # doctest: +SKIP
@@ -14,11 +14,13 @@ float32 matrix: about 10 ms per probe passage at 100,000 passages on this machin
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -30,6 +32,10 @@ FOLDER = "vectors"
 SEQ_FILE = "seq"
 MERGE_AT = 12
 """Segments kept before they are merged into one."""
+EXACT_UP_TO = 100_000
+"""Passages searched exactly; above, an HNSW graph proposes the candidates."""
+CANDIDATES = 400
+"""Nearest passages the graph proposes for each probe passage."""
 DIM = 384
 
 Matrix = npt.NDArray[np.float32]
@@ -51,6 +57,7 @@ class VectorIndex:
         self.path = path
         self._vectors: dict[str, Matrix] = {}
         self._matrix: Matrix | None = None
+        self._hnsw: Any = None
         self._owners: list[str] = []
         self._starts: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
         self._lock = threading.Lock()
@@ -98,6 +105,7 @@ class VectorIndex:
                 self._vectors.pop(str(doc_id), None)
             row += int(n)
         self._matrix = None
+        self._hnsw = None
 
     def _write_segment(self, changed: dict[str, Matrix | None]) -> None:
         if self.path is None:
@@ -134,6 +142,7 @@ class VectorIndex:
     def _clear(self) -> None:
         self._vectors.clear()
         self._matrix = None
+        self._hnsw = None
         self._segments = 0
         if self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
@@ -200,27 +209,71 @@ class VectorIndex:
                 self._owners = owners
             return self._matrix, self._owners, self._starts
 
+    def _graph(self, matrix: Matrix) -> Any | None:
+        """An approximate nearest-neighbour graph over the passages (usearch's HNSW), once the
+        archive has more than `EXACT_UP_TO` of them; kept beside the segments for the state
+        it was built at, so a process opening the archive reads it instead of building it."""
+        if len(matrix) <= EXACT_UP_TO or importlib.util.find_spec("usearch") is None:
+            return None
+        with self._lock:
+            if self._hnsw is None:
+                from usearch.index import Index
+
+                name = f"graph-{self._seq}-{len(matrix)}.usearch"
+                file = Path(self.path, name) if self.path is not None else None
+                if file is not None and file.exists():
+                    self._hnsw = Index.restore(str(file), view=True)
+                else:
+                    graph = Index(ndim=DIM, metric="ip", dtype="f16")
+                    graph.add(np.arange(len(matrix)), matrix)
+                    if file is not None:
+                        for old in Path(file.parent).glob("graph-*.usearch"):
+                            old.unlink()
+                        graph.save(str(file))
+                    self._hnsw = graph
+            return self._hnsw
+
     def search(self, probe: Matrix, limit: int = 100, exclude: str | None = None
                ) -> list[VectorHit]:
         """Documents by how close their passages come to the probe's: for each probe passage
-        its best passage in the document, averaged over the probe's passages."""
+        its best passage in the document, averaged over the probe's passages. Every document
+        of the archive is scored exactly up to `EXACT_UP_TO` passages; beyond, the graph
+        proposes candidates (the documents of each probe passage's nearest passages) and
+        those are scored exactly."""
         matrix, owners, starts = self._prepared()
+        probe = np.asarray(probe, dtype=np.float32)
         if not len(owners) or not len(probe):
             return []
-        sims = matrix @ np.asarray(probe, dtype=np.float32).T           # (rows, probe passages)
-        best = np.maximum.reduceat(sims, starts, axis=0)                 # (documents, probe)
+        counts = np.diff(np.append(starts, len(matrix)))
+        graph = self._graph(matrix)
+        if graph is None:
+            docs = np.arange(len(owners))
+            rows = matrix
+            local = starts
+        else:
+            found = graph.search(probe, max(CANDIDATES, limit * 4))
+            keys = np.asarray(found.keys).reshape(-1)
+            docs = np.unique(np.searchsorted(starts, keys[keys < len(matrix)], side="right") - 1)
+            spans = [np.arange(starts[d], starts[d] + counts[d]) for d in docs]
+            rows = matrix[np.concatenate(spans)] if spans else matrix[:0]
+            local = np.concatenate([[0], np.cumsum(counts[docs])[:-1]]).astype(np.int64)
+        if not len(docs):
+            return []
+        sims = rows @ probe.T                                            # (rows, probe passages)
+        best = np.maximum.reduceat(sims, local, axis=0)                  # (documents, probe)
         scores = best.mean(axis=1)
-        if exclude is not None and exclude in self._vectors:
-            scores[owners.index(exclude)] = -np.inf
-        count = min(limit, len(owners))
+        if exclude is not None:
+            scores[[owners[d] == exclude for d in docs]] = -np.inf
+        count = min(limit, len(docs))
         top = np.argpartition(-scores, count - 1)[:count]
-        top = top[np.lexsort((top, -scores[top]))]
+        top = top[np.lexsort((docs[top], -scores[top]))]
         out = []
         for i in top:
             if not np.isfinite(scores[i]):
                 continue
+            d = docs[i]
             probe_at = int(np.argmax(best[i]))
-            block = sims[starts[i]:starts[i] + len(self._vectors[owners[i]]), probe_at]
-            out.append(VectorHit(owners[i], float(scores[i]), probe_at + 1,
+            block = sims[local[i]:local[i] + counts[d], probe_at]
+            out.append(VectorHit(owners[d], float(scores[i]), probe_at + 1,
                                  int(np.argmax(block)) + 1))
         return out
