@@ -5,7 +5,8 @@
 Pages and their data (the HTML page and the JSON are two renderings of one library call):
 
     /  /search?q=&sort=&offset=         /api/search?q=&sort=&offset=&limit=
-    /documents/{id}                     /api/documents/{id}, /api/documents/{id}/related
+    /documents/{id}                     /api/documents/{id}, /api/documents/{id}/related,
+                                        /api/documents/{id}/cross-reference
     /documents/{id}/original            /api/documents/{id}/original (the bytes)
     /entities, /entities/{key}          /api/entities?type=, /api/entities/{key}
     /timeline?q=&year=&month=           /api/timeline?q=&year=&month=
@@ -103,6 +104,8 @@ def routes(token: bool) -> list[BaseRoute]:
         Route("/api/documents/{doc_id}/original", document.original_raw, name="api-original"),
         Route("/api/documents/{doc_id}/entities", document.entities_json,
               name="api-document-entities"),
+        Route("/api/documents/{doc_id}/cross-reference", document.cross_reference_json,
+              name="api-cross-reference"),
         Route("/api/entities", entities.entities_json, name="api-entities"),
         Route("/api/entities/{key}", entities.entity_json, name="api-entity"),
         Route("/api/timeline", entities.timeline_json, name="api-timeline"),

@@ -1,5 +1,5 @@
-"""A document's page (cable or article), its original as ingested, and its related documents:
-each the HTML and the JSON rendering of one library call."""
+"""A document's page (cable or article), its original as ingested, its related documents and the
+cross-reference of its cast: each the HTML and the JSON rendering of one library call."""
 
 from __future__ import annotations
 
@@ -10,15 +10,17 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.archive import Archive
-from cablewire.results import Described, Related, Shown
+from cablewire.results import CrossReference, Described, Related, Shown
 from cablewire.web.operations import BAD_REQUEST, Param, operation
 from cablewire.web.presenters.article import present_article
 from cablewire.web.presenters.cable import present_cable
+from cablewire.web.presenters.cast import present_cast
 from cablewire.web.rendering import document_url, json_response, render
 from cablewire.web.state import state_of
 from cablewire.web.views.search import whole_number
 
 RELATED_LIMIT = 8
+CAST_PER_ENTITY = 5
 
 DOC_ID = Param("doc_id", "A document id: a cable id in any written form (09BAMAKO387,"
                          " BAMAKO 387 of 2009 is 09BAMAKO387) or an article id",
@@ -79,17 +81,35 @@ async def related_json(request: Request) -> Response:
         await state_of(request).call(lambda archive: archive.related(doc_id, limit)))
 
 
+@operation("Where else the cast appears", "Each person, organisation, group and place the"
+           " document names, with how many other documents name it and those that mention it"
+           " most (ties: the newest first); entities no other document names are in only_here.",
+           tag="entities", answer="The document's cast, cross-referenced", returns=CrossReference,
+           errors=NO_DOCUMENT,
+           params=(DOC_ID, Param("per_entity", "How many documents to list per entity (at most"
+                                 " 50)", {"type": "integer", "default": CAST_PER_ENTITY,
+                                          "minimum": 0})))
+async def cross_reference_json(request: Request) -> Response:
+    doc_id = _doc_id(request)
+    per_entity = min(50, whole_number(request.query_params.get("per_entity"), "per_entity",
+                                      CAST_PER_ENTITY, minimum=0))
+    return json_response(await state_of(request).call(
+        lambda archive: archive.cross_reference(doc_id, per_entity)))
+
+
 @dataclass
 class Page:
     shown: Shown
     related: Related
     enrichment: dict[str, Any] | None
+    cast: CrossReference
 
 
 def _page(archive: Archive, doc_id: str) -> Page:
     shown = archive.show(doc_id)
     found = shown["document"]["id"]
-    return Page(shown, archive.related(found, RELATED_LIMIT), archive.enrichment(found))
+    return Page(shown, archive.related(found, RELATED_LIMIT), archive.enrichment(found),
+                archive.cross_reference(found, CAST_PER_ENTITY))
 
 
 async def document_html(request: Request) -> Response:
@@ -100,7 +120,8 @@ async def document_html(request: Request) -> Response:
     if doc["id"] != doc_id:  # another written form of the id: one address per document
         return Response(status_code=308, headers={"location": document_url(doc["id"])})
     context: dict[str, Any] = {"shown": shown, "doc": doc, "related": page.related,
-                               "api_url": "/api" + document_url(doc["id"])}
+                               "api_url": "/api" + document_url(doc["id"]),
+                               "cast": present_cast(page.cast)}
     if doc.get("kind") == "cable":
         context["view"] = present_cable(shown, enrichment=page.enrichment)
         context["title"] = f"{doc['id']}: {doc.get('title') or doc.get('subject') or ''}"
