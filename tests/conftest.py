@@ -32,3 +32,19 @@ def sample_archive(tmp_path_factory: pytest.TempPathFactory) -> str:
     settings = Settings.resolve(env={}, db=db, workers=2, enrich="no")
     ingest([SEEDS, SAMPLE / "cablegate-sample.tar.xz"], settings)
     return db
+
+
+@pytest.fixture(scope="session")
+def enriched_sample(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The sample archive with the entities stage run (about 45 s on two cores; it needs the
+    NLP extra)."""
+    pytest.importorskip("spacy", reason="the entities stage needs the NLP extra:"
+                                        " pip install -e '.[nlp]'")
+    from cablewire.pipeline import enrich, ingest
+    from cablewire.settings import Settings
+
+    db = str(tmp_path_factory.mktemp("enriched-sample") / "sample.db")
+    settings = Settings.resolve(env={}, db=db, workers=2, enrich="no")
+    ingest([SEEDS, SAMPLE / "cablegate-sample.tar.xz"], settings)
+    enrich(settings, names=["entities"])
+    return db

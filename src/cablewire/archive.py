@@ -23,6 +23,7 @@ from cablewire.results import (
     Background,
     CitationGraph,
     CitedDocument,
+    CrossReference,
     Entity,
     EntityListItem,
     Failure,
@@ -213,6 +214,15 @@ class Archive:
         best["other_matches"] = [{"key": e["key"], "name": e["name"], "type": e["type"]}
                                  for e in found[1:]]
         return best
+
+    def cross_reference(self, text: str, per_entity: int = 5) -> CrossReference:
+        """Where else the cast of a document appears: each person, organisation, group and
+        place it names, with how many other documents name it and the `per_entity` that
+        mention it most; those no other document names are apart, in `only_here`."""
+        doc_id = self.resolve_id(text)
+        cast = self.store.cross_reference(doc_id, per_entity)
+        return {"id": doc_id, "entities": [e for e in cast if e["documents"]],
+                "only_here": [e for e in cast if not e["documents"]]}
 
     def timeline(self, query: str | None = None, limit: int = 500) -> list[TimelineEntry]:
         """Dated events in date order, across the archive or the documents matching `query`."""

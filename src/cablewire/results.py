@@ -1,10 +1,10 @@
 """The serialised shapes the library gives the CLI, the web app and the API, declared once.
 
 Each is a `TypedDict`: what `Archive.search`, `show`, `background`, `citation_graph`,
-`most_cited`, `stats`, `entities`, `entity`, `timeline`, `quotes`, `places` and `failures`
-return, what `--json` prints and what `/api/...` serves. The web app's OpenAPI description is
-generated from these declarations (`cablewire.web.schemas`), so a field added here is described
-there; `Annotated[..., Described("...")]` gives a field its description, and
+`most_cited`, `cross_reference`, `stats`, `entities`, `entity`, `timeline`, `quotes`, `places`
+and `failures` return, what `--json` prints and what `/api/...` serves. The web app's OpenAPI
+description is generated from these declarations (`cablewire.web.schemas`), so a field added
+here is described there; `Annotated[..., Described("...")]` gives a field its description, and
 `Annotated[..., Schema(...)]` a schema of its own where the Python type says too little (a
 document is a `Cable` or an `Article`, declared in `cablewire.model`).
 
@@ -400,6 +400,29 @@ class Entity(TypedDict):
     events: list[TimelineEntry]
     other_matches: NotRequired[Annotated[list[EntityRef], Described(
         "Other entities the name given could mean; the archive adds them")]]
+
+
+class CastMember(TypedDict):
+    """An entity a document names, with the other documents that name it."""
+
+    key: str
+    type: EntityType
+    name: Annotated[str, Described("The name this document gives it")]
+    mentions: Annotated[int, Described("How often this document mentions it")]
+    documents: Annotated[int, Described("How many other documents name it")]
+    strongest: Annotated[list[EntityDocument], Described(
+        "The other documents that mention it most (ties: the newest first, then by id)")]
+
+
+class CrossReference(TypedDict):
+    """Where else the cast of a document appears: each person, organisation, group and place
+    it names, by type (in that order) and then by how often it names them."""
+
+    id: str
+    entities: Annotated[list[CastMember], Described(
+        "The entities other documents name too")]
+    only_here: Annotated[list[CastMember], Described(
+        "The entities no other document names, in the same order")]
 
 
 class Place(TypedDict):

@@ -299,6 +299,59 @@ def test_most_cited_by_year_and_station(store: Store) -> None:
                                          {"id": "09BAMAKO186", "citations": 2}]
 
 
+def _named(key: str, mentions: int, name: str | None = None) -> dict[str, Any]:
+    type_ = key.split(":")[0]
+    return {"key": key, "type": type_, "name": name or key.split(":")[1].title(), "aliases": [],
+            "facts": [], "mentions": [{"field": "body", "start": 0, "end": 1}] * mentions}
+
+
+def test_cross_reference_of_a_documents_cast(store: Store) -> None:
+    toure, aqim, mali = "person:toure", "organization:aqim", "place:mali"
+    store.write_batch([_source("a", b"a", [
+        _cable("09BAMAKO387", "one"), _cable("09BAMAKO776", "two", created="2009-12-01"),
+        _cable("10BAMAKO1", "three", created="2010-01-05"), _article("art1", "four"),
+        _cable("09BAMAKO9", "none")])])
+    store.write_results([
+        StageResult("09BAMAKO387", "entities", "1", 1, {"entities": [
+            _named("place:mali", 9), _named(aqim, 2), _named(toure, 3, "Touré"),
+            _named("person:only-here", 5), _named("group:tuareg", 1)]}),
+        StageResult("09BAMAKO776", "entities", "1", 1, {"entities": [
+            _named(toure, 2), _named(mali, 1)]}),
+        StageResult("10BAMAKO1", "entities", "1", 1, {"entities": [
+            _named(toure, 2), _named(aqim, 1)]}),
+        StageResult("art1", "entities", "1", 1, {"entities": [_named(toure, 5)]}),
+        # Another stage naming the same entity in the same document: counted once, with the
+        # most mentions any stage gives it there.
+        StageResult("09BAMAKO776", "toy", "1", 1, {"entities": [_named(toure, 4)]}),
+    ], indexed=True)
+    cast = store.cross_reference("09BAMAKO387", per_entity=3)
+    # By type (person, organization, group, place), then by mentions in this document.
+    assert [(e["key"], e["mentions"], e["documents"]) for e in cast] == [
+        ("person:only-here", 5, 0), (toure, 3, 3), (aqim, 2, 1), ("group:tuareg", 1, 0),
+        (mali, 9, 1)]
+    assert cast[1]["name"] == "Touré" and cast[1]["type"] == "person"
+    assert cast[0]["strongest"] == []
+    # The most mentions first; ties: the newest first (the undated last), then by id.
+    assert cast[1]["strongest"] == [
+        {"id": "art1", "kind": "article", "title": "Coup in Mali", "date": None, "mentions": 5},
+        {"id": "09BAMAKO776", "kind": "cable", "title": "Title of 09BAMAKO776",
+         "date": "2009-12-01", "mentions": 4},
+        {"id": "10BAMAKO1", "kind": "cable", "title": "Title of 10BAMAKO1",
+         "date": "2010-01-05", "mentions": 2}]
+    assert [d["id"] for d in store.cross_reference("09BAMAKO387", 1)[1]["strongest"]] == ["art1"]
+    assert store.cross_reference("09BAMAKO387", 0)[1]["documents"] == 3
+    # Ties on mentions, by date: the newest first.
+    store.write_results([StageResult("09BAMAKO776", "toy", "2", 1, {"entities": []})])
+    assert [(d["id"], d["mentions"]) for d in store.cross_reference("art1")[0]["strongest"]] == [
+        ("09BAMAKO387", 3), ("10BAMAKO1", 2), ("09BAMAKO776", 2)]
+    # A stage's new result that no longer names an entity: its documents are counted again.
+    store.write_results([StageResult("10BAMAKO1", "entities", "2", 1, {"entities": []})])
+    after = {e["key"]: e["documents"] for e in store.cross_reference("09BAMAKO387")}
+    assert after[toure] == 2 and after[aqim] == 0
+    assert store.cross_reference("09BAMAKO9") == []  # names nobody
+    assert store.cross_reference("nope") == []
+
+
 def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
     made = {name: factory(tmp_path / name) for name, factory in STORES.items()
             if (tmp_path / name).mkdir() is None}
@@ -317,6 +370,9 @@ def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
                 store.cited_by("09BAMAKO186"), store.max_seq(),
                 store.citations_from(["09BAMAKO387", "09BAMAKO186"]),
                 store.citations_to(["09BAMAKO186", "09BAMAKO387"]), store.most_cited(),
+
+
+                store.cross_reference("09BAMAKO387"), store.cross_reference("09BAMAKO186"),
                 [doc for _seq, doc in store.changes_since(0)]]
 
     sqlite, memory = (answers(made[name]) for name in ("sqlite", "memory"))

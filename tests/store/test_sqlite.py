@@ -100,3 +100,60 @@ def test_a_second_writer_waits_then_gets_a_clear_message(tmp_path: Path) -> None
     assert store.write_batch([_result("a", b"a", [_cable("one")])]).new == 1
     other.close()
     store.close()
+
+
+def _entities(*keys: str) -> dict:
+    return {"entities": [{"key": k, "type": k.split(":")[0], "name": k, "aliases": [],
+                          "facts": [], "mentions": [{"start": 0, "end": 1}]} for k in keys]}
+
+
+def test_cross_reference_reads_indexes_and_stops_early(tmp_path: Path) -> None:
+    from cablewire.store import StageResult
+    from cablewire.store.sqlite_cast import CROSS_REFERENCE_SQL
+
+    store = SQLiteStore(str(tmp_path / "a.db"))
+    plan = " | ".join(row[3] for row in store.db.execute(
+        "EXPLAIN QUERY PLAN " + CROSS_REFERENCE_SQL, {"id": "09BAMAKO387", "limit": 5}))
+    assert "SEARCH entity_documents USING INDEX entity_documents_id (id=?)" in plan
+    assert "SEARCH c USING INDEX sqlite_autoindex_entity_counts_1 (key=?)" in plan
+    assert "SEARCH o USING INDEX entity_documents_strongest (key=?)" in plan
+    assert "SCAN o" not in plan and "count(DISTINCT)" not in plan
+    # Only the cast itself is sorted: each entity's documents come in the index's order, so
+    # the scan stops after the few asked for.
+    assert plan.count("USE TEMP B-TREE FOR ORDER BY") == 1
+    # The rows carry their document's date, also when a new revision changes it.
+    store.write_batch([_result("a", b"a", [_cable("one")])])
+    store.write_results([StageResult("09BAMAKO387", "entities", "1", 1,
+                                     _entities("place:mali"))])
+    later = dict(_cable("two"), created="2009-07-01T00:00:00")
+    store.write_batch([_result("b", b"b", [later])])
+    assert store.db.execute("SELECT date FROM entity_documents").fetchall() == [
+        ("2009-07-01T00:00:00",)]
+    store.close()
+
+
+def test_an_archive_from_before_the_cross_reference_gets_its_dates_and_counts(
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    path = str(tmp_path / "old.db")
+    old = sqlite3.connect(path, isolation_level=None)
+    old.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, sql in MIGRATIONS[:4]:
+        old.executescript(f"BEGIN; {sql}; INSERT INTO migrations VALUES ('{name}', 'x'); COMMIT;")
+    old.execute("INSERT INTO documents VALUES ('09BAMAKO387', 'cable', 1, 'T', '2009-06-12',"
+                " 2009, 'Embassy Bamako', 'CONFIDENTIAL', 1)")
+    old.execute("INSERT INTO documents VALUES ('art1', 'article', 1, 'A', NULL, NULL, NULL,"
+                " NULL, 2)")
+    old.executemany("INSERT INTO entity_documents VALUES (?, ?, ?, 'place', 'Mali', ?)",
+                    [("entities", "place:mali", "09BAMAKO387", 2), ("toy", "place:mali",
+                      "09BAMAKO387", 1), ("entities", "place:mali", "art1", 4)])
+    old.close()
+    store = SQLiteStore(path)
+    assert store.db.execute("SELECT * FROM entity_counts").fetchall() == [("place:mali", 2)]
+    [mali] = store.cross_reference("09BAMAKO387")
+    assert (mali["mentions"], mali["documents"]) == (2, 1)
+    assert mali["strongest"] == [{"id": "art1", "kind": "article", "title": "A", "date": None,
+                                  "mentions": 4}]
+    assert store.cross_reference("art1")[0]["strongest"][0]["date"] == "2009-06-12"
+    store.close()

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypedDict
 
 from cablewire.results import (
+    CastMember,
     Entity,
+    EntityDocument,
     EntityListItem,
     Failure,
     Place,
@@ -99,6 +101,19 @@ class CitationCount(TypedDict):
 
     id: str
     citations: int
+
+
+CAST_TYPES = ("person", "organization", "group", "place")
+"""The order of entity types in a document's cross-reference (other types follow, by name)."""
+
+
+def strongest_first(documents: list[EntityDocument]) -> list[EntityDocument]:
+    """Documents naming an entity, the ones that mention it most first; ties: the newest (the
+    undated last), then by id."""
+    ordered = sorted(documents, key=lambda d: d["id"])
+    ordered.sort(key=lambda d: (d["date"] is not None, d["date"] or ""), reverse=True)
+    ordered.sort(key=lambda d: -d["mentions"])
+    return ordered
 
 
 class Store(Protocol):
@@ -238,6 +253,13 @@ class Store(Protocol):
 
     def entities(self, type_: str | None = None, limit: int = 100) -> list[EntityListItem]:
         """Entities with their mention and document counts, most documents first."""
+        ...
+
+    def cross_reference(self, doc_id: str, per_entity: int = 5) -> list[CastMember]:
+        """Each entity `doc_id` names, with how many other documents name it and the
+        `per_entity` of them that mention it most (`strongest_first`). Ordered by type
+        (`CAST_TYPES`), then by how often `doc_id` mentions it, its name and key. Empty when
+        the document names none (or is not stored)."""
         ...
 
     def timeline(self, entity: str | None = None, ids: list[str] | None = None,

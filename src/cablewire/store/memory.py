@@ -18,8 +18,18 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cablewire.model.listing import Listing, content_hash, listing, with_id
-from cablewire.results import Entity, EntityListItem, Place, Quote, Stats, TimelineEntry
+from cablewire.results import (
+    CastMember,
+    Entity,
+    EntityDocument,
+    EntityListItem,
+    Place,
+    Quote,
+    Stats,
+    TimelineEntry,
+)
 from cablewire.store.base import (
+    CAST_TYPES,
     BatchSummary,
     CitationCount,
     FailureInfo,
@@ -27,6 +37,7 @@ from cablewire.store.base import (
     RevisionInfo,
     SourceResult,
     StageResult,
+    strongest_first,
 )
 from cablewire.store.sqlite import result_hash
 
@@ -437,6 +448,34 @@ class MemoryStore:
             keys = sorted(docs, key=lambda k: (-len(docs[k]), -mentions[k], k))[:limit]
             return [{"key": k, "type": first[k]["type"], "name": names[k],
                      "mentions": mentions[k], "documents": len(docs[k])} for k in keys]
+
+    def cross_reference(self, doc_id: str, per_entity: int = 5) -> list[CastMember]:
+        with self._lock:
+            # (key, document) -> (type, name, mentions), the most of any stage's
+            named: dict[tuple[str, str], tuple[Any, str, int]] = {}
+            for found_in, e in self._entity_rows():
+                row = (e["type"], e["name"], max(1, len(e.get("mentions") or [])))
+                old = named.get((e["key"], found_in))
+                named[(e["key"], found_in)] = row if old is None else (
+                    max(old[0], row[0]), max(old[1], row[1]), max(old[2], row[2]))
+            mine = {key: row for (key, found_in), row in named.items() if found_in == doc_id}
+            others: dict[str, list[EntityDocument]] = {}
+            for (key, found_in), (_t, _n, mentions) in named.items():
+                if key in mine and found_in != doc_id:
+                    cols = self._doc_listing(found_in)
+                    others.setdefault(key, []).append({
+                        "id": found_in, "kind": cols.kind, "title": cols.title,
+                        "date": cols.date, "mentions": mentions})
+
+            def order(key: str) -> tuple[int, str, int, str, str]:
+                type_, name, mentions = mine[key]
+                rank = CAST_TYPES.index(type_) if type_ in CAST_TYPES else len(CAST_TYPES)
+                return (rank, type_, -mentions, name, key)
+
+            return [{"key": key, "type": mine[key][0], "name": mine[key][1],
+                     "mentions": mine[key][2], "documents": len(others.get(key, [])),
+                     "strongest": strongest_first(others.get(key, []))[:max(0, per_entity)]}
+                    for key in sorted(mine, key=order)]
 
     def timeline(self, entity: str | None = None, ids: list[str] | None = None,
                  limit: int = 500) -> list[TimelineEntry]:

@@ -227,11 +227,30 @@ CREATE TABLE quotes (
 CREATE INDEX quotes_speaker ON quotes(speaker_key);
 """
 
+# The cross-reference of a document's entities (`Store.cross_reference`). For each entity, the
+# other documents that mention it most (ties: the newest) are read from one index in order, so
+# the scan stops after the few a page shows, however many documents name a common entity; the
+# row carries its document's date for that order (the store keeps it equal to the document's).
+# How many documents name each entity is kept as it changes: counting them on every page read
+# millions of index entries for the entities most documents name.
+M005_CROSS_REFERENCE = """
+ALTER TABLE entity_documents ADD COLUMN date TEXT;
+UPDATE entity_documents
+    SET date = (SELECT d.date FROM documents d WHERE d.id = entity_documents.id);
+CREATE INDEX entity_documents_strongest ON entity_documents(key, mentions DESC, date DESC, id);
+CREATE TABLE entity_counts (       -- documents naming each entity, whichever stages name it
+    key TEXT PRIMARY KEY,
+    documents INTEGER NOT NULL
+);
+INSERT INTO entity_counts SELECT key, COUNT(DISTINCT id) FROM entity_documents GROUP BY key;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_initial", M001_INITIAL),
     ("002_facet_values", M002_FACET_VALUES),
     ("003_enrichment", M003_ENRICHMENT),
     ("004_stages", M004_STAGES),
+    ("005_cross_reference", M005_CROSS_REFERENCE),
 ]
 
 

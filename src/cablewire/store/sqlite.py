@@ -22,7 +22,15 @@ from typing import Any
 
 from cablewire.errors import ArchiveMissing, StoreBusy, StoreCorrupt, StoreError
 from cablewire.model.listing import content_hash, listing, with_id
-from cablewire.results import Entity, EntityListItem, Place, Quote, Stats, TimelineEntry
+from cablewire.results import (
+    CastMember,
+    Entity,
+    EntityListItem,
+    Place,
+    Quote,
+    Stats,
+    TimelineEntry,
+)
 from cablewire.store.base import (
     BatchSummary,
     CitationCount,
@@ -33,6 +41,7 @@ from cablewire.store.base import (
     StageResult,
 )
 from cablewire.store.migrations import migrate
+from cablewire.store.sqlite_cast import cross_reference
 
 BUSY_TIMEOUT_MS = 30_000
 DERIVED_TABLES = ("entity_documents", "entity_names", "entity_facts", "places", "events",
@@ -222,6 +231,8 @@ class SQLiteStore:
             (doc_id, cols.kind, revision, cols.title, cols.date, cols.year, cols.origin,
              cols.classification, seq.next()),
         )
+        if row is not None:  # its entity rows are ordered by its date (cross_reference)
+            db.execute("UPDATE entity_documents SET date = ? WHERE id = ?", (cols.date, doc_id))
         db.execute("DELETE FROM citations WHERE citing = ?", (doc_id,))
         db.executemany(
             "INSERT OR IGNORE INTO citations VALUES (?, ?, ?)",
@@ -542,6 +553,9 @@ class SQLiteStore:
         return [{"key": r[0], "type": r[1], "name": r[2], "mentions": r[3], "documents": r[4]}
                 for r in self._db.execute(sql, args)]
 
+    def cross_reference(self, doc_id: str, per_entity: int = 5) -> list[CastMember]:
+        return cross_reference(self._db, doc_id, per_entity)
+
     def timeline(self, entity: str | None = None, ids: list[str] | None = None,
                  limit: int = 500) -> list[TimelineEntry]:
         sql = ("SELECT e.id, e.date, e.end_date, e.precision, e.sentence, e.entities, d.title"
@@ -607,14 +621,18 @@ def _glob_safe(text: str | None) -> bool:
 
 def _write_rows(db: sqlite3.Connection, doc_id: str, stage: str, data: dict[str, Any]) -> None:
     """Replace the rows `stage` derived from a document with those of its new result."""
+    before = _named_in(db, doc_id)
     for table in DERIVED_TABLES:
         db.execute(f"DELETE FROM {table} WHERE id = ? AND stage = ?", (doc_id, stage))
+    found = db.execute("SELECT date FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    date = found[0] if found else None  # entity rows carry it for `cross_reference`'s order
     for entity in data.get("entities") or []:
         key = entity["key"]
         db.execute(
-            "INSERT OR REPLACE INTO entity_documents VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO entity_documents"
+            " (stage, key, id, type, name, mentions, date) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (stage, key, doc_id, entity["type"], entity["name"],
-             max(1, len(entity.get("mentions") or []))),
+             max(1, len(entity.get("mentions") or [])), date),
         )
         names = {entity["name"], *(entity.get("aliases") or [])}
         db.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?, ?, ?)",
@@ -623,6 +641,12 @@ def _write_rows(db: sqlite3.Connection, doc_id: str, stage: str, data: dict[str,
             "INSERT OR IGNORE INTO entity_facts VALUES (?, ?, ?, ?, ?)",
             [(stage, key, doc_id, f["kind"], f["value"]) for f in entity.get("facts") or []],
         )
+    after = _named_in(db, doc_id)
+    db.executemany("UPDATE entity_counts SET documents = documents - 1 WHERE key = ?",
+                   [(key,) for key in before - after])
+    db.executemany("INSERT INTO entity_counts VALUES (?, 1)"
+                   " ON CONFLICT (key) DO UPDATE SET documents = documents + 1",
+                   [(key,) for key in after - before])
     db.executemany(
         "INSERT OR IGNORE INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(stage, doc_id, p["key"], p["name"], p["lat"], p["lon"], p.get("country"))
@@ -638,3 +662,10 @@ def _write_rows(db: sqlite3.Connection, doc_id: str, stage: str, data: dict[str,
         [(stage, doc_id, i, q.get("speaker"), q.get("speaker_key"), q["text"],
           q.get("paragraph")) for i, q in enumerate(data.get("quotes") or [])],
     )
+
+
+def _named_in(db: sqlite3.Connection, doc_id: str) -> set[str]:
+    """The keys of the entities any stage found in a document (`entity_counts` counts each
+    document once per entity)."""
+    return {key for (key,) in db.execute("SELECT key FROM entity_documents WHERE id = ?",
+                                         (doc_id,))}

@@ -5,7 +5,8 @@
 Pages and their data (the HTML page and the JSON are two renderings of one library call):
 
     /  /search?q=&sort=&offset=         /api/search?q=&sort=&offset=&limit=
-    /documents/{id}                     /api/documents/{id}, /api/documents/{id}/related
+    /documents/{id}                     /api/documents/{id}, /api/documents/{id}/related,
+                                        /api/documents/{id}/cross-reference
     /documents/{id}/original            /api/documents/{id}/original (the bytes)
     /documents/{id}/citations?depth=    /api/documents/{id}/citations?depth=&direction=&limit=
     /citations/most-cited?year=&station= /api/citations/most-cited?year=&station=&limit=
@@ -123,6 +124,8 @@ def routes(token: bool) -> list[BaseRoute]:
         Route("/api/citations/most-cited", citations.most_cited_json, name="api-most-cited"),
         Route("/api/documents/{doc_id}/entities", document.entities_json,
               name="api-document-entities"),
+        Route("/api/documents/{doc_id}/cross-reference", document.cross_reference_json,
+              name="api-cross-reference"),
         Route("/api/entities", entities.entities_json, name="api-entities"),
         Route("/api/entities/{key}", entities.entity_json, name="api-entity"),
         Route("/api/timeline", entities.timeline_json, name="api-timeline"),

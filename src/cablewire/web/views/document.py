@@ -1,5 +1,6 @@
-"""A document's page (cable or article), its original as ingested, and the documents behind it
-(the linking blend): each the HTML and the JSON rendering of one library call."""
+"""A document's page (cable or article), its original as ingested, the documents behind it (the
+linking blend) and the cross-reference of its cast: each the HTML and the JSON rendering of one
+library call."""
 
 from __future__ import annotations
 
@@ -10,17 +11,19 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.archive import Archive
-from cablewire.results import Background, Described, Shown
+from cablewire.results import Background, CrossReference, Described, Shown
 from cablewire.web.operations import BAD_REQUEST, Param, operation
 from cablewire.web.presenters.article import present_article
 from cablewire.web.presenters.background import present_background
 from cablewire.web.presenters.cable import present_cable
+from cablewire.web.presenters.cast import present_cast
 from cablewire.web.rendering import document_url, json_response, render
 from cablewire.web.state import state_of
 from cablewire.web.views.background import BackgroundParams, background_params
 from cablewire.web.views.search import whole_number
 
 RELATED_LIMIT = 8
+CAST_PER_ENTITY = 5
 
 DOC_ID = Param("doc_id", "A document id: a cable id in any written form (09BAMAKO387,"
                          " BAMAKO 387 of 2009 is 09BAMAKO387) or an article id",
@@ -86,11 +89,28 @@ async def related_json(request: Request) -> Response:
                                            params.limit)))
 
 
+@operation("Where else the cast appears", "Each person, organisation, group and place the"
+           " document names, with how many other documents name it and those that mention it"
+           " most (ties: the newest first); entities no other document names are in only_here.",
+           tag="entities", answer="The document's cast, cross-referenced", returns=CrossReference,
+           errors=NO_DOCUMENT,
+           params=(DOC_ID, Param("per_entity", "How many documents to list per entity (at most"
+                                 " 50)", {"type": "integer", "default": CAST_PER_ENTITY,
+                                          "minimum": 0})))
+async def cross_reference_json(request: Request) -> Response:
+    doc_id = _doc_id(request)
+    per_entity = min(50, whole_number(request.query_params.get("per_entity"), "per_entity",
+                                      CAST_PER_ENTITY, minimum=0))
+    return json_response(await state_of(request).call(
+        lambda archive: archive.cross_reference(doc_id, per_entity)))
+
+
 @dataclass
 class Page:
     shown: Shown
     related: Background
     enrichment: dict[str, Any] | None
+    cast: CrossReference
 
 
 def _page(archive: Archive, doc_id: str) -> Page:
@@ -99,7 +119,7 @@ def _page(archive: Archive, doc_id: str) -> Page:
     shown = archive.show(doc_id)
     found = shown["document"]["id"]
     return Page(shown, archive.background(found, limit=RELATED_LIMIT),
-                archive.enrichment(found))
+                archive.enrichment(found), archive.cross_reference(found, CAST_PER_ENTITY))
 
 
 async def document_html(request: Request) -> Response:
@@ -111,7 +131,8 @@ async def document_html(request: Request) -> Response:
         return Response(status_code=308, headers={"location": document_url(doc["id"])})
     context: dict[str, Any] = {"shown": shown, "doc": doc,
                                "related": present_background(page.related),
-                               "api_url": "/api" + document_url(doc["id"])}
+                               "api_url": "/api" + document_url(doc["id"]),
+                               "cast": present_cast(page.cast)}
     if doc.get("kind") == "cable":
         context["view"] = present_cable(shown, enrichment=page.enrichment)
         context["title"] = f"{doc['id']}: {doc.get('title') or doc.get('subject') or ''}"
