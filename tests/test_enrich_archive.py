@@ -85,7 +85,11 @@ def test_enrichment_is_kept_with_stage_and_version(seeds: Archive, tmp_path: Pat
     stored = seeds.enrichment("09BAMAKO387")
     assert stored is not None
     assert (stored["stage"], stored["version"]) == (STAGE, version())
-    assert sorted(seeds.results("09BAMAKO387")) == ["dates", "entities", "events", "jargon",
-                                                     "quotes"]
+    assert sorted(seeds.results("09BAMAKO387")) == sorted(
+        stage.name for stage in ENRICHMENT if stage.available())
+    assert {"dates", "entities", "events", "jargon", "quotes"} <= set(
+        seeds.results("09BAMAKO387"))
     for stage in ENRICHMENT:
+        if not stage.available():
+            continue
         assert seeds.store.pending(stage.name, stage.version, inputs_of(stage)) == []
