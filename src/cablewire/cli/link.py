@@ -28,13 +28,14 @@ from cablewire.results import CrossReference
 def related_command(target: str, db: str | None, kind: str | None, before: str | None,
                     after: str | None, limit: int, as_json: bool) -> None:
     """The documents behind TARGET, ranked by a blend of shared terms, shared people,
-    organisations and places, time and citations, each with its reasons. TARGET is a
+    organisations and places, meaning (passage vectors, across languages), time and
+    citations, each with its reasons. TARGET is a
     document id in the archive, a file (read, not stored), or - for text on standard input.
 
     \b
     Example:
         cablewire related story.txt --kind cable
-        pbpaste | cablewire related - --json
+        cablewire related - --json < story.txt
         cablewire related 09BAMAKO387
     """
     with Archive.open(settings_from(db=db)) as archive:
@@ -46,7 +47,8 @@ def related_command(target: str, db: str | None, kind: str | None, before: str |
                     data = handle.read()
             except OSError as exc:
                 raise InputError(f"{target} cannot be read ({exc.strerror})") from None
-            found = archive.background(data, kind, before, after, limit)
+            found = archive.background(data, kind, before, after, limit,
+                                       name=os.path.basename(target))
         else:
             found = archive.background(target, kind, before, after, limit)
     if as_json:
@@ -63,6 +65,8 @@ def related_command(target: str, db: str | None, kind: str | None, before: str |
             why.append("names " + ", ".join(reasons["entities"]["shared"][:5]))
         if "lexical" in reasons and reasons["lexical"].get("terms"):
             why.append("terms " + ", ".join(reasons["lexical"]["terms"][:5]))
+        if "meaning" in reasons:
+            why.append(f"close in meaning (passage {reasons['meaning']['passage']})")
         if "citations" in reasons:
             c = reasons["citations"]
             why.append(f"{c['relation']} {c['via']}")
