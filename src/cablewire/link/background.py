@@ -7,7 +7,7 @@ shown are the ones that ranked it:
 - `lexical`: the probe's distinctive terms (tf-idf against the archive) as a BM25 query;
 - `entities`: the people, organisations and places it names, after alias resolution, each
   weighted by how rare it is in the archive (names cross languages where words do not);
-- `meaning`: passage vectors, when the archive has them (`cablewire.link.vectors`);
+- `meaning`: passage vectors, when the archive has them (`cablewire.link.meaning`);
 - `time`: background predates the story: documents after the probe's date (or the end of its
   date estimate) are left out when the probe is an article, and a document close in time to
   the probe is pulled up a little;
