@@ -294,19 +294,39 @@ def _allowed(store: Store, ids: set[str], probe: Probe, kind: str | None, before
 
 def _explain(hits: list[dict[str, Any]], index: SearchIndex, ranked: dict[str, Ranked],
              weights: dict[str, float], names: dict[str, str]) -> None:
-    """Add what each hit shares with the probe: entities by name, key terms as written."""
+    """Add what each hit shares with the probe: entities by name, key terms as written. One
+    search per entity or term over the hits together, not one per hit."""
+    if not hits:
+        return
     searcher = index.searcher()
     terms = ranked["lexical"].evidence.get("terms", []) if "lexical" in ranked else []
     keys = sorted(weights, key=lambda k: (-weights[k], k))
+    schema = index.schema
+    among = tantivy.Query.boolean_query([
+        (tantivy.Occur.Should, tantivy.Query.term_query(schema, "doc_id", hit["id"]))
+        for hit in hits])
+    where = {}
+    for _score, address in searcher.search(among, len(hits)).hits:
+        where[(address.segment_ord, address.doc)] = str(searcher.doc(address).get_first("doc_id"))
+
+    def having(field_name: str, value: str) -> set[str]:
+        query = tantivy.Query.boolean_query([
+            (tantivy.Occur.Must, among),
+            (tantivy.Occur.Must, tantivy.Query.term_query(schema, field_name, value))])
+        return {where[(a.segment_ord, a.doc)] for _s, a in searcher.search(query, len(hits)).hits
+                if (a.segment_ord, a.doc) in where}
+
+    named = {k: having("entity", k) for k in keys} if any(
+        "entities" in h["reasons"] for h in hits) else {}
+    worded = {stem: having("body", stem) for stem, _form in terms} if any(
+        "lexical" in h["reasons"] for h in hits) else {}
     for hit in hits:
         reasons = hit["reasons"]
         if "entities" in reasons:
-            reasons["entities"]["shared"] = [
-                names[k] for k in keys if _has_term(searcher, hit["id"], "entity", k, index)][:8]
+            reasons["entities"]["shared"] = [names[k] for k in keys if hit["id"] in named[k]][:8]
         if "lexical" in reasons:
-            reasons["lexical"]["terms"] = [
-                form for stem, form in terms
-                if _has_term(searcher, hit["id"], "body", stem, index)][:8]
+            reasons["lexical"]["terms"] = [form for stem, form in terms
+                                           if hit["id"] in worded[stem]][:8]
 
 
 def _passages(hits: list[dict[str, Any]], store: Store) -> None:
@@ -320,12 +340,3 @@ def _passages(hits: list[dict[str, Any]], store: Store) -> None:
             if passage.get("number") == reason["passage"]:
                 text = str(passage.get("text") or "")
                 reason["text"] = text if len(text) <= 200 else text[:200].rsplit(" ", 1)[0] + " …"
-
-
-def _has_term(searcher: tantivy.Searcher, doc_id: str, field_name: str, value: str,
-              index: SearchIndex) -> bool:
-    query = tantivy.Query.boolean_query([
-        (tantivy.Occur.Must, tantivy.Query.term_query(index.schema, "doc_id", doc_id)),
-        (tantivy.Occur.Must, tantivy.Query.term_query(index.schema, field_name, value)),
-    ])
-    return bool(searcher.search(query, 1).hits)
