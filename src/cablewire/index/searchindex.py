@@ -10,7 +10,6 @@ the index anew from the store.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import shutil
 import threading
@@ -21,6 +20,7 @@ from typing import Any
 import tantivy
 
 from cablewire.errors import SearchIndexError, StoreBusy
+from cablewire.index.sequence import read_seq, write_seq
 from cablewire.model.listing import listing
 from cablewire.store.base import Store
 
@@ -161,18 +161,13 @@ class SearchIndex:
     def _read_seq(self) -> int:
         if self.path is None:
             return getattr(self, "_seq", 0)
-        try:
-            return int(Path(self.path, SEQ_FILE).read_text().strip() or 0)
-        except (OSError, ValueError):
-            return 0
+        return read_seq(self.path, SEQ_FILE)
 
     def _write_seq(self, seq: int) -> None:
         self._seq = seq
         if self.path is None:
             return
-        tmp = Path(self.path, SEQ_FILE + ".tmp")
-        tmp.write_text(str(seq))
-        os.replace(tmp, Path(self.path, SEQ_FILE))
+        write_seq(self.path, SEQ_FILE, seq)
 
     @property
     def seq(self) -> int:

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from cablewire.index.sequence import read_seq, write_seq
 from cablewire.store.base import Store
 
 STAGE = "vectors"
@@ -81,10 +82,7 @@ class VectorIndex:
 
     def _load(self) -> None:
         assert self.path is not None
-        try:
-            self._seq = int(Path(self.path, SEQ_FILE).read_text().strip() or 0)
-        except (OSError, ValueError):
-            self._seq = 0
+        self._seq = read_seq(self.path, SEQ_FILE)
         files = self._segment_files()
         for file in files:
             try:
@@ -125,9 +123,7 @@ class VectorIndex:
         self._seq = seq
         if self.path is None:
             return
-        tmp = Path(self.path, SEQ_FILE + ".tmp")
-        tmp.write_text(str(seq))
-        os.replace(tmp, Path(self.path, SEQ_FILE))
+        write_seq(self.path, SEQ_FILE, seq)
 
     def _merge(self) -> None:
         """All segments as one (the vectors held now)."""
