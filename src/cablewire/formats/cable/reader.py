@@ -77,6 +77,21 @@ class CableFormat:
             yield build_cable(PageMeta(), item.text, item, "cable-telegram")
 
 
+def read_cable(text: str, cable_id: str | None = None, source: str | None = None) -> Cable:
+    """The cable in `text`, in whatever form it comes (a page, a bare telegram, a fragment of
+    one), read as a cable without sniffing. `cable_id` is the id when it is known from outside
+    the text (a file name, a list): it stands in for a page's metadata, and its year is the
+    year of citations that give none."""
+    item = Input(text, source)
+    if _is_cable_html(text):
+        meta, routing, body = read_html_page(text)
+        return build_cable(meta, routing + "\n" + body, item, "cable-html")
+    if re.match(r"^\s*(Identifier|Reference ID)\s*\n", text[:_SNIFF_CHUNK]):
+        meta, telegram = read_text_page(text)
+        return build_cable(meta, telegram, item, "cable-page-text")
+    return build_cable(PageMeta(id=cable_id), text, item, "cable-telegram")
+
+
 def _is_cable_html(text: str) -> bool:
     return "<table class='cable'>" in text or '<table class="cable">' in text
 
@@ -96,8 +111,10 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
 
     created = meta.created or (head.date_time_group_utc or "")[:19] or None
     year = int(created[:4]) if created else None
-    cable_id = _canonical_page_id(meta.id) or _id_from_banner(tg.banner_station, tg.banner_serial,
-                                                                year)
+    page_id = _canonical_page_id(meta.id)
+    if year is None and page_id and page_id[:2].isdigit():
+        year = _century(int(page_id[:2]))  # the id's own year, for citations that give none
+    cable_id = page_id or _id_from_banner(tg.banner_station, tg.banner_serial, year)
     if cable_id is None:
         warnings.append("no cable id found")
     refs = tg.references(year, cable_id)
@@ -161,6 +178,11 @@ def _canonical_page_id(page_id: str | None) -> str | None:
     if not page_id:
         return None
     return canonical_cable_id(page_id) or page_id.strip()
+
+
+def _century(yy: int) -> int:
+    """The year of a two-digit cable year: the release runs from 1966 to 2010."""
+    return 1900 + yy if yy >= 50 else 2000 + yy
 
 
 def _id_from_banner(station: str | None, serial: str | None, year: int | None) -> str | None:
