@@ -28,7 +28,7 @@ CAST_PER_ENTITY = 5
 DOC_ID = Param("doc_id", "A document id: a cable id in any written form (09BAMAKO387,"
                          " BAMAKO 387 of 2009 is 09BAMAKO387) or an article id",
                {"type": "string"}, where="path", example="09BAMAKO387")
-REVISION = Param("revision", "A revision number (default: the newest)",
+REVISION = Param("revision", "A revision number (default: the current one)",
                  {"type": "integer", "minimum": 1})
 NO_DOCUMENT = {400: BAD_REQUEST, 404: "No such document"}
 
