@@ -53,7 +53,8 @@ class SourceResult:
 
 @dataclass
 class BatchSummary:
-    """What a write did: documents new, updated (a new revision), unchanged; sources failed."""
+    """What a write did: documents new, updated (a new revision, current or not), unchanged;
+    sources failed."""
 
     new: int = 0
     updated: int = 0

@@ -1,9 +1,10 @@
 """The default store: one SQLite file, the archive's store of record.
 
 Every write goes through one transaction (`_write`), so a process killed at any moment leaves
-either the whole batch or none of it. Documents keep every revision and the original bytes they
-were read from (deduplicated by hash, zlib-compressed). Each thread gets its own connection
-(WAL mode: readers never wait; one writer at a time, across processes too).
+either the whole batch or none of it. Documents keep every revision, one of them current
+(`sqlite_revisions`), and the original bytes they were read from (deduplicated by hash,
+zlib-compressed). Each thread gets its own connection (WAL mode: readers never wait; one writer
+at a time, across processes too).
 """
 
 from __future__ import annotations
