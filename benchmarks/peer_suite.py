@@ -56,9 +56,31 @@ def _same(field: str) -> Check:
     return check
 
 
+def _addressees(field: str) -> Check:
+    """A check of the TO (`recipients`) or INFO (`info_recipients`) addressees.
+
+    The peer writes an addressee as `Recipient(route, name, precedence, mcn, excluded)`,
+    transcribed in the cases as `{"route", "name", "precedence", "mcn", "excluded"}`; ours is
+    `{"route", "name", "precedence", "serial", "excluded"}`. The mapping is one to one: the
+    peer's `mcn` (message continuity number) is our `serial`, and both keep the names an `XMT`
+    line exempts from a collective in that collective's `excluded`. Every key is compared,
+    and the list in order."""
+
+    def check(case: dict[str, Any]) -> tuple[bool, Any]:
+        got = cable_of(case).to_dict().get(field)
+        expected = [{"route": r["route"], "name": r["name"], "precedence": r["precedence"],
+                     "serial": r["mcn"], "excluded": r["excluded"]} for r in case["expected"]]
+        return got == expected, got
+
+    return check
+
+
 # field -> check. A field's check may normalise what the peer and the reader write differently
 # (and says so); it never loosens what is compared.
-CHECKS: dict[str, Check] = {}
+CHECKS: dict[str, Check] = {
+    "recipients": _addressees("recipients"),
+    "info_recipients": _addressees("info_recipients"),
+}
 
 
 def load(field: str | None = None) -> list[dict[str, Any]]:
