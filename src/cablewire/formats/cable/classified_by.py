@@ -62,8 +62,22 @@ _ABBREVIATIONS = (
     "pol", "econ", "eco", "ec", "e", "min", "mil", "cons", "couns", "coun", "counselor", "con",
     "gen", "off", "m", "dep", "dcm", "rso", "pa", "po", "mgmt", "chief", "dir", "amb",
 )  # fmt: skip
-_PARTICLES = {"van", "von", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le",
-              "bin", "al"}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "du",
+    "da",
+    "di",
+    "del",
+    "della",
+    "la",
+    "le",
+    "bin",
+    "al",
+}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Words that join the name to the reasons ("for reasons", "based upon", "due to", "under
 # Section"), and what is left of "reasons" or "for" where the line broke them ("REA", "f").
@@ -144,8 +158,15 @@ def parse_classified_by(text: str | None) -> Classifier:
             break
         name, title = _first_official(segment, mixed, bool(titles))
         following = segments[index + 1] if index + 1 < len(segments) else ""
-        if (name is None and title and " " not in segment and _is_name_token(segment)
-                and not (mixed and segment.isupper()) and following and _is_title(following)):
+        if (
+            name is None
+            and title
+            and " " not in segment
+            and _is_name_token(segment)
+            and not (mixed and segment.isupper())
+            and following
+            and _is_title(following)
+        ):
             name, title = segment, None  # "Stephenson, Ambassador"
         if title:
             titles.append(title)
@@ -186,15 +207,24 @@ def _unwrap(text: str) -> str:
         before, after = lines[i - 1].rstrip(), lines[i].lstrip()
         last = before.rsplit(None, 1)[-1] if before.strip() else ""
         m = re.match(r"([a-z]+)(?=[\s,.;:]|$)\s*(\S*)", after)
-        if (m and re.fullmatch(r"[A-Z][A-Za-z]*", last) and not _is_title(last)
-                and _name_piece(m.group(1), m.group(2))):
+        if (
+            m
+            and re.fullmatch(r"[A-Z][A-Za-z]*", last)
+            and not _is_title(last)
+            and _name_piece(m.group(1), m.group(2))
+        ):
             lines[i - 1] = before + after
             lines[i] = ""
     text = " ".join(join_lines(lines).split())
     # a name broken within a line that was rewrapped since: "Andrew Y oung", "Hoyt Y ee"
     return _BROKEN_INITIAL.sub(
-        lambda m: m.group(0).replace(" ", "") if _name_piece(m.group(2), "")
-        and word_frequency(m.group(2)) < _COMMON else m.group(0), text)
+        lambda m: (
+            m.group(0).replace(" ", "")
+            if _name_piece(m.group(2), "") and word_frequency(m.group(2)) < _COMMON
+            else m.group(0)
+        ),
+        text,
+    )
 
 
 def _name_piece(piece: str, nxt: str) -> bool:
@@ -209,8 +239,12 @@ def _trim(segment: str) -> str:
     """A segment without the punctuation around it; `Jr.` and initials keep their dot."""
     segment = segment.strip(" ,:;")
     last = segment.rsplit(None, 1)[-1] if segment else ""
-    if (segment.endswith(".") and last.lower() not in ("jr.", "sr.") and not _INITIALS.match(last)
-            and not _abbreviated_title(last)):
+    if (
+        segment.endswith(".")
+        and last.lower() not in ("jr.", "sr.")
+        and not _INITIALS.match(last)
+        and not _abbreviated_title(last)
+    ):
         segment = segment.rstrip(" .")  # the end of a sentence, not of "Amb." or "Jr."
     return segment
 
@@ -218,8 +252,12 @@ def _trim(segment: str) -> str:
 def _abbreviated_title(token: str) -> bool:
     """`Amb.`, `Dir.`, `Couns.`: a title cut short, whose dot is its own."""
     word = token.rstrip(".")
-    return (_is_hard_title(token) and len(word) <= 5 and "/" not in word
-            and word_frequency(word.lower()) < _COMMON)
+    return (
+        _is_hard_title(token)
+        and len(word) <= 5
+        and "/" not in word
+        and word_frequency(word.lower()) < _COMMON
+    )
 
 
 def _who(text: str) -> str:
@@ -231,11 +269,9 @@ def _who(text: str) -> str:
         if m:
             cut = min(cut, m.start())
     who = text[:cut]
-    last = None
-    for last in _LABEL_AGAIN.finditer(who):
-        pass
-    if last is not None:
-        who = who[last.end() :]  # "ADANA 222 ... Classified by DCM Nancy McEldowney"
+    labels = list(_LABEL_AGAIN.finditer(who))
+    if labels:
+        who = who[labels[-1].end() :]  # "ADANA 222 ... Classified by DCM Nancy McEldowney"
     who = re.sub(r"(?<=\w)-(?=reas)", " ", who, flags=re.IGNORECASE)  # "McKelvey-reasons"
     who = re.sub(r"(?<=[A-Za-z]):(?=[A-Za-z])", ": ", who)  # "AMB:RCROCKER"
     who = re.sub(r"\b([dD])\s?[,']\s?(?=[Aa][Ff])", r"\1'", who)  # "d,Affaires"
@@ -243,8 +279,10 @@ def _who(text: str) -> str:
     tokens = who.split()
     for i, token in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if i and (_is_reason_word(token) or (nxt and _is_reason_word(token + nxt)
-                                             and not _is_reason_word(nxt))):
+        if i and (
+            _is_reason_word(token)
+            or (nxt and _is_reason_word(token + nxt) and not _is_reason_word(nxt))
+        ):
             tokens = tokens[:i]
             break
     while tokens and _is_connector(tokens[-1]):
@@ -268,17 +306,21 @@ def _surname_first(segments: list[str], index: int) -> bool:
     )  # fmt: skip
 
 
-def _first_official(segment: str, mixed_case: bool, after_title: bool
-                    ) -> tuple[str | None, str | None]:
+def _first_official(
+    segment: str, mixed_case: bool, after_title: bool
+) -> tuple[str | None, str | None]:
     """Name and title of the first official a segment names: of two joined by "and" (`Poloff
     Steven Prohaska and DTRA Fred Carter`) the first, when the part before "and" holds a whole
     name (in `Counselor for Economic and Political Affairs William R. Stewart` it does not)."""
     m = _AND.search(segment)
     if m:
         name, title = _split_name(segment[: m.start()], mixed_case, after_title)
-        after_preposition = bool(title) and title.split()[-1].lower() in _PREPOSITIONS
-        if (name and not after_preposition
-                and sum(1 for t in name.split() if not _INITIALS.match(t)) >= 2):
+        after_preposition = title is not None and title.split()[-1].lower() in _PREPOSITIONS
+        if (
+            name
+            and not after_preposition
+            and sum(1 for t in name.split() if not _INITIALS.match(t)) >= 2
+        ):
             return name, title
     return _split_name(segment, mixed_case, after_title)
 
@@ -293,12 +335,11 @@ def _split_name(segment: str, mixed_case: bool, after_title: bool) -> tuple[str 
     i = len(tokens)
     while i > 0:
         token = tokens[i - 1].strip(",;:-'\"")
-        if _is_hard_title(token):
-            break
+        if _is_hard_title(token) or token.lower() in _JOINING_WORDS:
+            break  # "TO" and "AND" in capitals look like names
         if _is_name_token(token) or token.lower() in _SUFFIXES:
             i -= 1
-        elif (token in _PARTICLES and i < len(tokens) and i > 1
-              and _is_name_token(tokens[i - 2])):
+        elif token in _PARTICLES and i < len(tokens) and i > 1 and _is_name_token(tokens[i - 2]):
             i -= 1
         else:
             break
@@ -309,8 +350,11 @@ def _split_name(segment: str, mixed_case: bool, after_title: bool) -> tuple[str 
     start = _after_soft_titles(tokens, i, mixed_case)
     if start > 0 and tokens[start - 1].lower() in _PREPOSITIONS:
         start = _last_two_names(tokens, start)  # "AMBASSADOR TO SUDAN TIMOTHY CARNEY"
-    if (0 < start < len(tokens) - 2 and [_fold(t) for t in tokens[start : start + 2]] == ["a", "i"]
-            and re.search(r"(?i)affair|charg|cda", tokens[start - 1])):
+    if (
+        0 < start < len(tokens) - 2
+        and [_fold(t) for t in tokens[start : start + 2]] == ["a", "i"]
+        and re.search(r"(?i)affair|charg|cda", tokens[start - 1])
+    ):
         start += 2  # "CHARGE D'AFFAIRES A. I. CAROL URBAN": ad interim
     run = [t.strip(",;:-'\"") for t in tokens[start:]]
     name = " ".join(run).rstrip(",;:") or None
@@ -369,8 +413,13 @@ def _split_office_slash(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for token in tokens:
         left, slash, right = token.rpartition("/")
-        if (slash and left and _is_hard_title(left) and re.fullmatch(r"[A-Z][a-z]+\W*", right)
-                and not _is_title(right)):
+        if (
+            slash
+            and left
+            and _is_hard_title(left)
+            and re.fullmatch(r"[A-Z][a-z]+\W*", right)
+            and not _is_title(right)
+        ):
             out.extend((left + "/", right))
         else:
             out.append(token)
@@ -486,8 +535,12 @@ def _is_connector(token: str) -> bool:
     word = _fold(token).strip("-")
     if word in _CONNECTORS or _is_reason_word(word):
         return True
-    if (word[:1].isalpha() and token.lstrip("'\"(")[:1].islower() and word not in _PARTICLES
-            and not _is_hard_title(token)):
+    if (
+        word[:1].isalpha()
+        and token.lstrip("'\"(")[:1].islower()
+        and word not in _PARTICLES
+        and not _is_hard_title(token)
+    ):
         return True  # words in lower case end no name
     return not re.search(r"[A-Za-z0-9]", token)
 
