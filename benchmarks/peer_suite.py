@@ -75,9 +75,22 @@ def _addressees(field: str) -> Check:
     return check
 
 
+def _classified_by(case: dict[str, Any]) -> tuple[bool, Any]:
+    """The classifier's name as written. The peer gives a list of names where we keep one:
+    an empty list (the line names nobody, "CLASSIFIED BY SECTION 1.5 (B)") is our null, and a
+    line that names two officials is ours when our one name is the first of them, the one the
+    line names as classifier."""
+    got = cable_of(case).classified_by
+    expected = case["expected"]
+    if isinstance(expected, list):
+        expected = expected[0] if expected else None
+    return got == expected, got
+
+
 # field -> check. A field's check may normalise what the peer and the reader write differently
 # (and says so); it never loosens what is compared.
 CHECKS: dict[str, Check] = {
+    "classified_by": _classified_by,
     "recipients": _addressees("recipients"),
     "info_recipients": _addressees("info_recipients"),
 }
