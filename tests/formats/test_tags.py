@@ -56,6 +56,19 @@ def test_tags_read_with_a_correction_say_so(text: str, tags: list[str], warning:
     assert parse_tags(text) == (tags, [warning])
 
 
+def test_a_run_of_words_is_split_around_the_release_keywords() -> None:
+    keywords = frozenset({"IRAQI FREEDOM", "MEDIA REACTION"})
+    assert parse_tags(" PREL ML MEDIA REACTION MALI ELECTIONS IRAQI FREEDOM", keywords) == (
+        ["PREL", "ML", "MEDIA REACTION", "MALI ELECTIONS", "IRAQI FREEDOM"], [])
+    assert parse_tags(" PREL ML MEDIA REACTION MALI ELECTIONS", frozenset()) == (
+        ["PREL", "ML", "MEDIA REACTION MALI ELECTIONS"], [])
+
+
+def test_a_long_word_is_a_word_however_rare() -> None:
+    assert parse_tags(" PREL ML DISENGAGEMENT ZONES", frozenset()) == (
+        ["PREL", "ML", "DISENGAGEMENT ZONES"], [])
+
+
 def test_a_known_organisation_is_not_split() -> None:
     assert parse_tags(" SCUL UNESCO ML") == (["SCUL", "UNESCO", "ML"], [])
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from importlib import resources
 
 from cablewire.model.jargon import organization_tags, subject_tags
 from cablewire.text.casing import acronyms
@@ -38,12 +39,22 @@ _CONNECTORS = frozenset("AND OF IN ON FOR THE TO AT WITH &".split())
 _WORD_MIN = 1e-6  # an English word is at least this frequent (as `linebreaks` judges)
 _SHORT_WORD_MIN = 1e-5  # and a word of three letters at least this
 _NAMED_AFTER = "OVIP"  # an official visit: the visitor's name follows
+_LONG = 8  # a word this long is no code, whatever its frequency
 
 
 @cache
 def _codes() -> frozenset[str]:
     """The known codes: subject and keyword codes and organisations, upper case."""
     return frozenset(subject_tags()) | {t.upper() for t in organization_tags()}
+
+
+@cache
+def release_keywords() -> frozenset[str]:
+    """The keywords in words that TAGS lines of the release hold on their own, between codes
+    (`data/tag-keywords.txt`, made by `scripts/tag_keywords.py`): IRAQI FREEDOM, GOI EXTERNAL."""
+    text = resources.files("cablewire.data").joinpath("tag-keywords.txt").read_text("utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 @cache
@@ -65,6 +76,8 @@ def _is_word(token: str) -> bool:
         return False  # (AU-I is a code)
     if len(token) == 3:
         return word_frequency(token.lower()) >= _SHORT_WORD_MIN
+    if len(token) >= _LONG and token.isalpha():  # no code is so long (DISENGAGEMENT)
+        return _run_together(token) is None and _one_letter_off(token) is None
     return all(word_frequency(p.lower()) >= _WORD_MIN for p in parts if p)
 
 
@@ -165,11 +178,16 @@ def tags_extent(value: str) -> int:
     return end
 
 
-def parse_tags(text: str | None) -> tuple[list[str], list[str]]:
+def parse_tags(text: str | None,
+               keywords: frozenset[str] | None = None) -> tuple[list[str], list[str]]:
     """The tags of a TAGS field (its text after the label), in order, each once; and warnings
-    for what was read with a correction."""
+    for what was read with a correction. A run of words holding `keywords` (by default the
+    release's, `release_keywords`) is split around them: ITALY NATIONAL ELECTIONS ITALIAN
+    POLITICS IRAQI FREEDOM is three keywords when the first and the last stand alone
+    elsewhere."""
     if not text:
         return [], []
+    known = release_keywords() if keywords is None else keywords
     tags: list[str] = []
     warnings: list[str] = []
 
@@ -180,20 +198,21 @@ def parse_tags(text: str | None) -> tuple[list[str], list[str]]:
     segment: list[str] = []
     for m in _TOKEN.finditer(text):
         if m.group(1) is not None:  # "(CLINTON, HILLARY)": a person, as written
-            _read_segment(segment, add, warnings)
+            _read_segment(segment, add, warnings, known)
             segment = []
             person = " ".join(m.group(1).split()).strip(" ,")
             add(person.upper() if person == person.lower() else person)
         elif m.group(2):
-            _read_segment(segment, add, warnings)
+            _read_segment(segment, add, warnings, known)
             segment = []
         else:
             segment.append(m.group(3))
-    _read_segment(segment, add, warnings)
+    _read_segment(segment, add, warnings, known)
     return tags, warnings
 
 
-def _read_segment(raw: list[str], add: Callable[[str], None], warnings: list[str]) -> None:
+def _read_segment(raw: list[str], add: Callable[[str], None], warnings: list[str],
+                  keywords: frozenset[str]) -> None:
     """The tags of the words between two separators."""
     tokens = [t.upper().strip(".:") for t in raw]
     tokens = [t for t in tokens if t and not t.isdigit() and t not in _markers()]
@@ -220,7 +239,8 @@ def _read_segment(raw: list[str], add: Callable[[str], None], warnings: list[str
                     end += 1
                 else:
                     break  # a code, a name, or an acronym that begins the next keyword
-            add(" ".join(tokens[i:end]))
+            for keyword in _split_keywords(tokens[i:end], keywords):
+                add(keyword)
             i = end
             continue
         i += 1
@@ -240,6 +260,33 @@ def _read_segment(raw: list[str], add: Callable[[str], None], warnings: list[str
                     add(piece)
                 continue
         add(token)
+
+
+def _split_keywords(words: list[str], keywords: frozenset[str]) -> list[str]:
+    """A run of words as keywords: the known keywords in it (the longest first, from the left),
+    and the words between them as keywords of their own."""
+    run = " ".join(words)
+    if len(words) < 3 or run in keywords:
+        return [run]
+    out: list[str] = []
+    pending: list[str] = []
+    i = 0
+    while i < len(words):
+        for end in range(len(words), i + 1, -1):
+            phrase = " ".join(words[i:end])
+            if phrase in keywords:
+                if pending:
+                    out.append(" ".join(pending))
+                    pending = []
+                out.append(phrase)
+                i = end
+                break
+        else:
+            pending.append(words[i])
+            i += 1
+    if pending:
+        out.append(" ".join(pending))
+    return out
 
 
 def _is_name(token: str) -> bool:
