@@ -89,6 +89,8 @@ def test_line_ends_escaped_with_a_backslash() -> None:
          "Request.\n\n2. (C) More.", "The vote went well."),
         ("1. (C) Summary/Comment: The vote went well. End Summary/Comment.\n\n2. (C) More.",
          "The vote went well."),
+        ("1. (C) Introduction and Summary: The vote went well. End Summary.\n\n2. (C) More.",
+         "The vote went well."),
         # the paragraph's marking written after the lead
         ("1. Summary: (SBU) The vote went well. End Summary.\n\n2. (U) More.",
          "The vote went well."),

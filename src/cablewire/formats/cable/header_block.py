@@ -19,7 +19,7 @@ from cablewire.text.linebreaks import join_lines
 
 _LABEL = re.compile(
     r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s*1\d{4}\b\s*[:.;]?)"
-    r"|(?P<tags>(?<![A-Za-z])TAGS?\b\s*:?(?=\s))"
+    r"|(?P<tags>(?<![A-Za-z])TAGS?\b(?:\s*:(?=\s)|(?=[^\S\n]+\S)))"  # no colon: tags follow
     r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:"
     r"|(?m:^)[^\S\n]*(?-i:SUBJECT(?=[^\S\n]+[A-Z])(?![^\S\n]+TO\b)))"
     r"|(?P<ref>(?<![A-Za-z])REF(?:S|TELS?|ERENCES?)?\s*:)"

@@ -27,14 +27,15 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015"
 _RULE_CHARS = frozenset("-=_*" + _DASHES)
 _RULE = re.compile(rf"^\s*[-=_*{_DASHES}]{{3,}}[-=_*{_DASHES}\s]*$")
 # What may follow SUMMARY in a lead, a heading or its end: "Summary and Comment", "Summary and
-# Action Request", "Summary/Comment", "Summary and Introduction", "Summary and Table of Contents".
+# Action Request", "Summary/Comment", "Summary and Introduction", "Summary and Table of Contents"
+# (and a lead may be "Introduction and Summary:").
 _SUMMARY_TAIL = (
     r"(?:\s*(?:AND|/|&)\s*(?:COMMENTS?|ACTION\s+REQUESTS?|INTRODUCTION|TABLE\s+OF\s+CONTENTS"
     r"|BACKGROUND|RECOMMENDATIONS?|CONCLUSIONS?|KEY\s+POINTS))?"
 )
 _SUMMARY = re.compile(
     r"^(?:BEGIN\s+SUMMARY\b\s*[:.\-]*\s*"
-    rf"|SUMMARY{_SUMMARY_TAIL}\s*[:.\-]+\s*"
+    rf"|(?:(?:INTRODUCTION|BACKGROUND|OVERVIEW)\s+AND\s+)?SUMMARY{_SUMMARY_TAIL}\s*[:.\-]+\s*"
     r"|(?-i:SUMMARY[^\S\n]+(?=[A-Z])))",  # "1. SUMMARY Egypt has offered ..."
     re.IGNORECASE,
 )
