@@ -30,6 +30,7 @@ from typing import Any
 
 from cablewire.formats.cable.reader import read_cable
 from cablewire.model.document import Cable
+from cablewire.text.casing import titlecase
 
 CASES = Path(__file__).resolve().parent / "peer" / "cablemap"
 
@@ -87,12 +88,32 @@ def _classified_by(case: dict[str, Any]) -> tuple[bool, Any]:
     return got == expected, got
 
 
+def _title(case: dict[str, Any]) -> tuple[bool, Any]:
+    """Title case of a subject line: the peer's `titlefy` is compared with our `titlecase`,
+    called on the subject as the case gives it (no cable is read)."""
+    got = titlecase(case["input"])
+    return got == case["expected"], got
+
+
+def _summary(case: dict[str, Any]) -> tuple[bool, Any]:
+    """The summary, compared with its whitespace made one space on both sides: the peer keeps a
+    paragraph's line breaks and joins paragraphs with one line break, we join a paragraph's
+    wrapped lines with spaces and paragraphs with a blank line. Words, punctuation and what is
+    in or out of the summary are compared as they are."""
+    got = cable_of(case).to_dict().get("summary")
+    expected = case["expected"]
+    same = got is not None and expected is not None and got.split() == expected.split()
+    return same or got == expected, got
+
+
 # field -> check. A field's check may normalise what the peer and the reader write differently
 # (and says so); it never loosens what is compared.
 CHECKS: dict[str, Check] = {
     "classified_by": _classified_by,
     "recipients": _addressees("recipients"),
     "info_recipients": _addressees("info_recipients"),
+    "title": _title,
+    "summary": _summary,
 }
 
 

@@ -13,12 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from cablewire.formats.cable.classified_by import classified_by_in_paragraph, reasons_end
+from cablewire.formats.cable.subject import clean_subject, subject_extent
+from cablewire.formats.cable.tags import tags_extent
 from cablewire.text.linebreaks import join_lines
 
 _LABEL = re.compile(
     r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s*1\d{4}\b\s*[:.;]?)"
-    r"|(?P<tags>(?<![A-Za-z])TAGS?\b\s*:?(?=\s))"
-    r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:)"
+    r"|(?P<tags>(?<![A-Za-z])TAGS?\b(?:\s*:(?=\s)|(?=[^\S\n]+\S)))"  # no colon: tags follow
+    r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:"
+    r"|(?m:^)[^\S\n]*(?-i:SUBJECT(?=[^\S\n]+[A-Z])(?![^\S\n]+TO\b)))"
     r"|(?P<ref>(?<![A-Za-z])REF(?:S|TELS?|ERENCES?)?\s*:)"
     r"|(?P<classified_by>(?<![A-Za-z])Classified\s+By\b\s*:?)",
     re.IGNORECASE,
@@ -58,7 +61,12 @@ class _Field:
     value: str
     start: int
     end: int
+    left: str = ""  # the text up to `end` the field does not take (lines under TAGS)
 
+
+# Where a field ends inside the text up to the next label, for the fields that may end sooner.
+_EXTENT = {"tags": tags_extent, "subject": subject_extent}
+_RULE_LINE = re.compile(r"^[-=_*\s]+$")
 
 _REF_GOES_ON = re.compile(
     r"\s*(?:(?:¶\s*)?\(?[A-Z][.)]\s|OF\s|AND\s|(?:'?\d{2,4}\s+)?[A-Z][A-Z ]{2,30}\s\d{1,7}\b)"
@@ -101,12 +109,10 @@ def _continue_ref(text: str, stop: int, limit: int) -> int:
 def _fields(text: str, region_end: int) -> list[_Field]:
     """Labelled fields in text[:region_end], each cut at the next label, a blank line or the
     region end; Classified By also at the end of its reasons."""
-    matches = list(_LABEL.finditer(text, 0, region_end))
+    matches = [m for m in _LABEL.finditer(text, 0, region_end) if not _tags_in_prose(m, text)]
     out: list[_Field] = []
     for i, m in enumerate(matches):
         key = m.lastgroup or ""
-        if key == "tags" and m.group(0)[:1].islower() and not m.group(0).rstrip().endswith(":"):
-            continue
         stop = matches[i + 1].start() if i + 1 < len(matches) else region_end
         blank = _BLANK.search(text, m.end(), stop)
         if blank and blank.start() > m.end() + 1:
@@ -115,6 +121,10 @@ def _fields(text: str, region_end: int) -> list[_Field]:
             stop = _continue_ref(text, stop, matches[i + 1].start() if i + 1 < len(matches)
                                  else region_end)
         value = text[m.end() : stop]
+        left = ""
+        if key in _EXTENT:
+            extent = _EXTENT[key](value)
+            value, left = value[:extent], value[extent:]
         if key == "classified_by":
             cut = reasons_end(value)
             if cut is not None:
@@ -122,7 +132,7 @@ def _fields(text: str, region_end: int) -> list[_Field]:
                 stop = m.end() + cut
         if not value.strip() and key != "subject":
             continue
-        out.append(_Field(key, " ".join(m.group(0).split()), value, m.start(), stop))
+        out.append(_Field(key, " ".join(m.group(0).split()), value, m.start(), stop, left))
     return out
 
 
@@ -130,11 +140,17 @@ def first_label(line: str) -> int | None:
     """Where the first header label (E.O., TAGS, SUBJECT, REF, Classified By) starts in a line,
     or None when the line has none."""
     for m in _LABEL.finditer(line):
-        if m.lastgroup == "tags" and m.group(0)[:1].islower() and not m.group(0).rstrip().endswith(
-                ":"):
-            continue  # "tags" in a sentence, not the label
-        return m.start()
+        if not _tags_in_prose(m, line):
+            return m.start()
     return None
+
+
+def _tags_in_prose(m: re.Match[str], text: str) -> bool:
+    """"tags" in a sentence, not the label: written in lower case, without a colon, and not
+    at the start of a line (where `tAgs PREL` is the label of a copy in odd case)."""
+    if m.lastgroup != "tags" or not m.group(0)[:1].islower() or m.group(0).rstrip().endswith(":"):
+        return False
+    return bool(text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip())
 
 
 def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
@@ -166,6 +182,12 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
         line = f"{f.label} {value}".strip()
         out.append(line)
         fields.lines.append(line)
+        # the lines under TAGS that are not tags stay, where they stood (a rule under the
+        # subject goes)
+        kept = [ln.strip() for ln in f.left.split("\n")
+                if ln.strip() and not _RULE_LINE.match(ln)]
+        out.extend(kept)
+        fields.lines.extend(kept)
     rest = text[found[-1].end :]
     out.append("")
     out.extend(_drop_repeats(rest.split("\n"), seen))
@@ -196,7 +218,7 @@ def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:
     elif key == "tags":
         fields.tags_text = fields.tags_text or value or None
     elif key == "subject":
-        fields.subject = fields.subject or value or None
+        fields.subject = fields.subject or clean_subject(value) or None
     elif key == "ref":
         fields.ref_text = f"{fields.ref_text} {value}" if fields.ref_text else value
     elif key == "classified_by" and value:

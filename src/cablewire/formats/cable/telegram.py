@@ -116,7 +116,10 @@ def classification_of(banner: str) -> str | None:
 def read_telegram(text: str) -> Telegram:
     """Split a telegram into routing header and body, and read the header block."""
     tg = Telegram()
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\\n" in text:
+        text = _ESCAPED_BREAK.sub("\n", text)
+    lines = _unescape_line_ends(text.split("\n"))
     tg.markers = find_markers(lines)
     header_lines, body = _split_routing(lines)
     tg.header = parse_routing_header(header_lines)
@@ -135,6 +138,22 @@ def read_telegram(text: str) -> Telegram:
     if tg.sections is None and tg.body_lines:
         tg.sections = 1
     return tg
+
+
+# A line break written as an escape, as copies taken from a JSON or CSV dump have it
+# (`TAGS: PREL\\nSUBJECT: ...`): a backslash and n before a capital letter.
+_ESCAPED_BREAK = re.compile(r"(?<!\\)\\n(?=[A-Z])")
+
+
+def _unescape_line_ends(lines: list[str]) -> list[str]:
+    """Copies taken from a CSV dump of the release end their lines with a backslash (`TAGS:
+    PREL PGOV \\`, the dump's escaped line break): the backslashes go, when most lines with
+    text end so; a backslash here and there stays."""
+    ends = sum(1 for line in lines if line.rstrip().endswith("\\"))
+    if ends < 3 or ends * 2 < sum(1 for line in lines if line.strip()):
+        return lines
+    return [line.rstrip()[:-1].rstrip() if line.rstrip().endswith("\\") else line
+            for line in lines]
 
 
 def _split_routing(lines: list[str]) -> tuple[list[str], list[str]]:
