@@ -56,9 +56,24 @@ def _same(field: str) -> Check:
     return check
 
 
+def _reference_items(case: dict[str, Any]) -> tuple[bool, Any]:
+    """REF items as the peer lists them: one `[letter, value]` per cited cable (its canonical
+    id) and per item that is no cable (its text, as written). Ours keep the cables an item names
+    in `ids` and the text of an item with none: an item naming two cables gives two pairs with
+    its letter, an item naming none gives one pair with its text. The peer's kinds of non-cable
+    item (EMAIL, TEL, REPORT, BOOK) are not compared: we keep no kind."""
+    got = []
+    for item in cable_of(case).to_dict().get("reference_items") or []:
+        if item["ids"]:
+            got.extend([item["letter"], cable_id] for cable_id in item["ids"])
+        else:
+            got.append([item["letter"], item["text"]])
+    return got == case["expected"], got
+
+
 # field -> check. A field's check may normalise what the peer and the reader write differently
 # (and says so); it never loosens what is compared.
-CHECKS: dict[str, Check] = {}
+CHECKS: dict[str, Check] = {"reference_items": _reference_items}
 
 
 def load(field: str | None = None) -> list[dict[str, Any]]:

@@ -13,13 +13,24 @@ import re
 from dataclasses import dataclass, field
 
 from cablewire.formats.cable.classified_by import reasons_end
+from cablewire.formats.cable.references import next_item_fits
+from cablewire.model.ids import station_of
 from cablewire.text.linebreaks import join_lines
 
+# The REF label: "REF:", "Refs:", "Reftel:", "Ref(s):", also run on from the subject line without
+# a space ("...AS UK PRIMEREF: A. LONDON 1939"), and without a colon at the start of a line when
+# a lettered citation follows ("REF A) LONDON 002351 B) STATE 069339").
+_REF_LABEL = (
+    r"(?<![A-Za-z])REF(?:S|TELS?|ERENCES?|\(S\))?\s*:"
+    r"|(?<=[A-Z’'.])(?-i:REF(?:S|TELS?)?):(?=\s)"
+    r"|(?m:^)[^\S\n]*(?-i:REF(?:S|TELS?)?)[^\S\n]+(?=(?:\(?[A-Z][.)]|\[[A-Z]\])[^\S\n]*"
+    r"(?:'?\d{2,4}[^\S\n]+)?[A-Z][A-Za-z .'-]{1,30}?[^\S\n]\d{1,7}\b)"
+)
 _LABEL = re.compile(
     r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s*1\d{4}\b\s*[:.;]?)"
     r"|(?P<tags>(?<![A-Za-z])TAGS?\b\s*:?(?=\s))"
     r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:)"
-    r"|(?P<ref>(?<![A-Za-z])REF(?:S|TELS?|ERENCES?)?\s*:)"
+    r"|(?P<ref>" + _REF_LABEL + r")"
     r"|(?P<classified_by>(?<![A-Za-z])Classified\s+By\b\s*:?)",
     re.IGNORECASE,
 )
@@ -60,8 +71,19 @@ class _Field:
     end: int
 
 
+# What the text after a blank line starts with when it still belongs to the REF block: another
+# item ("B. SAN JOSE 2713", "(B) Sao Paulo 319", "b. 05 berlin 3726"; its letter the next one),
+# the rest of an item ("OF 10/6", "DE JANEIRO 1291"), or the serial of a citation broken before
+# it ("00723  (C) ...").
 _REF_GOES_ON = re.compile(
-    r"\s*(?:(?:¶\s*)?\(?[A-Z][.)]\s|OF\s|AND\s|(?:'?\d{2,4}\s+)?[A-Z][A-Z ]{2,30}\s\d{1,7}\b)"
+    r"\s*(?:(?:¶\s*)?(?:\(?[A-Za-z][.)]|\[[A-Z]\])\s|OF\s|AND\s"
+    r"|(?:'?\d{2,4}\s+)?[A-Z][A-Z ]{2,30}\s\d{1,7}\b"
+    r"|\d{1,7}[^\S\n]+(?:\(?[A-Z][.)]|\[[A-Z]\])\s)"
+)
+# A citation written in mixed case goes on with the block only when it names a known station
+# ("Taipei 03196"; not "On March 5 we relayed ...").
+_REF_GOES_ON_MIXED = re.compile(
+    r"\s*(?:'?\d{2,4}\s+)?(?P<station>[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3})\s\d{1,7}\b"
 )
 
 
@@ -83,13 +105,19 @@ def _paragraph_at(text: str, pos: int) -> bool:
     return _PARAGRAPH_LINE.match(text, line) is not None
 
 
-def _continue_ref(text: str, stop: int, limit: int) -> int:
+def _continue_ref(text: str, begin: int, stop: int, limit: int) -> int:
     """A REF block may go on after a blank line with more lettered items ("B. SAN JOSE 2713")
     or the rest of an item ("OF 10/6 D) STATE 215870"); extend it over those."""
     for _ in range(5):
         nxt = _BLANK.match(text, stop)
         start = nxt.end() if nxt else stop
-        if start >= limit or not _REF_GOES_ON.match(text, start):
+        if start >= limit:
+            return stop
+        if not _REF_GOES_ON.match(text, start):
+            mixed = _REF_GOES_ON_MIXED.match(text, start)
+            if mixed is None or station_of(mixed.group("station")) is None:
+                return stop
+        if not next_item_fits(text[begin:stop], text[start:limit]):
             return stop
         if _paragraph_at(text, start):
             return stop
@@ -112,8 +140,8 @@ def _fields(text: str, region_end: int) -> list[_Field]:
         if blank and blank.start() > m.end() + 1:
             stop = blank.start()
         if key == "ref" and blank:
-            stop = _continue_ref(text, stop, matches[i + 1].start() if i + 1 < len(matches)
-                                 else region_end)
+            stop = _continue_ref(text, m.end(), stop, matches[i + 1].start()
+                                 if i + 1 < len(matches) else region_end)
         value = text[m.end() : stop]
         if key == "classified_by":
             cut = reasons_end(value)
