@@ -71,9 +71,45 @@ def _reference_items(case: dict[str, Any]) -> tuple[bool, Any]:
     return got == case["expected"], got
 
 
+def _addressees(field: str) -> Check:
+    """A check of the TO (`recipients`) or INFO (`info_recipients`) addressees.
+
+    The peer writes an addressee as `Recipient(route, name, precedence, mcn, excluded)`,
+    transcribed in the cases as `{"route", "name", "precedence", "mcn", "excluded"}`; ours is
+    `{"route", "name", "precedence", "serial", "excluded"}`. The mapping is one to one: the
+    peer's `mcn` (message continuity number) is our `serial`, and both keep the names an `XMT`
+    line exempts from a collective in that collective's `excluded`. Every key is compared,
+    and the list in order."""
+
+    def check(case: dict[str, Any]) -> tuple[bool, Any]:
+        got = cable_of(case).to_dict().get(field)
+        expected = [{"route": r["route"], "name": r["name"], "precedence": r["precedence"],
+                     "serial": r["mcn"], "excluded": r["excluded"]} for r in case["expected"]]
+        return got == expected, got
+
+    return check
+
+
+def _classified_by(case: dict[str, Any]) -> tuple[bool, Any]:
+    """The classifier's name as written. The peer gives a list of names where we keep one:
+    an empty list (the line names nobody, "CLASSIFIED BY SECTION 1.5 (B)") is our null, and a
+    line that names two officials is ours when our one name is the first of them, the one the
+    line names as classifier."""
+    got = cable_of(case).classified_by
+    expected = case["expected"]
+    if isinstance(expected, list):
+        expected = expected[0] if expected else None
+    return got == expected, got
+
+
 # field -> check. A field's check may normalise what the peer and the reader write differently
 # (and says so); it never loosens what is compared.
-CHECKS: dict[str, Check] = {"reference_items": _reference_items}
+CHECKS: dict[str, Check] = {
+    "classified_by": _classified_by,
+    "recipients": _addressees("recipients"),
+    "info_recipients": _addressees("info_recipients"),
+    "reference_items": _reference_items,
+}
 
 
 def load(field: str | None = None) -> list[dict[str, Any]]:

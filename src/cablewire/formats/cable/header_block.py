@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablewire.formats.cable.classified_by import reasons_end
+from cablewire.formats.cable.classified_by import classified_by_in_paragraph, reasons_end
 from cablewire.formats.cable.references import next_item_fits
 from cablewire.model.ids import station_of
 from cablewire.text.linebreaks import join_lines
@@ -172,6 +172,9 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     first_para = _first_paragraph(text)
     region_end = min(len(text) if first_para is None else first_para, _REGION_MAX, len(text))
     found = _fields(text, region_end)
+    if first_para is not None and not any(f.key == "classified_by" for f in found):
+        # older cables classify in paragraph 1, which stays in the body as written
+        fields.classified_by_text = classified_by_in_paragraph(text, first_para)
     if not found:
         return fields, lines
     preamble = _SIPDIS_WORD.sub("", text[: found[0].start])
@@ -186,7 +189,8 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
         if (f.key, value) in seen:
             continue
         seen.add((f.key, value))
-        _store(fields, f.key, value, f.label)
+        # Classified By is kept as wrapped, for the name broken at a line end
+        _store(fields, f.key, f.value.strip() if f.key == "classified_by" else value, f.label)
         line = f"{f.label} {value}".strip()
         out.append(line)
         fields.lines.append(line)
@@ -223,8 +227,14 @@ def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:
         fields.subject = fields.subject or value or None
     elif key == "ref":
         fields.ref_text = f"{fields.ref_text} {value}" if fields.ref_text else value
-    elif key == "classified_by":
-        fields.classified_by_text = fields.classified_by_text or value or None
+    elif key == "classified_by" and value:
+        # a later line wins over one without reasons ("CLASSIFIED BY LINE ADDED") when it has
+        # them, or when the first is cut off ("Classified By: POLITICAL M...")
+        old = fields.classified_by_text
+        if old is None or reasons_end(old) is None and (
+            reasons_end(value) is not None or old.rstrip().endswith(("...", "…"))
+        ):
+            fields.classified_by_text = value
 
 
 def executive_order_of(label: str) -> str | None:

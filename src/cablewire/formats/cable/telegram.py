@@ -23,6 +23,7 @@ from cablewire.formats.cable.telegram_header import (
     RoutingHeader,
     looks_like_header_line,
     parse_routing_header,
+    starts_routing_block,
 )
 from cablewire.model.ids import station_of
 
@@ -141,9 +142,14 @@ def _split_routing(lines: list[str]) -> tuple[list[str], list[str]]:
     header: list[str] = []
     body: list[str] = []
     in_header = False
-    for line in lines:
+    for index, line in enumerate(lines):
         stripped = line.strip()
         starts_block = stripped[:2] in ("VZ", "DE", "ZN") and bool(_BLOCK_START.match(stripped))
+        if body and not in_header and not starts_block and (
+                stripped[:3] == "FM " or (stripped[:1] in "ZOPRY" and "Z " in stripped[:14])):
+            # a DTG or FM line with FM and TO after it, below other text (the office
+            # distribution that heads State's printed copies)
+            starts_block = starts_routing_block(lines, index)
         if starts_block or (not body and looks_like_header_line(line)):
             in_header = True
         if in_header:
