@@ -102,3 +102,27 @@ def test_a_preview_cut_off_before_the_full_block() -> None:
         {"letter": "A", "text": "DAKAR 1557", "ids": ["09DAKAR1557"]},
         {"letter": "B", "text": "BAMAKO 2351", "ids": ["09BAMAKO2351"]},
     ]
+
+
+def test_label_with_a_letter_or_a_dot() -> None:
+    refs = _refs("SUBJECT: TALKS\nREF A: BAMAKO 05286; REF B: DAKAR 05546\nClassified By: DCM John "
+                 "Doe, reasons 1.5 (b)\n\n1. (C) Text.", cable_id="01BAMAKO5960")
+    assert refs["reference_items"] == [
+        {"letter": "A", "text": "BAMAKO 05286", "ids": ["01BAMAKO5286"]},
+        {"letter": "B", "text": "DAKAR 05546", "ids": ["01DAKAR5546"]},
+    ]
+    refs = _refs("SUBJECT: TALKS\nREF. STATE 184178\n\n1. (C) Text.", cable_id="01BAMAKO5693")
+    assert refs["references"] == ["01STATE184178"]
+
+
+def test_a_marking_between_the_block_and_the_next_field_stays_with_that_field() -> None:
+    doc = read_cable("SUBJECT: VISIT\n\nREF: A. BAMAKO 6856\n     B. BAMAKO 8382\n\n\n"
+                     " (U) Classified by Ambassador John Doe; reasons: 1.5 (b,d).\n\n\n"
+                     "1. (C) Text.",
+                     cable_id="02BAMAKO8852").to_dict()
+    assert doc["header_block"][-2:] == [
+        "REF: A. BAMAKO 6856 B. BAMAKO 8382",
+        "(U) Classified by Ambassador John Doe; reasons: 1.5 (b,d).",
+    ]
+    assert doc["reference_items"][-1] == {"letter": "B", "text": "BAMAKO 8382",
+                                          "ids": ["02BAMAKO8382"]}

@@ -437,3 +437,15 @@ def test_an_initial_out_of_turn_is_no_letter() -> None:
     refs = parse_references("A. STATE 7434 B. STATE 4834 C. B. DOE EMAIL 1/22/07", 2007)
     assert [(i["letter"], i["text"]) for i in refs.items] == [
         ("A", "STATE 7434"), ("B", "STATE 4834"), ("C", "B. DOE EMAIL 1/22/07")]
+
+
+def test_the_cited_cables_date_gives_its_year() -> None:
+    refs = parse_references("A. 06 STATE 92781 07 JUN 2006 B. STATE 99488 24 SEP 2009 "
+                            "C. IIR 6 819 0285 92 18 DEC 1991", 2010)
+    assert refs.cables == ["06STATE92781", "09STATE99488"]
+    assert refs.other == ["IIR 6 819 0285 92 18 DEC 1991"]
+
+
+def test_a_dash_between_items_is_not_their_text() -> None:
+    refs = parse_references("(A) 03 Dakar 2200 - (B) 03 State 348254", 2004)
+    assert [i["text"] for i in refs.items] == ["03 Dakar 2200", "03 State 348254"]

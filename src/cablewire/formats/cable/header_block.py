@@ -18,12 +18,13 @@ from cablewire.model.ids import station_of
 from cablewire.text.linebreaks import join_lines
 
 # The REF label: "REF:", "Refs:", "Reftel:", "Ref(s):", also run on from the subject line without
-# a space ("...AS UK PRIMEREF: A. LONDON 1939"), and without a colon at the start of a line when
-# a lettered citation follows ("REF A) LONDON 002351 B) STATE 069339").
+# a space ("...AS UK PRIMEREF: A. LONDON 1939"), and at the start of a line without a colon or
+# with a dot when a citation follows ("REF A) LONDON 002351 B) STATE 069339", "REF A: VATICAN
+# 05286; REF B: ...", "REF. STATE 184178").
 _REF_LABEL = (
     r"(?<![A-Za-z])REF(?:S|TELS?|ERENCES?|\(S\))?\s*:"
     r"|(?<=[A-Z’'.])(?-i:REF(?:S|TELS?)?):(?=\s)"
-    r"|(?m:^)[^\S\n]*(?-i:REF(?:S|TELS?)?)[^\S\n]+(?=(?:\(?[A-Z][.)]|\[[A-Z]\])[^\S\n]*"
+    r"|(?m:^)[^\S\n]*(?-i:REF(?:S|TELS?)?)\.?[^\S\n]+(?=(?:(?:\(?[A-Z][.):]|\[[A-Z]\])[^\S\n]*)?"
     r"(?:'?\d{2,4}[^\S\n]+)?[A-Z][A-Za-z .'-]{1,30}?[^\S\n]\d{1,7}\b)"
 )
 _LABEL = re.compile(
@@ -48,6 +49,7 @@ _BANNER_PREFIX = re.compile(
     r"|UNCLASSIFIED|UNCLAS)(?:\s+SECTION\s+\d+\s+OF\s+\d+)?\s+[A-Z][A-Z .'-]*?\s+\d{2,8}\s*)?"
     r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*"
 )
+_MARKING = re.compile(r"\([A-Z]{1,4}(?:/{1,2}[A-Z]{2,5})?\)")
 _SIPDIS_WORD = re.compile(r"\bSIPDIS\b[ \t]*")
 
 
@@ -184,14 +186,19 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     if out:
         out.append("")
     seen: set[tuple[str, str]] = set()
+    previous_end = found[0].start
     for f in found:
         value = join_lines(f.value.split("\n"))
+        # a marking standing between two fields belongs to the line it stands before:
+        # "REF: ... E. ANKARA 8382 / (U) Classified by Ambassador ..."
+        marking = _MARKING.fullmatch(text[previous_end : f.start].strip())
+        previous_end = f.end
         if (f.key, value) in seen:
             continue
         seen.add((f.key, value))
         # Classified By is kept as wrapped, for the name broken at a line end
         _store(fields, f.key, f.value.strip() if f.key == "classified_by" else value, f.label)
-        line = f"{f.label} {value}".strip()
+        line = f"{marking.group(0) + ' ' if marking else ''}{f.label} {value}".strip()
         out.append(line)
         fields.lines.append(line)
     rest = text[found[-1].end :]

@@ -47,7 +47,8 @@ _ITEM = re.compile(
 )
 # A citation: an optional year ("06", "'08", "2009"), up to four station words, a year in
 # parentheses ("STATE (01) 201265"), one or more serials, and a year after the serial
-# ("ASUNCION 701 (08)", "PANAMA 00933/08"). A serial is never part of a date or a time
+# ("ASUNCION 701 (08)", "PANAMA 00933/08"), or the cited cable's date ("STATE 99488 24 SEP
+# 2009"). A serial is never part of a date or a time
 # ("9-22", "10/9", "301601Z") and never cut short ("LIMA 2..." is a truncated copy).
 _CITE = re.compile(
     r"(?<![A-Z0-9/-])(?:(?P<year>'\d{2}|\d{4}|\d{2})\s*)?"
@@ -55,7 +56,9 @@ _CITE = re.compile(
     r"(?:\s+\((?P<inyear>\d{2})\))?\s+"
     r"(?P<serials>\d{1,8}(?:\s*(?:,|AND|&)\s*\d{1,8}(?!\s*(?!AND\b)[A-Z]{2}))*)"
     r"(?:/(?P<slashyear>\d{2})(?![0-9/])|(?![0-9/]|[A-Z](?![.)])|\.\.|…|-\d))"
-    r"(?:\s*\((?P<postyear>\d{2})\))?",
+    r"(?:\s*\((?P<postyear>\d{2})\))?"
+    r"(?:\s+\d{1,2}\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6}\.?,?\s+"
+    r"(?P<dateyear>(?:19|20)\d{2})\b)?",
     re.IGNORECASE,
 )
 # A capitalised word right before a citation's year: the year stands inside a name ("SAO 06
@@ -66,10 +69,13 @@ _WORD_BEFORE = re.compile(
 # A citation written as one word: "09SHENYANG167", or without its year "HK05511" (a known
 # station only, and a serial of three digits or more: "TD314" is no cable).
 _COMPACT = re.compile(r"(?<![A-Z0-9])(\d{2})?([A-Z]{2,}?)(\d{1,7})(?![0-9A-Z])")
-# A page header caught inside a REF block: "BAMAKO 00000387 002 OF 004". (The station is at
-# most 30 characters: an unbounded lazy run would be tried from every capital, in quadratic time.)
+# A page header caught inside a REF block, with the classification line above it in old print
+# copies: "BAMAKO 00000387 002 OF 004", "CONFIDENTIAL PAGE 02 HARARE 05461 01 OF 02 271458Z".
+# (The station is at most 30 characters: an unbounded lazy run would be tried from every
+# capital, in quadratic time.)
 _PAGE_HEADER = re.compile(
-    r"\b(?:PAGE \d{2} [A-Z][A-Z ]{0,30}? \d{5} \d{2} OF \d{2}(?: \d{6}Z)?"
+    r"\b(?:(?:(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE) )?"
+    r"PAGE \d{2} [A-Z][A-Z ]{0,30}? \d{5} \d{2} OF \d{2}(?: \d{6}Z)?"
     r"|[A-Z][A-Z ]{0,30}? \d{5,8} \d{3}(?:\.\d+)? OF \d{3})\b"
 )
 # A classification banner or section line caught inside a REF block, where a page repeats the
@@ -92,6 +98,9 @@ _TRUNCATED = re.compile(r"\.\.\.|…")
 # A REF label repeated at the head of the block or of an item ("Ref: Ref A) Taipei 3393",
 # "A. REF: KATHMANDU 2282").
 _LEAD_LABEL = re.compile(r"^(?:REF(?:S|TELS?)?\b[\s:]*)+", re.IGNORECASE)
+# What ends an item without being its text: the next item's own label ("VATICAN 05286; REF"
+# before "B: ...") or a dash standing between items ("03 Colombo 2200 - (B) ...").
+_ITEM_TAIL = re.compile(r"(?:[\s;,]+(?:REF(?:S|TELS?)?|-+))+$", re.IGNORECASE)
 _NOISE_WORDS = {"REF", "REFS", "REFTEL", "REFTELS", "AND", "NOTAL", "PARA", "PARAS", "SEE", "ALSO"}
 _PAGE_MARKER_SERIAL = 8  # "TRIPOLI 00000402": the serial of a page marker, never of a citation
 
@@ -111,7 +120,7 @@ def split_items(text: str) -> list[tuple[str | None, str]]:
         parts = (_LEAD_LABEL.sub("", item).strip(" ,;:") for item in text.split(";"))
         return [(None, item) for item in parts if item]
     items: list[tuple[str | None, str]] = []
-    head = _LEAD_LABEL.sub("", text[: marks[0][0]].strip(" ,;:")).strip(" ,;:")
+    head = _ITEM_TAIL.sub("", _LEAD_LABEL.sub("", text[: marks[0][0]].strip(" ,;:")).strip(" ,;:"))
     if head:
         items.append((None, head))
     for i, (_start, end, letter) in enumerate(marks):
@@ -119,6 +128,7 @@ def split_items(text: str) -> list[tuple[str | None, str]]:
         cut = _TRUNCATED.search(text, end, stop)  # a cut-off preview: what follows is the seam
         stop = cut.end() if cut else stop
         item = _LEAD_LABEL.sub("", text[end:stop].strip(" ,;:¶")).strip(" ,;:¶")
+        item = _ITEM_TAIL.sub("", item)
         if item:  # "A. (A) 03 BRASILIA 2313": the doubled letter leaves an empty item
             items.append((letter, item))
     return items
@@ -155,7 +165,7 @@ def _item_marks(text: str) -> list[tuple[int, int, str]]:
 
 
 _NEXT_MARK = re.compile(
-    r"[^\S\n]*(?:¶[^\S\n]*)?(?:\((?P<p>[A-Za-z])\)|\[(?P<b>[A-Z])\]|(?P<d>[A-Za-z])[.):])\s"
+    r"\s*(?:¶[^\S\n]*)?(?:\((?P<p>[A-Za-z])\)|\[(?P<b>[A-Z])\]|(?P<d>[A-Za-z])[.):])\s"
 )
 
 
@@ -203,7 +213,8 @@ def _cited(m: re.Match[str], year: int | None) -> list[str] | None:
                                                                        m.start()]))
     if station is None:
         return None
-    own_year = m.group("year") or m.group("inyear") or m.group("slashyear") or m.group("postyear")
+    own_year = (m.group("year") or m.group("inyear") or m.group("slashyear")
+                or m.group("postyear") or m.group("dateyear"))
     yy = two_digit_year(own_year) or two_digit_year(year)
     if yy is None:
         return []
