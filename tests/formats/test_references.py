@@ -449,3 +449,8 @@ def test_the_cited_cables_date_gives_its_year() -> None:
 def test_a_dash_between_items_is_not_their_text() -> None:
     refs = parse_references("(A) 03 Dakar 2200 - (B) 03 State 348254", 2004)
     assert [i["text"] for i in refs.items] == ["03 Dakar 2200", "03 State 348254"]
+
+
+def test_a_paragraph_number_run_on_without_a_space_ends_the_block() -> None:
+    refs = parse_references("08 STATE 74840 1.The following responses are keyed to reftel.", 2009)
+    assert refs.items == [{"letter": None, "text": "08 STATE 74840", "ids": ["08STATE74840"]}]

@@ -88,10 +88,11 @@ _BANNER = re.compile(
     r"(?:\s+(?:SIPDIS|NOFORN|SENSITIVE|EXDIS|NODIS|LIMDIS)\b)*"
 )
 # Where the first paragraph starts when it runs on from the REF block on the same line
-# ("B. BRASILIA 1544 1. Summary. The IV Global Forum ...", "STATE 146857 (U) Pol/Econ Chief
-# delivered ..."): a paragraph number or a marking no item letter is, before a sentence.
+# ("B. BRASILIA 1544 1. Summary. The IV Global Forum ...", "STATE 74840 1.The following ...",
+# "STATE 146857 (U) Pol/Econ Chief delivered ..."): a paragraph number or a marking no item
+# letter is, before a sentence.
 _PARAGRAPH_RUN_ON = re.compile(
-    r"(?<=\s)(?:\d{1,2}\.\s+(?:\([A-Z/]{1,8}\)\s*)?(?=SUMMARY\b|[A-Z][a-z])"
+    r"(?<=\s)(?:\d{1,2}\.\s*(?:\([A-Z/]{1,8}\)\s*)?(?=(?i:SUMMARY)\b|[A-Z][a-z]+[\s.,:;])"
     r"|\((?:U|SBU|[CS]/NF|SBU/NF|U//FOUO|TS)\)\s+(?=[A-Z][A-Za-z/]*[a-z]))"
 )
 _TRUNCATED = re.compile(r"\.\.\.|…")
