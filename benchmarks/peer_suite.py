@@ -57,6 +57,21 @@ def _same(field: str) -> Check:
     return check
 
 
+def _reference_items(case: dict[str, Any]) -> tuple[bool, Any]:
+    """REF items as the peer lists them: one `[letter, value]` per cited cable (its canonical
+    id) and per item that is no cable (its text, as written). Ours keep the cables an item names
+    in `ids` and the text of an item with none: an item naming two cables gives two pairs with
+    its letter, an item naming none gives one pair with its text. The peer's kinds of non-cable
+    item (EMAIL, TEL, REPORT, BOOK) are not compared: we keep no kind."""
+    got = []
+    for item in cable_of(case).to_dict().get("reference_items") or []:
+        if item["ids"]:
+            got.extend([item["letter"], cable_id] for cable_id in item["ids"])
+        else:
+            got.append([item["letter"], item["text"]])
+    return got == case["expected"], got
+
+
 def _addressees(field: str) -> Check:
     """A check of the TO (`recipients`) or INFO (`info_recipients`) addressees.
 
@@ -114,6 +129,7 @@ CHECKS: dict[str, Check] = {
     "info_recipients": _addressees("info_recipients"),
     "title": _title,
     "summary": _summary,
+    "reference_items": _reference_items,
 }
 
 

@@ -13,16 +13,28 @@ import re
 from dataclasses import dataclass, field
 
 from cablewire.formats.cable.classified_by import classified_by_in_paragraph, reasons_end
+from cablewire.formats.cable.references import next_item_fits
 from cablewire.formats.cable.subject import clean_subject, subject_extent
 from cablewire.formats.cable.tags import tags_extent
+from cablewire.model.ids import station_of
 from cablewire.text.linebreaks import join_lines
 
+# The REF label: "REF:", "Refs:", "Reftel:", "Ref(s):", also run on from the subject line without
+# a space ("...AS UK PRIMEREF: A. LONDON 1939"), and at the start of a line without a colon or
+# with a dot when a citation follows ("REF A) LONDON 002351 B) STATE 069339", "REF A: VATICAN
+# 05286; REF B: ...", "REF. STATE 184178").
+_REF_LABEL = (
+    r"(?<![A-Za-z])REF(?:S|TELS?|ERENCES?|\(S\))?\s*:"
+    r"|(?<=[A-Z’'.])(?-i:REF(?:S|TELS?)?):(?=\s)"
+    r"|(?m:^)[^\S\n]*(?-i:REF(?:S|TELS?)?)\.?[^\S\n]+(?=(?:(?:\(?[A-Z][.):]|\[[A-Z]\])[^\S\n]*)?"
+    r"(?:'?\d{2,4}[^\S\n]+)?[A-Z][A-Za-z .'-]{1,30}?[^\S\n]\d{1,7}\b)"
+)
 _LABEL = re.compile(
     r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s*1\d{4}\b\s*[:.;]?)"
     r"|(?P<tags>(?<![A-Za-z])TAGS?\b(?:\s*:(?=\s)|(?=[^\S\n]+\S)))"  # no colon: tags follow
     r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:"
     r"|(?m:^)[^\S\n]*(?-i:SUBJECT(?=[^\S\n]+[A-Z])(?![^\S\n]+TO\b)))"
-    r"|(?P<ref>(?<![A-Za-z])REF(?:S|TELS?|ERENCES?)?\s*:)"
+    r"|(?P<ref>" + _REF_LABEL + r")"
     r"|(?P<classified_by>(?<![A-Za-z])Classified\s+By\b\s*:?)",
     re.IGNORECASE,
 )
@@ -40,6 +52,7 @@ _BANNER_PREFIX = re.compile(
     r"|UNCLASSIFIED|UNCLAS)(?:\s+SECTION\s+\d+\s+OF\s+\d+)?\s+[A-Z][A-Z .'-]*?\s+\d{2,8}\s*)?"
     r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*"
 )
+_MARKING = re.compile(r"\([A-Z]{1,4}(?:/{1,2}[A-Z]{2,5})?\)")
 _SIPDIS_WORD = re.compile(r"\bSIPDIS\b[ \t]*")
 
 
@@ -68,8 +81,19 @@ class _Field:
 _EXTENT = {"tags": tags_extent, "subject": subject_extent}
 _RULE_LINE = re.compile(r"^[-=_*\s]+$")
 
+# What the text after a blank line starts with when it still belongs to the REF block: another
+# item ("B. SAN JOSE 2713", "(B) Sao Paulo 319", "b. 05 berlin 3726"; its letter the next one),
+# the rest of an item ("OF 10/6", "DE JANEIRO 1291"), or the serial of a citation broken before
+# it ("00723  (C) ...").
 _REF_GOES_ON = re.compile(
-    r"\s*(?:(?:¶\s*)?\(?[A-Z][.)]\s|OF\s|AND\s|(?:'?\d{2,4}\s+)?[A-Z][A-Z ]{2,30}\s\d{1,7}\b)"
+    r"\s*(?:(?:¶\s*)?(?:\(?[A-Za-z][.)]|\[[A-Z]\])\s|OF\s|AND\s"
+    r"|(?:'?\d{2,4}\s+)?[A-Z][A-Z ]{2,30}\s\d{1,7}\b"
+    r"|\d{1,7}[^\S\n]+(?:\(?[A-Z][.)]|\[[A-Z]\])\s)"
+)
+# A citation written in mixed case goes on with the block only when it names a known station
+# ("Taipei 03196"; not "On March 5 we relayed ...").
+_REF_GOES_ON_MIXED = re.compile(
+    r"\s*(?:'?\d{2,4}\s+)?(?P<station>[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3})\s\d{1,7}\b"
 )
 
 
@@ -91,13 +115,19 @@ def _paragraph_at(text: str, pos: int) -> bool:
     return _PARAGRAPH_LINE.match(text, line) is not None
 
 
-def _continue_ref(text: str, stop: int, limit: int) -> int:
+def _continue_ref(text: str, begin: int, stop: int, limit: int) -> int:
     """A REF block may go on after a blank line with more lettered items ("B. SAN JOSE 2713")
     or the rest of an item ("OF 10/6 D) STATE 215870"); extend it over those."""
     for _ in range(5):
         nxt = _BLANK.match(text, stop)
         start = nxt.end() if nxt else stop
-        if start >= limit or not _REF_GOES_ON.match(text, start):
+        if start >= limit:
+            return stop
+        if not _REF_GOES_ON.match(text, start):
+            mixed = _REF_GOES_ON_MIXED.match(text, start)
+            if mixed is None or station_of(mixed.group("station")) is None:
+                return stop
+        if not next_item_fits(text[begin:stop], text[start:limit]):
             return stop
         if _paragraph_at(text, start):
             return stop
@@ -118,8 +148,8 @@ def _fields(text: str, region_end: int) -> list[_Field]:
         if blank and blank.start() > m.end() + 1:
             stop = blank.start()
         if key == "ref" and blank:
-            stop = _continue_ref(text, stop, matches[i + 1].start() if i + 1 < len(matches)
-                                 else region_end)
+            stop = _continue_ref(text, m.end(), stop, matches[i + 1].start()
+                                 if i + 1 < len(matches) else region_end)
         value = text[m.end() : stop]
         left = ""
         if key in _EXTENT:
@@ -172,14 +202,19 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     if out:
         out.append("")
     seen: set[tuple[str, str]] = set()
+    previous_end = found[0].start
     for f in found:
         value = join_lines(f.value.split("\n"))
+        # a marking standing between two fields belongs to the line it stands before:
+        # "REF: ... E. ANKARA 8382 / (U) Classified by Ambassador ..."
+        marking = _MARKING.fullmatch(text[previous_end : f.start].strip())
+        previous_end = f.end
         if (f.key, value) in seen:
             continue
         seen.add((f.key, value))
         # Classified By is kept as wrapped, for the name broken at a line end
         _store(fields, f.key, f.value.strip() if f.key == "classified_by" else value, f.label)
-        line = f"{f.label} {value}".strip()
+        line = f"{marking.group(0) + ' ' if marking else ''}{f.label} {value}".strip()
         out.append(line)
         fields.lines.append(line)
         # the lines under TAGS that are not tags stay, where they stood (a rule under the
