@@ -1,0 +1,142 @@
+"""Section headings in a cable body: boxed or underlined by rulers, between rulers on one line,
+between slashes, or a title-case line of its own before a numbered paragraph.
+
+    --------------
+    AQIM Destroying Mali's Model Image                     heading of the next paragraph
+    --------------
+    2.(C) The Ambassador gave ...
+"""
+
+from __future__ import annotations
+
+import re
+
+from cablewire.formats.cable.numbering import NUMBERED, TERMINAL
+from cablewire.text.linebreaks import join_lines
+
+_RULE_CHARS = frozenset("-=_*")
+_RULE = re.compile(r"^\s*[-=_*]{3,}[-=_*\s]*$")
+HEADING = "\x00heading "
+_AS_WRITTEN = "\x00as-written "
+_INLINE_HEADING = re.compile(
+    r"^(?P<before>.*?)\s*-{3,}\s*(?P<heading>[^-\s][^\n]{0,100}?)\s*-{3,}\s*$"
+)
+_SLASH_HEADING = re.compile(r"^\s*//\s*(?P<heading>[^/]{2,80}?)\s*//\s*$")
+_MAX_HEADING = 100
+_RULE_ENDS = re.compile(r"^[-=_*\s]{3,}|\s*[-=_*]{3,}[-=_*\s]*$")  # "Heading -------"
+
+
+def mark_headings(lines: list[str]) -> list[str]:
+    """Find section headings and put each on a line of its own, marked with `HEADING`,
+    between blank lines. Headings come dash-boxed, underlined, inline between rulers
+    (`End summary. --- THE RELEASE ---`), between slashes (`//COMMENT//`) or as a title-case
+    line before a numbered paragraph. The rules around a heading go; other rules (a box around
+    an archive note) stay as written.
+    """
+    n = len(lines)
+    rules = [line.lstrip()[:1] in _RULE_CHARS and bool(_RULE.match(line)) for line in lines]
+
+    def is_rule(i: int) -> bool:
+        return 0 <= i < n and rules[i]
+
+    marked: dict[int, list[str]] = {}
+    for i, line in enumerate(lines):
+        if rules[i]:
+            continue
+        near_rule = is_rule(i - 1) or is_rule(i + 1)
+        if not (near_rule or "---" in line or "//" in line or _before_numbered(lines, i)):
+            continue  # the common case: a line of text in the middle of a paragraph
+        text = line.strip()
+        if not text:
+            continue
+        inline = _INLINE_HEADING.match(line) if "---" in line else None
+        if inline and not NUMBERED.match(inline.group("heading")):
+            before = [inline.group("before")] if inline.group("before").strip() else []
+            marked[i] = [*before, "", HEADING + inline.group("heading").strip(" -"), ""]
+            continue
+        if _undashed_heading(lines, i):
+            marked[i] = ["", HEADING + _RULE_ENDS.sub("", text), ""]
+            continue
+        slashes = _SLASH_HEADING.match(line) if "//" in line else None
+        if slashes:
+            marked[i] = ["", HEADING + slashes.group("heading") + _AS_WRITTEN + text, ""]
+            continue
+        if not near_rule:
+            continue
+        boxed = is_rule(i - 1) and is_rule(i + 1)
+        # An underlined heading stands on its own: not the last line of a boxed note, not the
+        # line above a boxed heading's upper rule.
+        previous = lines[i - 1].rstrip() if i else ""
+        alone = (not previous.strip() or is_rule(i - 1) or previous.endswith(TERMINAL)
+                 or bool(_END_MARKER.search(previous)))
+        underlined = (is_rule(i + 1) and alone
+                      and not (i + 3 < n and lines[i + 2].strip() and is_rule(i + 3)))
+        if ((boxed or underlined) and len(text) <= _MAX_HEADING and not NUMBERED.match(text)
+                and not text.endswith((".", ",", ";"))):
+            marked[i] = ["", HEADING + _RULE_ENDS.sub("", text), ""]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in marked:
+            out.extend(marked[i])
+        elif rules[i] and (i - 1 in marked or i + 1 in marked):
+            out.append("")  # the rule belongs to a heading
+        else:
+            out.append(line)
+    return out
+
+
+def read_heading(block: list[str]) -> tuple[str, str]:
+    """The heading of a block `mark_headings` marked (or a standalone heading line), and the
+    block as the body writes it."""
+    raw = join_lines([ln.removeprefix(HEADING) for ln in block])
+    heading, _, written = raw.partition(_AS_WRITTEN)
+    heading = _RULE_ENDS.sub("", heading) or heading
+    return heading, written or heading
+
+
+def _before_numbered(lines: list[str], i: int) -> bool:
+    """Whether the next line with text (within two lines) starts like a numbered paragraph."""
+    for nxt in lines[i + 1 : i + 3]:
+        head = nxt.lstrip()[:1]
+        if head:
+            return head.isdigit() or head == "¶"
+    return False
+
+
+_END_MARKER = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\.?\s*$", re.IGNORECASE)
+_NOT_HEADING_ENDS = frozenset('.,;:"”')
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
+
+
+def _undashed_heading(lines: list[str], i: int) -> bool:
+    """A title-case line of its own between the end of a sentence and a numbered paragraph:
+    "... End summary." / "2009: The Year the Bubble Burst" / "2. (C) Venezuela's ..."."""
+    text = lines[i].strip()
+    if not text or len(text) > _MAX_HEADING or text[-1] in _NOT_HEADING_ENDS or "//" in text:
+        return False  # (slashed headings are read as written, elsewhere)
+    # a page break may stand between the heading and its paragraph
+    following = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
+    if not following and i + 2 < len(lines):
+        following = lines[i + 2].lstrip()
+    if not following[:1].isdigit() and not following.startswith("¶"):
+        return False
+    if not NUMBERED.match(following) or NUMBERED.match(text):
+        return False
+    previous = lines[i - 1].rstrip() if i else ""
+    if previous and not previous.endswith(TERMINAL):
+        return False
+    words = [w for w in re.findall(r"\w[\w’'-]*", text) if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return len(words) >= 2 and capitalised >= 0.7 * len(words)
+
+
+def standalone_heading(content: list[str], blocks: list[list[str]], index: int) -> bool:
+    """A short single line, not a sentence, directly before a numbered paragraph."""
+    if len(content) != 1 or index + 1 >= len(blocks):
+        return False
+    line = content[0].strip()
+    if len(line) > 80 or line.endswith((".", ",", ";")) or NUMBERED.match(line):
+        return False
+    if len(line.split()) > 10 or not line[:1].isupper():
+        return False
+    return bool(NUMBERED.match(blocks[index + 1][0]))
