@@ -54,8 +54,15 @@ def mark_headings(lines: list[str]) -> list[str]:
             before = [inline.group("before")] if inline.group("before").strip() else []
             marked[i] = [*before, "", HEADING + inline.group("heading").strip(" -"), ""]
             continue
-        if _undashed_heading(lines, i):
+        if _undashed_heading(lines, i, text):
             marked[i] = ["", HEADING + _RULE_ENDS.sub("", text), ""]
+            continue
+        end = _END_THEN_TEXT.match(text)
+        if end and _undashed_heading(lines, i, text[end.end():]):
+            # "End Summary.  Moussavi: Admirable but Unknown -----": the end marker closes
+            # the paragraph above, the rest heads the next one
+            marked[i] = [end.group(0).strip(), "", HEADING + _RULE_ENDS.sub("", text[end.end():]),
+                         ""]
             continue
         slashes = _SLASH_HEADING.match(line) if "//" in line else None
         if slashes:
@@ -104,16 +111,24 @@ def _before_numbered(lines: list[str], i: int) -> bool:
 
 
 _END_MARKER = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\.?\s*$", re.IGNORECASE)
+# The end of a quoted text or of a note ("END TEXT", "END QUOTE", "UNQUOTE", "BEGIN TEXT:"):
+# it closes the text above it, it is no heading of the paragraph below.
+_TEXT_MARKER = re.compile(r"^\(?\s*(?:END\b|UNQUOTE\b|BEGIN\s+(?:TEXT|QUOTE)\b)", re.IGNORECASE)
+_END_THEN_TEXT = re.compile(
+    r"^\(?END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE|TEXT)\b[.)]*\s+(?=\S)", re.IGNORECASE
+)
 _NOT_HEADING_ENDS = frozenset('.,;:"”')
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 
 
-def _undashed_heading(lines: list[str], i: int) -> bool:
-    """A title-case line of its own between the end of a sentence and a numbered paragraph:
-    "... End summary." / "2009: The Year the Bubble Burst" / "2. (C) Venezuela's ..."."""
-    text = lines[i].strip()
+def _undashed_heading(lines: list[str], i: int, text: str) -> bool:
+    """A title-case line of its own (`text`, line `i` or the end of it) between the end of a
+    sentence and a numbered paragraph: "... End summary." / "2009: The Year the Bubble Burst"
+    / "2. (C) Venezuela's ..."."""
     if not text or len(text) > _MAX_HEADING or text[-1] in _NOT_HEADING_ENDS or "//" in text:
         return False  # (slashed headings are read as written, elsewhere)
+    if _TEXT_MARKER.match(text):
+        return False
     # a page break may stand between the heading and its paragraph
     following = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
     if not following and i + 2 < len(lines):
@@ -136,6 +151,8 @@ def standalone_heading(content: list[str], blocks: list[list[str]], index: int) 
         return False
     line = content[0].strip()
     if len(line) > 80 or line.endswith((".", ",", ";")) or NUMBERED.match(line):
+        return False
+    if _TEXT_MARKER.match(line):
         return False
     if len(line.split()) > 10 or not line[:1].isupper():
         return False

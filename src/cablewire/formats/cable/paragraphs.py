@@ -22,7 +22,13 @@ from cablewire.formats.cable.headings import (
     read_heading,
     standalone_heading,
 )
-from cablewire.formats.cable.numbering import NUMBERED, TERMINAL
+from cablewire.formats.cable.numbering import (
+    MARKS,
+    NUMBERED,
+    TERMINAL,
+    Numbering,
+    marking_of,
+)
 from cablewire.formats.cable.signature import take_signer
 from cablewire.formats.cable.telegram import BANNER
 from cablewire.model.document import Paragraph
@@ -46,6 +52,12 @@ _CAVEATS = {"NOFORN", "SENSITIVE", "EFTO", "E F T O", "LIMDIS", "EXDIS", "NODIS"
             "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "CORRECTED COPY"}
 # The declassification group of older cables, at their end ("GP-3"): a marking, not text.
 _GROUP_CODE = re.compile(r"^\s*(?:GP-\d|X?GDS(?:-\d)?)\s*$")
+# A marking written after the summary's label: "1. SUMMARY: (SBU) ..."
+_LABEL_MARKING = re.compile(
+    r"(?P<label>(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]+\s*)"
+    r"\(\s*(?P<mark>" + MARKS + r"(?:[/ -][^)\n]{0,40})?)\s*\)\s*",
+    re.IGNORECASE,
+)
 _ENTIRE_TEXT = re.compile(r"ENTIRE\s+TEXT", re.IGNORECASE)
 
 
@@ -74,17 +86,17 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return blocks
 
 
-def _split_numbered(block: list[str], last: int | None) -> list[tuple[int | None, list[str]]]:
+def _split_numbered(block: list[str],
+                    numbering: Numbering) -> list[tuple[int | None, list[str]]]:
     """Split a block where a line starts the next numbered paragraph without a blank line."""
     parts: list[tuple[int | None, list[str]]] = []
     cur: list[str] = []
     cur_num: int | None = None
     for line in block:
-        m = NUMBERED.match(line)
-        if m and _next_number(int(m.group("num")), last, bool(m.group("mark"))):
+        if line.lstrip()[:1] in _NUMBER_STARTS and numbering.starts_paragraph(line):
             if cur:
                 parts.append((cur_num, cur))
-            cur, cur_num, last = [line], int(m.group("num")), int(m.group("num"))
+            cur, cur_num = [line], numbering.last
         else:
             cur.append(line)
     if cur:
@@ -92,10 +104,7 @@ def _split_numbered(block: list[str], last: int | None) -> list[tuple[int | None
     return parts
 
 
-def _next_number(num: int, last: int | None, marked: bool) -> bool:
-    if last is None:
-        return num <= 3 or marked
-    return last <= num <= last + 5 or (marked and num > last)
+_NUMBER_STARTS = frozenset("0123456789¶")
 
 
 def read_body(lines: list[str], header_block: list[str]) -> Body:
@@ -106,7 +115,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     header_set = {" ".join(h.split()) for h in header_block}
     paragraphs: list[Paragraph] = []
     heading: str | None = None
-    last: int | None = None
+    numbering = Numbering()
     out_blocks: list[str] = []
     # What each block of `out_blocks` is: header lines, a heading waiting for its paragraph,
     # or paragraph text (a heading's block turns TEXT once a paragraph takes the heading).
@@ -136,11 +145,10 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
             out_blocks.append(written)
             kinds.append(_WAITING)
             continue
-        for num, part in _split_numbered(content, last):
+        for num, part in _split_numbered(content, numbering):
             if num is not None:
                 paragraph, joined = _numbered_paragraph(part, num, heading)
                 paragraphs.append(paragraph)
-                last = num
                 heading = None
             else:
                 joined = join_lines(part)
@@ -157,7 +165,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
                     heading = None
             _take_heading(kinds)
             out_blocks.append(joined)
-            kinds.append(NUMBERED_TEXT if num is not None else _TEXT)
+            kinds.append(_NUMBERED_TEXT if num is not None else _TEXT)
     body.paragraphs = [p for p in paragraphs if p["text"] or p["heading"]]
     body.summary = _summary(body.paragraphs)
     body.comment = _comment(body.paragraphs)
@@ -166,7 +174,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     return body
 
 
-_HEADER, _WAITING, _TEXT, NUMBERED_TEXT = "header", "waiting heading", "text", "numbered"
+_HEADER, _WAITING, _TEXT, _NUMBERED_TEXT = "header", "waiting heading", "text", "numbered"
 
 
 def _take_heading(kinds: list[str]) -> None:
@@ -185,9 +193,9 @@ def _frame(out_blocks: list[str], kinds: list[str],
     E.O. line (`DEPARTMENT FOR NEA/ELA`) is read as a paragraph of its own, and the fields
     below it are still the header. Without numbered paragraphs it runs to the last paragraph.
     """
-    text_at = [i for i, kind in enumerate(kinds) if kind in (_TEXT, NUMBERED_TEXT)]
+    text_at = [i for i, kind in enumerate(kinds) if kind in (_TEXT, _NUMBERED_TEXT)]
     after = text_at[-1] + 1 if text_at else len(out_blocks)
-    first = next((i for i, kind in enumerate(kinds) if kind == NUMBERED_TEXT), after)
+    first = next((i for i, kind in enumerate(kinds) if kind == _NUMBERED_TEXT), after)
 
     def lines(blocks: list[str]) -> list[str]:
         return [ln.strip() for b in blocks for ln in b.split("\n") if ln.strip()]
@@ -203,8 +211,17 @@ def _numbered_paragraph(part: list[str], num: int,
     included) for the body."""
     m = NUMBERED.match(part[0])
     assert m is not None
-    marking = " ".join(m.group("mark").split()) if m.group("mark") else None
+    marking = marking_of(m)
     rest = part[0][m.end():]
+    late = None if marking else _LABEL_MARKING.match(rest)
+    if late:
+        # "1. SUMMARY: (SBU) GOCR officials ...": the marking after the label is the
+        # paragraph's; the label stays in the text, the body keeps the line as written
+        marking = marking_of(late)
+        text = join_lines([late.group("label") + rest[late.end():]] + part[1:])
+        return {"number": num, "marking": marking, "heading": heading, "text": text}, (
+            join_lines(part)
+        )
     if marking and _ENTIRE_TEXT.search(marking):
         # "(C - ENTIRE TEXT)" marks the whole cable: the words stay in the text
         rest = "(" + part[0][m.start("mark") - 1 :].lstrip("( ")

@@ -1,0 +1,107 @@
+"""The body of a cable, shape by shape: paragraph numbers and markings, lists quoted inside a
+paragraph, headings, captions, the signature and what closes the body. Made-up telegrams in
+the forms the release has them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cablewire.formats.cable.reader import read_cable
+
+HEAD = """CONFIDENTIAL SECTION 01 OF 02 OSLO 000123
+
+SIPDIS
+
+E.O. 12958: DECL: 05/04/2019
+TAGS: PREL NO
+SUBJECT: FJORD TALKS
+
+Classified By: Ambassador Jane Doe for reasons 1.4 (b) and (d).
+
+"""
+
+
+def _read(body: str, head: str = HEAD) -> dict[str, Any]:
+    return read_cable(head + body, cable_id="09OSLO123").to_dict()
+
+
+def _paragraphs(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(p["number"], p["marking"], p["heading"], p["text"]) for p in doc["paragraphs"]]
+
+
+# --- Numbers and markings --------------------------------------------------------------------
+
+
+def test_a_number_without_a_dot_before_a_marking_is_a_number() -> None:
+    doc = _read("1 (C) The talks began.\n\n2. (C) They ended.\n\nDOE\n")
+    assert _paragraphs(doc) == [
+        (1, "C", None, "The talks began."),
+        (2, "C", None, "They ended."),
+    ]
+
+
+def test_a_number_without_a_dot_needs_a_marking() -> None:
+    doc = _read("1. (C) The talks began with\n15 (U.S.) officials present.\n\nDOE\n")
+    assert _paragraphs(doc) == [
+        (1, "C", None, "The talks began with 15 (U.S.) officials present."),
+    ]
+
+
+def test_a_lower_case_marking_is_read_upper_case() -> None:
+    doc = _read("1. (u) this is an action request.\n\n2. (sbu) see para 1.\n\nDOE\n")
+    assert _paragraphs(doc) == [
+        (1, "U", None, "this is an action request."),
+        (2, "SBU", None, "see para 1."),
+    ]
+
+
+def test_a_marking_after_the_summary_label_is_the_paragraphs() -> None:
+    doc = _read("1. SUMMARY: (SBU) The talks went well. End summary.\n\n"
+                "2. (C) Details follow.\n\nDOE\n")
+    assert _paragraphs(doc)[0] == (1, "SBU", None, "SUMMARY: The talks went well. End summary.")
+    assert doc["summary"] == "The talks went well."
+    assert "1. SUMMARY: (SBU) The talks went well." in doc["body"]
+
+
+# --- Lists inside a paragraph ----------------------------------------------------------------
+
+
+def test_a_list_inside_a_marked_paragraph_keeps_its_numbers() -> None:
+    doc = _read("1. (C) The parties agreed that:\n\n1. talks go on;\n\n2. the fjord stays open;"
+                "\n\n3. fish are shared;\n\n4. a panel meets yearly.\n\n"
+                "2. (C) Comment: a good start.\n\nDOE\n")
+    assert _paragraphs(doc) == [
+        (1, "C", None, "The parties agreed that:\n\n1. talks go on;\n\n2. the fjord stays "
+                       "open;\n\n3. fish are shared;\n\n4. a panel meets yearly."),
+        (2, "C", None, "Comment: a good start."),
+    ]
+    assert doc["comment"] == "a good start."
+
+
+def test_a_list_run_together_inside_a_paragraph() -> None:
+    doc = _read("3. (C) We ask approval for:\nA. VISITS:\n1.Tours by allies.\n2.Tours by "
+                "partners.\n3.Tours by others.\n4.Tours by the press.\nB. FLIGHTS.\n\n"
+                "4. (C) Thanks.\n\nDOE\n")
+    assert [p["number"] for p in doc["paragraphs"]] == [3, 4]
+    assert doc["paragraphs"][0]["text"].endswith("4.Tours by the press. B. FLIGHTS.")
+
+
+def test_an_unmarked_paragraph_after_a_list_of_an_unmarked_cable_is_a_paragraph() -> None:
+    doc = _read("1. Talks began.\n\n2. The parties agreed that:\n\n1. talks go on;\n\n"
+                "2. fish are shared.\n\n3. The panel meets in May.\n\nDOE\n")
+    assert [p["number"] for p in doc["paragraphs"]] == [1, 2, 3]
+    assert doc["paragraphs"][1]["text"].endswith("2. fish are shared.")
+
+
+def test_end_text_closes_the_quoted_text_and_is_no_heading() -> None:
+    doc = _read("1. (C) Begin text:\n\nWe agree.\n\nEND TEXT\n\n2. (C) Comment: fine.\n\nDOE\n")
+    assert _paragraphs(doc) == [
+        (1, "C", None, "Begin text:\n\nWe agree.\n\nEND TEXT"),
+        (2, "C", None, "Comment: fine."),
+    ]
+
+
+def test_a_heading_after_an_end_marker_on_its_line() -> None:
+    doc = _read("1. (C) Summary: talks. End summary.\n\nEnd Summary.  Fish: Shared but Counted "
+                "----------\n\n2. (C) The fish.\n\nDOE\n")
+    assert _paragraphs(doc)[1:] == [(2, "C", "Fish: Shared but Counted", "The fish.")]
