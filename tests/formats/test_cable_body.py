@@ -105,3 +105,36 @@ def test_a_heading_after_an_end_marker_on_its_line() -> None:
     doc = _read("1. (C) Summary: talks. End summary.\n\nEnd Summary.  Fish: Shared but Counted "
                 "----------\n\n2. (C) The fish.\n\nDOE\n")
     assert _paragraphs(doc)[1:] == [(2, "C", "Fish: Shared but Counted", "The fish.")]
+
+
+# --- Page markers of a print copy, the E.O. line -----------------------------------------------
+
+PRINT_HEAD = """C O N F I D E N T I A L OSLO 000123
+
+SIPDIS
+
+E.0. 12958: DECL: 05-04-19
+TAGS: PREL NO
+SUBJECT: FJORD TALKS
+
+"""
+
+
+def test_a_print_copys_page_marker_and_the_classification_above_it_go() -> None:
+    doc = _read("1. (C) THE TALKS BEGAN WITH A\nCONFIDENTIAL\n\nPAGE 02 OSLO 00123 041200Z\n"
+                "LONG SPEECH.  THE FJORD\nCONFIDENTIAL\n\nPAGE 03 OSLO 00123 041200Z\n\n"
+                "2. (C) THE TALKS ENDED WELL.  THE SIDES ARE  CONFIDENTIAL\n"
+                "PAGE 04 OSLO 00123 01 OF 02 041200Z HAPPY.\n\nDOE\n", PRINT_HEAD)
+    assert _paragraphs(doc) == [
+        (1, "C", None, "THE TALKS BEGAN WITH A LONG SPEECH.  THE FJORD"),
+        (2, "C", None, "THE TALKS ENDED WELL.  THE SIDES ARE HAPPY."),
+    ]
+    assert "PAGE" not in doc["body"] and "CONFIDENTIAL" not in doc["body"]
+
+
+def test_an_eo_line_written_with_a_zero_and_a_decl_date_with_dashes() -> None:
+    doc = _read("1. (C) Talks.\n\nDOE\n", PRINT_HEAD)
+    assert doc["executive_order"] == "E.O. 12958"
+    assert doc["declassify_on"] == "2019-05-04"
+    assert doc["header_block"][:2] == ["C O N F I D E N T I A L OSLO 000123",
+                                       "E.0. 12958: DECL: 05-04-19"]

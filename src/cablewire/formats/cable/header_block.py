@@ -16,7 +16,8 @@ from cablewire.formats.cable.classified_by import reasons_end
 from cablewire.text.linebreaks import join_lines
 
 _LABEL = re.compile(
-    r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s*1\d{4}\b\s*[:.;]?)"
+    # (the O written as a zero in some copies: "E.0. 12958")
+    r"(?P<eo>(?<![A-Za-z])E\.?\s?(?:O\.?|0\.)\s*1\d{4}\b\s*[:.;]?)"
     r"|(?P<tags>(?<![A-Za-z])TAGS?\b\s*:?(?=\s))"
     r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:)"
     r"|(?P<ref>(?<![A-Za-z])REF(?:S|TELS?|ERENCES?)?\s*:)"
