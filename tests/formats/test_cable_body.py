@@ -138,3 +138,126 @@ def test_an_eo_line_written_with_a_zero_and_a_decl_date_with_dashes() -> None:
     assert doc["declassify_on"] == "2019-05-04"
     assert doc["header_block"][:2] == ["C O N F I D E N T I A L OSLO 000123",
                                        "E.0. 12958: DECL: 05-04-19"]
+
+
+# --- The signature and what closes the body ---------------------------------------------------
+
+
+def test_a_mixed_case_signer_before_the_transmission_trailer_and_the_sites_line() -> None:
+    doc = _read("1. (C) Please slug replies for\nEUR/NB.\nDoe \n\n\nNnnn \n\n\nEnd Cable Text")
+    assert doc["signers"] == ["Doe"]
+    assert doc["trailer"] == ["Doe", "End Cable Text"]
+    assert doc["paragraphs"][-1]["text"] == "Please slug replies for EUR/NB."
+    assert "Nnnn" not in doc["body"]
+
+
+def test_the_sites_lines_after_the_signer_are_the_trailer() -> None:
+    doc = _read("1. (C) The talks went well.\nDOE\n\n   CONFIDENTIAL\n\n>\n"
+                " 2009OSLO00123 - Classification: CONFIDENTIAL\n\n\"")
+    assert doc["signers"] == ["DOE"]
+    assert doc["trailer"] == ["DOE", "CONFIDENTIAL", ">",
+                              "2009OSLO00123 - Classification: CONFIDENTIAL", '"']
+
+
+def test_a_signer_with_the_closing_quote_of_a_csv_row_on_its_line() -> None:
+    doc = _read('1. (C) The talks went well.\nDOE ",')
+    assert doc["signers"] == ["DOE"]
+    assert doc["trailer"] == ['DOE ",']
+
+
+def test_a_row_of_the_sites_database_after_the_telegram() -> None:
+    doc = _read("1. (C) The talks went well. Kvaale\n\n0 05/04/2009 123 PREL,NO FJORD TALKS\n"
+                "The talks went well.\n")
+    assert doc["signers"] == ["Kvaale"]
+    assert doc["trailer"] == ["Kvaale", "0 05/04/2009 123 PREL,NO FJORD TALKS",
+                              "The talks went well."]
+    assert [p["text"] for p in doc["paragraphs"]] == ["The talks went well."]
+
+
+def test_an_upper_case_signer_run_on_after_a_wide_gap() -> None:
+    doc = _read("1. (C) THE TALKS WENT WELL.   DOE\n")
+    assert doc["signers"] == ["DOE"]
+    assert doc["paragraphs"][-1]["text"] == "THE TALKS WENT WELL."
+
+
+def test_upper_case_words_after_a_sentence_are_no_signer() -> None:
+    doc = _read("1. (C) THE TALKS WENT WELL. SEE SEPTEL\n")
+    assert doc["signers"] == []
+
+
+def test_a_signature_written_twice_is_one_signer() -> None:
+    doc = _read("1. (C) The talks went well.\n\nDOE\nDOE\n")
+    assert doc["signers"] == ["DOE"]
+    assert doc["trailer"] == ["DOE", "DOE"]
+    assert doc["paragraphs"][-1]["text"] == "The talks went well."
+
+
+def test_the_last_sentence_broken_over_a_blank_line_before_the_signer() -> None:
+    doc = _read("1. (C) Talks.\n\n2. (C) Please see the request in paragraph\n\n1. Doe\n")
+    assert doc["signers"] == ["Doe"]
+    assert doc["paragraphs"][-1]["text"] == "Please see the request in paragraph 1."
+    assert doc["body"].endswith("Please see the request in paragraph 1.\n\nDoe")
+
+
+def test_a_website_note_run_on_at_the_end_of_the_last_paragraph() -> None:
+    doc = _read("1. (C) The talks went well.   Visit Oslo's Classified Website: "
+                "XXXXXXXXXXXX\nDOE\n")
+    assert doc["signers"] == ["DOE"]
+    assert doc["trailer"] == ["Visit Oslo's Classified Website: XXXXXXXXXXXX", "DOE"]
+    assert doc["paragraphs"][-1]["text"] == "The talks went well."
+
+
+def test_a_website_note_between_asterisks_with_the_signer_run_on() -> None:
+    doc = _read("1. (C) The talks went well.\n******** ********\nVisit Embassy Oslo's "
+                "Classified Website: XXXXXXXXXXXX******** ******** DOE\n")
+    assert doc["signers"] == ["DOE"]
+    assert doc["trailer"] == ["******** ******** Visit Embassy Oslo's Classified Website: "
+                              "XXXXXXXXXXXX******** ******** DOE"]
+
+
+def test_a_paragraph_on_the_posts_website_is_the_cables() -> None:
+    doc = _read("1. (C) The talks went well.\n\n2. (U) Visit Oslo's Classified Website: "
+                "XXXXXXXXXXXX\n\nDOE\n")
+    assert doc["paragraphs"][-1]["text"] == "Visit Oslo's Classified Website: XXXXXXXXXXXX"
+    assert doc["signers"] == ["DOE"]
+
+
+# --- The header block ---------------------------------------------------------------------------
+
+
+def test_a_caption_between_header_fields_is_kept_as_a_header_line() -> None:
+    head = ("UNCLAS OSLO 000123\n\nSIPDIS\n\nTAGS: PREL NO\n\nSENSITIVE\n\nE.O. 12958: N/A\n"
+            "SUBJECT: FJORD TALKS\n\n")
+    doc = _read("1. (SBU) Talks.\n\nDOE\n", head)
+    assert doc["header_block"] == ["UNCLAS OSLO 000123", "TAGS: PREL NO", "SENSITIVE",
+                                   "E.O. 12958: N/A", "SUBJECT: FJORD TALKS"]
+
+
+def test_an_address_line_between_header_fields_is_kept_as_a_paragraph() -> None:
+    head = ("UNCLAS OSLO 000123\n\nTAGS: PREL NO\n\nDEPT FOR EUR/NB\n\nE.O. 12958: N/A\n"
+            "SUBJECT: FJORD TALKS\n\n")
+    doc = _read("1. (SBU) Talks.\n\nDOE\n", head)
+    assert doc["paragraphs"][0] == {"number": None, "marking": None, "heading": None,
+                                    "text": "DEPT FOR EUR/NB"}
+    assert "SUBJECT: FJORD TALKS" in doc["header_block"]
+
+
+def test_without_a_numbered_paragraph_the_header_ends_where_the_text_starts() -> None:
+    head = "UNCLAS OSLO 000123\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: FJORD TALKS\n\n"
+    doc = _read("On May 4, Poloff passed the points under the provisions of\n"
+                "E.O. 13224 to the MFA, which will study them.\nDOE\n", head)
+    assert doc["header_block"] == ["UNCLAS OSLO 000123", "E.O. 12958: N/A", "TAGS: PREL NO",
+                                   "SUBJECT: FJORD TALKS"]
+    assert doc["paragraphs"] == [{
+        "number": None, "marking": None, "heading": None,
+        "text": "On May 4, Poloff passed the points under the provisions of E.O. 13224 to the "
+                "MFA, which will study them."}]
+    assert doc["signers"] == ["DOE"]
+
+
+def test_an_unnumbered_paragraph_keeps_its_marking() -> None:
+    head = "UNCLAS OSLO 000123\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: FJORD TALKS\n\n"
+    doc = _read("(U) Post passed the points on May 4.\n\nDOE\n", head)
+    assert doc["paragraphs"] == [{"number": None, "marking": "U", "heading": None,
+                                  "text": "Post passed the points on May 4."}]
+    assert "(U) Post passed" in doc["body"]

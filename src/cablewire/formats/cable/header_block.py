@@ -143,7 +143,7 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     text = "\n".join(lines)
     fields = HeaderFields()
     first_para = _first_paragraph(text)
-    region_end = min(len(text) if first_para is None else first_para, _REGION_MAX, len(text))
+    region_end = min(_text_start(text) if first_para is None else first_para, _REGION_MAX)
     found = _fields(text, region_end)
     if not found:
         return fields, lines
@@ -154,10 +154,16 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     if out:
         out.append("")
     seen: set[tuple[str, str]] = set()
-    for f in found:
+    for before, f in zip([None, *found], found, strict=False):
         value = join_lines(f.value.split("\n"))
         if (f.key, value) in seen:
-            continue
+            continue  # a copy of the block (and what stands before the copy)
+        gap = text[before.end : f.start] if before else ""
+        if gap.strip() and _cable_words(gap):
+            # a caption or an address line between two fields: the cable's words, kept
+            # where they stand
+            out.extend(["", *(ln.rstrip() for ln in _SIPDIS_WORD.sub("", gap).strip("\n")
+                               .split("\n")), ""])
         seen.add((f.key, value))
         _store(fields, f.key, value, f.label)
         line = f"{f.label} {value}".strip()
@@ -167,6 +173,53 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     out.append("")
     out.extend(_drop_repeats(rest.split("\n"), seen))
     return fields, out
+
+
+def _text_start(text: str) -> int:
+    """Where the text starts in a telegram without a numbered paragraph: the first block
+    (between blank lines) after the first label that starts none and reads as prose (a word
+    ending a sentence), the header ending there; else the end. A value
+    written under its label (`SUBJECT:` / blank / the subject) and what the site put in
+    (a teaser cut short, a row of the dump) are no text."""
+    seen_label = after_bare_label = False
+    start = 0
+    for blank in [*_BLANK.finditer(text), None]:
+        end = blank.start() if blank else len(text)
+        block = text[start:end].strip()
+        if block:
+            label = _LABEL.search(block)
+            if (seen_label and not after_bare_label and (label is None or label.start() > 0)
+                    and not _REF_GOES_ON.match(block) and _SITE_GAP.search(block) is None
+                    and _PROSE.search(block) and len(block.split()) >= 6):
+                return start
+            seen_label = seen_label or label is not None
+            last = block.rsplit("\n", 1)[-1]
+            bare = _LABEL.search(last)
+            after_bare_label = bare is not None and not last[bare.end():].strip()
+        if blank is None:
+            break
+        start = blank.end()
+    return len(text)
+
+
+_PROSE = re.compile(r"[A-Za-z]{2}[.!?][\"'”’)]?(?:\s|$)")
+# What the site put between the fields of a header, not the cable's words: a teaser copy of
+# the header cut short ("Classified ..."), the dump's metadata row, a CSV row's fields, a
+# routing line.
+_SITE_GAP = re.compile(
+    r"\.\.\.|\b\d{4}-\d{2}-\d{2}\b|\d,\d{1,2}/\d{1,2}/\d{4} \d|\bid: \d+|This record is a|VZCZC"
+    r"|^\s*[A-Z]{2} RUEH|^\s*\(\w{1,6}\)\s*$"
+)
+
+
+def _cable_words(gap: str) -> bool:
+    """Whether text between two header fields is the cable's own (a caption, an address
+    line, a banner), not the site's; a marking alone (`(U)` before `Classified By`) goes with
+    its field, and so does a label written twice (`CLASSIFIED BY: CLASSIFIED BY ...`)."""
+    label = _LABEL.match(gap.strip())
+    if label and label.end() == len(gap.strip()):
+        return False
+    return _SITE_GAP.search(gap) is None
 
 
 def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:

@@ -26,12 +26,13 @@ _MAX_HEADING = 100
 _RULE_ENDS = re.compile(r"^[-=_*\s]{3,}|\s*[-=_*]{3,}[-=_*\s]*$")  # "Heading -------"
 
 
-def mark_headings(lines: list[str]) -> list[str]:
+def mark_headings(lines: list[str], header: frozenset[str] = frozenset()) -> list[str]:
     """Find section headings and put each on a line of its own, marked with `HEADING`,
     between blank lines. Headings come dash-boxed, underlined, inline between rulers
     (`End summary. --- THE RELEASE ---`), between slashes (`//COMMENT//`) or as a title-case
     line before a numbered paragraph. The rules around a heading go; other rules (a box around
-    an archive note) stay as written.
+    an archive note) stay as written. A header field line (`header`, words one space apart)
+    is no title-case heading.
     """
     n = len(lines)
     rules = [line.lstrip()[:1] in _RULE_CHARS and bool(_RULE.match(line)) for line in lines]
@@ -54,7 +55,8 @@ def mark_headings(lines: list[str]) -> list[str]:
             before = [inline.group("before")] if inline.group("before").strip() else []
             marked[i] = [*before, "", HEADING + inline.group("heading").strip(" -"), ""]
             continue
-        if _undashed_heading(lines, i, text):
+        field = bool(header) and " ".join(text.split()) in header
+        if not field and _undashed_heading(lines, i, text):
             marked[i] = ["", HEADING + _RULE_ENDS.sub("", text), ""]
             continue
         end = _END_THEN_TEXT.match(text)

@@ -58,6 +58,9 @@ _LABEL_MARKING = re.compile(
     r"\(\s*(?P<mark>" + MARKS + r"(?:[/ -][^)\n]{0,40})?)\s*\)\s*",
     re.IGNORECASE,
 )
+_UNNUMBERED_MARKING = re.compile(
+    r"\(\s*(?P<mark>(?i:" + MARKS + r")(?:[/ -][^)\n]{0,40})?)\s*\)\s+(?=\S)"
+)
 _ENTIRE_TEXT = re.compile(r"ENTIRE\s+TEXT", re.IGNORECASE)
 
 
@@ -111,8 +114,14 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     """Paragraphs and the clean body from the body lines (header block included once), with
     the lines that stand before the first paragraph and after the last one."""
     body = Body()
-    lines, body.signers, closing = take_signer(lines)
     header_set = {" ".join(h.split()) for h in header_block}
+    head, body.signers, closing = take_signer(lines)
+    for before, after in zip(lines, head, strict=False):
+        if before != after and " ".join(before.split()) in header_set:
+            # a field that ran on to the end of the body (a REF with the text after it):
+            # the closing was cut off it, the rest is still the field
+            header_set.add(" ".join(after.split()))
+    lines = head
     paragraphs: list[Paragraph] = []
     heading: str | None = None
     numbering = Numbering()
@@ -120,7 +129,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     # What each block of `out_blocks` is: header lines, a heading waiting for its paragraph,
     # or paragraph text (a heading's block turns TEXT once a paragraph takes the heading).
     kinds: list[str] = []
-    blocks = _blocks(mark_headings(lines))
+    blocks = _blocks(mark_headings(lines, frozenset(header_set)))
     for b_index, block in enumerate(blocks):
         content = block
 
@@ -130,7 +139,8 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
 
         if all(is_header(ln) for ln in content):
             out_blocks.append(_header_text(content))
-            kinds.append(_HEADER)
+            fields = any(" ".join(ln.split()) in header_set for ln in content)
+            kinds.append(_FIELDS if fields else _HEADER)
             continue
         if len(content) > 1 and BANNER.match(content[0]):
             out_blocks.append(" ".join(content[0].split()))  # the banner stands alone
@@ -160,8 +170,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
                 if paragraphs and paragraphs[-1]["number"] is not None and heading is None:
                     paragraphs[-1]["text"] += "\n\n" + joined
                 else:
-                    paragraphs.append({"number": None, "marking": None, "heading": heading,
-                                       "text": joined})
+                    paragraphs.append(_unnumbered_paragraph(joined, heading))
                     heading = None
             _take_heading(kinds)
             out_blocks.append(joined)
@@ -174,7 +183,8 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     return body
 
 
-_HEADER, _WAITING, _TEXT, _NUMBERED_TEXT = "header", "waiting heading", "text", "numbered"
+_HEADER, _FIELDS = "header", "header fields"
+_WAITING, _TEXT, _NUMBERED_TEXT = "waiting heading", "text", "numbered"
 
 
 def _take_heading(kinds: list[str]) -> None:
@@ -192,6 +202,8 @@ def _frame(out_blocks: list[str], kinds: list[str],
     The header runs to the first numbered paragraph: an address line standing above the
     E.O. line (`DEPARTMENT FOR NEA/ELA`) is read as a paragraph of its own, and the fields
     below it are still the header. Without numbered paragraphs it runs to the last paragraph.
+    The header's fields are never the trailer: after the last paragraph (a field that ran on
+    over the text) they are still the header.
     """
     text_at = [i for i, kind in enumerate(kinds) if kind in (_TEXT, _NUMBERED_TEXT)]
     after = text_at[-1] + 1 if text_at else len(out_blocks)
@@ -200,9 +212,11 @@ def _frame(out_blocks: list[str], kinds: list[str],
     def lines(blocks: list[str]) -> list[str]:
         return [ln.strip() for b in blocks for ln in b.split("\n") if ln.strip()]
 
-    header = [b for b, kind in zip(out_blocks[:first], kinds[:first], strict=True)
-              if kind == _HEADER]
-    return lines(header), lines(out_blocks[after:] + closing)
+    header = [b for i, (b, kind) in enumerate(zip(out_blocks, kinds, strict=True))
+              if (kind in (_HEADER, _FIELDS) and i < first) or (kind == _FIELDS and i >= after)]
+    trailer = [b for b, kind in zip(out_blocks[after:], kinds[after:], strict=True)
+               if kind != _FIELDS]
+    return lines(header), lines(trailer + closing)
 
 
 def _numbered_paragraph(part: list[str], num: int,
@@ -239,6 +253,16 @@ def _numbered_paragraph(part: list[str], num: int,
     first = part[0].lstrip()
     prefix = first[: len(first) - len(rest.lstrip())]
     return {"number": num, "marking": marking, "heading": heading, "text": text}, prefix + text
+
+
+def _unnumbered_paragraph(joined: str, heading: str | None) -> Paragraph:
+    """A paragraph without a number; a marking it starts with (`(U) Post passed ...`) is its
+    marking, as for a numbered one."""
+    m = _UNNUMBERED_MARKING.match(joined)
+    if m is None:
+        return {"number": None, "marking": None, "heading": heading, "text": joined}
+    return {"number": None, "marking": marking_of(m), "heading": heading,
+            "text": joined[m.end():]}
 
 
 def _header_text(content: list[str]) -> str:
