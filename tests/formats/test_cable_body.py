@@ -261,3 +261,111 @@ def test_an_unnumbered_paragraph_keeps_its_marking() -> None:
     assert doc["paragraphs"] == [{"number": None, "marking": "U", "heading": None,
                                   "text": "Post passed the points on May 4."}]
     assert "(U) Post passed" in doc["body"]
+
+
+# --- Headings -----------------------------------------------------------------------------------
+
+
+def test_a_heading_after_the_paragraph_number_over_a_ruler() -> None:
+    doc = _read("1. (C) Talks.\n\n2. Fisheries\n------------\n(C) The sides agreed.\n\nDOE\n")
+    assert doc["paragraphs"][1] == {"number": 2, "marking": "C", "heading": "Fisheries",
+                                    "text": "The sides agreed."}
+    assert "2. Fisheries (C) The sides agreed." in doc["body"]
+
+
+def test_a_heading_split_from_its_ruler_by_a_page_marker() -> None:
+    doc = _read("1. (C) Talks.\n\nFisheries\n\nOSLO 00000123 002 OF 002\n\n\n------\n"
+                "2. (C) The sides agreed.\n\nDOE\n")
+    assert doc["paragraphs"][1] == {"number": 2, "marking": "C", "heading": "Fisheries",
+                                    "text": "The sides agreed."}
+
+
+def test_a_ruler_above_a_boxed_heading_after_a_page_marker_stays_apart() -> None:
+    head = ("UNCLAS OSLO 000123\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: FJORD TALKS AND\n"
+            "FISH\nOSLO 00000123 001.2 OF 002\n-------\nSummary\n-------\n")
+    doc = _read("1. (U) Talks.\n\nDOE\n", head)
+    assert doc["subject"] == "FJORD TALKS AND FISH"
+    assert doc["paragraphs"][0]["heading"] == "Summary"
+
+
+def test_a_heading_with_its_lower_ruler_on_its_line() -> None:
+    doc = _read("1. (C) Talks.\n\n--------------------\nFISHERIES (C/D) --------------------\n\n"
+                "2. (C) The sides agreed.\n\nDOE\n")
+    assert doc["paragraphs"][1]["heading"] == "FISHERIES (C/D)"
+
+
+def test_a_heading_boxed_over_two_lines() -> None:
+    doc = _read("1. (C) Talks.\n\n----------------\nFISHERIES AND\nTHE FJORD\n"
+                "----------------\n\n2. (C) The sides agreed.\n\nDOE\n")
+    assert doc["paragraphs"][1]["heading"] == "FISHERIES AND THE FJORD"
+    assert "\n\nFISHERIES AND THE FJORD\n\n" in doc["body"]
+
+
+def test_a_heading_ending_in_a_quoted_word() -> None:
+    doc = _read('1. (C) Talks. End summary.\nOSLO CAMPAIGNS AGAINST ""OVERFISHING""\n'
+                "2. (U) The sides agreed.\n\nDOE\n")
+    assert doc["paragraphs"][1]["heading"] == 'OSLO CAMPAIGNS AGAINST ""OVERFISHING""'
+
+
+def test_an_address_line_above_the_first_paragraph_is_no_heading() -> None:
+    doc = _read("NSC FOR SMITH/JONES\n\n1. (U) Talks.\n\nDOE\n")
+    assert doc["paragraphs"][0] == {"number": None, "marking": None, "heading": None,
+                                    "text": "NSC FOR SMITH/JONES"}
+    assert doc["paragraphs"][1]["heading"] is None
+
+
+def test_a_heading_naming_what_something_is_for_is_a_heading() -> None:
+    doc = _read("1. (C) Talks.\n\nSUPPORT FOR REFORM\n\n2. (C) The sides agreed.\n\nDOE\n")
+    assert doc["paragraphs"][1]["heading"] == "SUPPORT FOR REFORM"
+
+
+def test_a_note_in_brackets_under_a_heading_is_text() -> None:
+    doc = _read("1. (C) Talks.\n\n----- ANNEX (K) -----\n\n(INFORMATION FOR THE ANNEX)\n\n"
+                "2. (C) The sides agreed.\n\nDOE\n")
+    assert doc["paragraphs"][1:3] == [
+        {"number": None, "marking": None, "heading": "ANNEX (K)",
+         "text": "(INFORMATION FOR THE ANNEX)"},
+        {"number": 2, "marking": "C", "heading": None, "text": "The sides agreed."},
+    ]
+
+
+def test_a_lettered_item_after_a_heading_line_is_no_stray_blank_line() -> None:
+    doc = _read("1. (C) Details follow:\n\nLOCATION AND DETAILS\n\na. (S) The call came in "
+                "August.\n\nDOE\n")
+    assert doc["paragraphs"][0]["text"] == ("Details follow:\n\nLOCATION AND DETAILS\n\n"
+                                            "a. (S) The call came in August.")
+
+
+# --- Captions and the comment -----------------------------------------------------------------
+
+
+def test_caption_lines_are_header_lines() -> None:
+    head = ("S E C R E T OSLO 000123\n\nSIPDIS, NOFORN\n\nSENSITIVE NOFORN SIPDIS\n\n"
+            "E.O. 12958: DECL: 05/04/2019\nTAGS: PREL NO\nSUBJECT: FJORD TALKS\n\n")
+    doc = _read("1. (S) Talks.\n\nDOE\n", head)
+    assert doc["header_block"][:3] == ["S E C R E T OSLO 000123", "NOFORN", "SENSITIVE NOFORN"]
+    assert not any(p["text"].startswith((",", "NOFORN", "SENSITIVE")) for p in doc["paragraphs"])
+
+
+def test_caption_lines_above_an_address_line() -> None:
+    head = ("S E C R E T OSLO 000123\n\nNOFORN\nSENSITIVE\nSIPDIS\nFOR ECON JANE ROE\n\n"
+            "E.O. 12958: DECL: 05/04/2019\nTAGS: PREL NO\nSUBJECT: FJORD TALKS\n\n")
+    doc = _read("1. (S) Talks.\n\nDOE\n", head)
+    assert doc["header_block"][:3] == ["S E C R E T OSLO 000123", "NOFORN", "SENSITIVE"]
+    assert doc["paragraphs"][0]["text"] == "FOR ECON JANE ROE"
+    assert doc["body"].startswith("S E C R E T OSLO 000123\n\nNOFORN\nSENSITIVE\n\n"
+                                  "FOR ECON JANE ROE\n\n")
+
+
+def test_a_handling_caption_is_no_heading() -> None:
+    head = ("UNCLAS OSLO 000123\n\nE.O. 12958: N/A\nTAGS: PREL NO\nSUBJECT: FJORD TALKS\n\n"
+            "SENSITIVE BUT UNCLASSIFIED, NOT FOR INTERNET DISTRIBUTION\n\n")
+    doc = _read("1. Talks.\n\nDOE\n", head)
+    assert doc["header_block"][-1] == "SENSITIVE BUT UNCLASSIFIED, NOT FOR INTERNET DISTRIBUTION"
+    assert doc["paragraphs"][0]["heading"] is None
+
+
+def test_a_comment_with_an_action_request() -> None:
+    doc = _read("1. (C) Talks.\n\n2. (C) COMMENT AND ACTION REQUEST: WE ASK FOR GUIDANCE.\n"
+                "\nDOE\n")
+    assert doc["comment"] == "WE ASK FOR GUIDANCE."

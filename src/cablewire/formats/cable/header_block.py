@@ -38,7 +38,7 @@ _BANNER_PREFIX = re.compile(
     r"|UNCLASSIFIED|UNCLAS)(?:\s+SECTION\s+\d+\s+OF\s+\d+)?\s+[A-Z][A-Z .'-]*?\s+\d{2,8}\s*)?"
     r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*"
 )
-_SIPDIS_WORD = re.compile(r"\bSIPDIS\b[ \t]*")
+_SIPDIS_WORD = re.compile(r"(?:[ \t]*[,;])?[ \t]*\bSIPDIS\b[ \t]*")  # "SENSITIVE, SIPDIS"
 
 
 @dataclass
@@ -147,7 +147,7 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     found = _fields(text, region_end)
     if not found:
         return fields, lines
-    preamble = _SIPDIS_WORD.sub("", text[: found[0].start])
+    preamble = _drop_sipdis(text[: found[0].start])
     out = [ln.rstrip() for ln in preamble.split("\n")]
     while out and not out[-1].strip():
         out.pop()
@@ -162,7 +162,7 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
         if gap.strip() and _cable_words(gap):
             # a caption or an address line between two fields: the cable's words, kept
             # where they stand
-            out.extend(["", *(ln.rstrip() for ln in _SIPDIS_WORD.sub("", gap).strip("\n")
+            out.extend(["", *(ln.rstrip() for ln in _drop_sipdis(gap).strip("\n")
                                .split("\n")), ""])
         seen.add((f.key, value))
         _store(fields, f.key, value, f.label)
@@ -173,6 +173,17 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     out.append("")
     out.extend(_drop_repeats(rest.split("\n"), seen))
     return fields, out
+
+
+def _drop_sipdis(text: str) -> str:
+    """The text without SIPDIS (a field of its own: `markers`), and the comma before it
+    (`SENSITIVE, SIPDIS`: `SENSITIVE`); the words on either side stay apart."""
+    def gap(m: re.Match[str]) -> str:
+        inside = m.start() and text[m.start() - 1] != "\n" and m.end() < len(text) and (
+            text[m.end()] != "\n")
+        return " " if inside else ""
+
+    return _SIPDIS_WORD.sub(gap, text)
 
 
 def _text_start(text: str) -> int:
@@ -226,6 +237,7 @@ def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
     """Drop later copies of the header block (one per section in some copies)."""
     text = "\n".join(lines)
     stripped = _BANNER_PREFIX.sub("", text.lstrip())
+    dropped = False
     while stripped and _LABEL.match(stripped):
         first_para = _first_paragraph(stripped)
         region_end = min(len(stripped), _REGION_MAX) if first_para is None else first_para
@@ -236,7 +248,9 @@ def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
         if not values <= seen:
             break
         stripped = _BANNER_PREFIX.sub("", stripped[found[-1].end :].lstrip())
-    return stripped.split("\n") if stripped != text.lstrip() else lines
+        dropped = True
+    # (the banner and captions before a copy go with it; before the text they stay)
+    return stripped.split("\n") if dropped else lines
 
 
 def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:

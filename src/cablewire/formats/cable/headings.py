@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from cablewire.formats.cable.markers import is_caption_line
 from cablewire.formats.cable.numbering import NUMBERED, TERMINAL
 from cablewire.text.linebreaks import join_lines
 
@@ -23,6 +24,7 @@ _INLINE_HEADING = re.compile(
 )
 _SLASH_HEADING = re.compile(r"^\s*//\s*(?P<heading>[^/]{2,80}?)\s*//\s*$")
 _MAX_HEADING = 100
+_TRAILING_RULE = re.compile(r"\s-{3,}[-\s]*$")
 _RULE_ENDS = re.compile(r"^[-=_*\s]{3,}|\s*[-=_*]{3,}[-=_*\s]*$")  # "Heading -------"
 
 
@@ -35,16 +37,16 @@ def mark_headings(lines: list[str], header: frozenset[str] = frozenset()) -> lis
     is no title-case heading.
     """
     n = len(lines)
-    rules = [line.lstrip()[:1] in _RULE_CHARS and bool(_RULE.match(line)) for line in lines]
+    rules = [is_rule(line) for line in lines]
 
-    def is_rule(i: int) -> bool:
+    def ruled(i: int) -> bool:
         return 0 <= i < n and rules[i]
 
     marked: dict[int, list[str]] = {}
     for i, line in enumerate(lines):
         if rules[i]:
             continue
-        near_rule = is_rule(i - 1) or is_rule(i + 1)
+        near_rule = ruled(i - 1) or ruled(i + 1)
         if not (near_rule or "---" in line or "//" in line or _before_numbered(lines, i)):
             continue  # the common case: a line of text in the middle of a paragraph
         text = line.strip()
@@ -70,18 +72,24 @@ def mark_headings(lines: list[str], header: frozenset[str] = frozenset()) -> lis
         if slashes:
             marked[i] = ["", HEADING + slashes.group("heading") + _AS_WRITTEN + text, ""]
             continue
-        if not near_rule:
+        if not near_rule or i in marked:
             continue
-        boxed = is_rule(i - 1) and is_rule(i + 1)
+        if (ruled(i - 1) and i + 2 < n and ruled(i + 2) and lines[i + 1].strip()
+                and heading_like(text) and heading_like(lines[i + 1].strip())):
+            # boxed over two lines: "-----" / "STANDING WITH PATRIARCH" / "REGARDING ..." / "---"
+            marked[i] = ["", HEADING + text + " " + lines[i + 1].strip(), ""]
+            marked[i + 1] = []
+            continue
+        # boxed, or with its lower rule run on at its end ("EXTRADITION (C/D) -------")
+        boxed = ruled(i - 1) and (ruled(i + 1) or bool(_TRAILING_RULE.search(text)))
         # An underlined heading stands on its own: not the last line of a boxed note, not the
         # line above a boxed heading's upper rule.
         previous = lines[i - 1].rstrip() if i else ""
-        alone = (not previous.strip() or is_rule(i - 1) or previous.endswith(TERMINAL)
+        alone = (not previous.strip() or ruled(i - 1) or previous.endswith(TERMINAL)
                  or bool(_END_MARKER.search(previous)))
-        underlined = (is_rule(i + 1) and alone
-                      and not (i + 3 < n and lines[i + 2].strip() and is_rule(i + 3)))
-        if ((boxed or underlined) and len(text) <= _MAX_HEADING and not NUMBERED.match(text)
-                and not text.endswith((".", ",", ";"))):
+        underlined = (ruled(i + 1) and alone
+                      and not (i + 3 < n and lines[i + 2].strip() and ruled(i + 3)))
+        if (boxed or underlined) and heading_like(_RULE_ENDS.sub("", text)):
             marked[i] = ["", HEADING + _RULE_ENDS.sub("", text), ""]
     out: list[str] = []
     for i, line in enumerate(lines):
@@ -92,6 +100,17 @@ def mark_headings(lines: list[str], header: frozenset[str] = frozenset()) -> lis
         else:
             out.append(line)
     return out
+
+
+def is_rule(line: str) -> bool:
+    """A line of dashes, equals signs, underscores or asterisks alone."""
+    return line.lstrip()[:1] in _RULE_CHARS and bool(_RULE.match(line))
+
+
+def heading_like(text: str) -> bool:
+    """Short, no paragraph number, no sentence, no caption."""
+    return (bool(text) and len(text) <= _MAX_HEADING and not NUMBERED.match(text)
+            and not text.endswith((".", ",", ";")) and not is_caption_line(text))
 
 
 def read_heading(block: list[str]) -> tuple[str, str]:
@@ -119,6 +138,16 @@ _TEXT_MARKER = re.compile(r"^\(?\s*(?:END\b|UNQUOTE\b|BEGIN\s+(?:TEXT|QUOTE)\b)"
 _END_THEN_TEXT = re.compile(
     r"^\(?END\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE|TEXT)\b[.)]*\s+(?=\S)", re.IGNORECASE
 )
+# An address line ("NSC FOR ABRAMS/DORAN/WERNER/SINGH", "DEPT PASS TO USTR"): text, not a
+# heading, even standing alone above the first paragraph.
+# (an addressee, or a few words in capitals with an office code after FOR: "SUPPORT FOR
+# REFORM" is a heading)
+_ADDRESS = re.compile(
+    r"^(?:(?:DEPT|DEPARTMENT|STATE|SECSTATE|NSC|USDOC|COMMERCE|TREASURY|USTR|USAID|DOD|DOE"
+    r"|DHS|JCS|OSD|SECDEF|USEU|USUN|USNATO)\b[^:\n]{0,30}?\s(?:FOR|PASS)\b"
+    r"|[A-Z][A-Z/&.\-]*(?:\s[A-Z][A-Z/&.\-]*){0,2}\s(?:PLEASE\s+)?(?:FOR|PASS\s+TO)\s+\S*/)"
+)
+_NOTE = re.compile(r"^\([^()\n]*\)$")  # "(INFORMATION FOR THE REPORT'S CLASSIFIED ANNEX)"
 _NOT_HEADING_ENDS = frozenset('.,;:"”')
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 
@@ -127,9 +156,11 @@ def _undashed_heading(lines: list[str], i: int, text: str) -> bool:
     """A title-case line of its own (`text`, line `i` or the end of it) between the end of a
     sentence and a numbered paragraph: "... End summary." / "2009: The Year the Bubble Burst"
     / "2. (C) Venezuela's ..."."""
-    if not text or len(text) > _MAX_HEADING or text[-1] in _NOT_HEADING_ENDS or "//" in text:
+    core = text.rstrip('"”')  # a heading may end in a quoted word: 'AGAINST ""ISLAMOPHOBIA""'
+    if not core or len(text) > _MAX_HEADING or core[-1] in _NOT_HEADING_ENDS or "//" in text:
         return False  # (slashed headings are read as written, elsewhere)
-    if _TEXT_MARKER.match(text):
+    if (_TEXT_MARKER.match(text) or _ADDRESS.match(text) or is_caption_line(text)
+            or _NOTE.match(text)):
         return False
     # a page break may stand between the heading and its paragraph
     following = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
@@ -140,8 +171,8 @@ def _undashed_heading(lines: list[str], i: int, text: str) -> bool:
     if not NUMBERED.match(following) or NUMBERED.match(text):
         return False
     previous = lines[i - 1].rstrip() if i else ""
-    if previous and not previous.endswith(TERMINAL):
-        return False
+    if previous and (not previous.endswith(TERMINAL) or previous.rstrip('"”’').endswith(",")):
+        return False  # (a quotation closed after a comma goes on: 'AKA "Ernesto Baez,"')
     words = [w for w in re.findall(r"\w[\w’'-]*", text) if w.lower() not in _SMALL_WORDS]
     capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     return len(words) >= 2 and capitalised >= 0.7 * len(words)
@@ -154,8 +185,9 @@ def standalone_heading(content: list[str], blocks: list[list[str]], index: int) 
     line = content[0].strip()
     if len(line) > 80 or line.endswith((".", ",", ";")) or NUMBERED.match(line):
         return False
-    if _TEXT_MARKER.match(line):
-        return False
+    if (_TEXT_MARKER.match(line) or _ADDRESS.match(line) or _NOTE.match(line)
+            or is_caption_line(line)):
+        return False  # (a note in brackets under a heading is text)
     if len(line.split()) > 10 or not line[:1].isupper():
         return False
     return bool(NUMBERED.match(blocks[index + 1][0]))

@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 
 from cablewire.formats.cable.headings import (
     HEADING,
+    heading_like,
+    is_rule,
     mark_headings,
     read_heading,
     standalone_heading,
 )
+from cablewire.formats.cable.markers import is_caption_line
 from cablewire.formats.cable.numbering import (
     MARKS,
     NUMBERED,
@@ -46,10 +49,13 @@ _END_SUMMARY = re.compile(
     r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[.:]*\s*\)?\.?",
     re.IGNORECASE,
 )
-_COMMENT = re.compile(r"^(?:BEGIN\s+)?COMMENTS?\s*(?:[:.\-]+|$)\s*", re.IGNORECASE)
-_END_COMMENT = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?COMMENTS?\s*[.:]*\s*\)?\.?", re.IGNORECASE)
-_CAVEATS = {"NOFORN", "SENSITIVE", "EFTO", "E F T O", "LIMDIS", "EXDIS", "NODIS", "STADIS",
-            "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "CORRECTED COPY"}
+# "Comment:", and the comment with what it asks for: "COMMENT AND ACTION REQUEST:"
+_COMMENT_WITH = r"(?:\s+AND\s+(?:ACTION|GUIDANCE)\s+REQUESTS?|\s+AND\s+RECOMMENDATIONS?)?"
+_COMMENT = re.compile(r"^(?:BEGIN\s+)?COMMENTS?" + _COMMENT_WITH + r"\s*(?:[:.\-]+|$)\s*",
+                      re.IGNORECASE)
+_END_COMMENT = re.compile(
+    r"\(?\s*\bEND\s+(?:OF\s+)?COMMENTS?" + _COMMENT_WITH + r"\s*[.:]*\s*\)?\.?", re.IGNORECASE
+)
 # The declassification group of older cables, at their end ("GP-3"): a marking, not text.
 _GROUP_CODE = re.compile(r"^\s*(?:GP-\d|X?GDS(?:-\d)?)\s*$")
 # A marking written after the summary's label: "1. SUMMARY: (SBU) ..."
@@ -58,6 +64,7 @@ _LABEL_MARKING = re.compile(
     r"\(\s*(?P<mark>" + MARKS + r"(?:[/ -][^)\n]{0,40})?)\s*\)\s*",
     re.IGNORECASE,
 )
+_LETTERED = re.compile(r"[a-z][.)]\s|\([a-z]\)\s")
 _UNNUMBERED_MARKING = re.compile(
     r"\(\s*(?P<mark>(?i:" + MARKS + r")(?:[/ -][^)\n]{0,40})?)\s*\)\s+(?=\S)"
 )
@@ -135,7 +142,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
 
         def is_header(line: str) -> bool:
             return (" ".join(line.split()) in header_set or bool(BANNER.match(line))
-                    or line.strip() in _CAVEATS or bool(_GROUP_CODE.match(line)))
+                    or is_caption_line(line) or bool(_GROUP_CODE.match(line)))
 
         if all(is_header(ln) for ln in content):
             out_blocks.append(_header_text(content))
@@ -146,6 +153,13 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
             out_blocks.append(" ".join(content[0].split()))  # the banner stands alone
             kinds.append(_HEADER)
             content = content[1:]
+        captions = 0
+        while captions < len(content) - 1 and is_caption_line(content[captions]):
+            captions += 1
+        if captions:  # caption lines above an address line ("NOFORN" / "FOR ECON ...")
+            out_blocks.append(_header_text(content[:captions]))
+            kinds.append(_HEADER)
+            content = content[captions:]
         if content[0].startswith(HEADING) or standalone_heading(content, blocks, b_index):
             if heading is not None:  # a heading with no paragraph of its own under it
                 paragraphs.append({"number": None, "marking": None, "heading": heading,
@@ -227,6 +241,14 @@ def _numbered_paragraph(part: list[str], num: int,
     assert m is not None
     marking = marking_of(m)
     rest = part[0][m.end():]
+    if (not marking and len(part) > 2 and is_rule(part[1]) and heading is None
+            and (below := _UNNUMBERED_MARKING.match(part[2].strip()))
+            and heading_like(rest.strip())):
+        # "2. Afghanistan" / ruler / "(C) The SYG ...": a heading after the number; the
+        # body has the block as written but for the ruler
+        text = join_lines([part[2].strip()[below.end():], *part[3:]])
+        return {"number": num, "marking": marking_of(below), "heading": rest.strip(),
+                "text": text}, join_lines([part[0], *part[2:]])
     late = None if marking else _LABEL_MARKING.match(rest)
     if late:
         # "1. SUMMARY: (SBU) GOCR officials ...": the marking after the label is the
@@ -270,8 +292,10 @@ def _header_text(content: list[str]) -> str:
 
 
 def _continues(previous: str, nxt: str) -> bool:
-    """Whether a block carries on the sentence of the previous one (a stray blank line)."""
-    return bool(previous) and not previous.rstrip().endswith(TERMINAL) and nxt[:1].islower()
+    """Whether a block carries on the sentence of the previous one (a stray blank line); a
+    lettered item (`a. (S) EXBS FSN ...`) starts one of its own."""
+    return (bool(previous) and not previous.rstrip().endswith(TERMINAL) and nxt[:1].islower()
+            and not _LETTERED.match(nxt))
 
 
 def _merge_last_block(out_blocks: list[str], joined: str) -> None:

@@ -70,11 +70,12 @@ def _inline_page_marker(line: str) -> tuple[int, int, int] | None:
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$", re.IGNORECASE)
 _BLOCK_START = re.compile(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)")
 _BANNER_INITIALS = frozenset("CSUTLcsut")
-_SIPDIS_LEAD = re.compile(r"^\s*SIPDIS\s+(?=\S)")
+_SIPDIS_LEAD = re.compile(r"^\s*SIPDIS[\s,;]+(?=\S)")  # "SIPDIS, NOFORN": NOFORN
 TRAILER = re.compile(r"^\s*(?:BT|NNNN|#\d{4}(?:\s.*)?|=+\s*CABLE ENDS\s*=+)\s*$")
 _EO = re.compile(r"^\s*E\.?\s?(?:O\.?|0\.)\s*(\d{5})\s*[:.;]?\s*(.*)$", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*TAGS?\s*[:.]\s*(.*)$", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(?:SUBJECT|SUBJ)\s*[:.]\s*(.*)$", re.IGNORECASE)
+_RULE_LINE = re.compile(r"^[-=_*]{3,}[-=_*\s]*$")
 _PARA_START = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)]\s*(?:\(|[A-Z])")
 _DECL_DATE = re.compile(
     r"\b(?:DECL|GDS|DECLASSIFY\s+ON)\b\W*(\d{1,2})([/-])(\d{1,2})\2(\d{2,4})\b", re.I
@@ -260,7 +261,12 @@ def _rejoin_at_markers(lines: list[str]) -> list[str]:
             while j < len(lines) and not lines[j].strip():
                 j += 1
             nxt = lines[j] if j < len(lines) else ""
-            if line == "\x00banner" or _PARA_START.match(nxt) or nxt.startswith("--"):
+            after = lines[j + 1] if j + 1 < len(lines) else ""
+            underline = bool(_RULE_LINE.match(nxt)) and bool(_PARA_START.match(after))
+            if line == "\x00banner" or _PARA_START.match(nxt) or (
+                    nxt.startswith("--") and not underline):
+                # (a ruler right above a paragraph goes on: it underlines the heading above
+                # the break, "Kosovo" / page marker / "------" / "7. (C) ...")
                 out.append("")
             i = j
             continue
