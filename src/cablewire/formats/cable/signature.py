@@ -48,7 +48,9 @@ _RUN_ON_CLOSING = re.compile(
     r"|=+\s*CABLE ENDS\s*=+))+\s*$"
 )
 # A row of the site's database after the telegram: "0 12/04/2009 2675 ASEC,KCRM,KZ ..."
-_DATABASE_ROW = re.compile(r"^\s*\d+ \d{1,2}/\d{1,2}/\d{4} \d+ [A-Z][A-Z0-9-]*,[A-Z0-9,()/-]")
+_DATABASE_ROW = re.compile(
+    r"(?m)^[^\S\n]*\d+ \d{1,2}/\d{1,2}/\d{4} \d+ [A-Z][A-Z0-9-]*,[A-Z0-9,()/-]"
+)
 # A post's note on its classified website: "Visit London's Classified Website: ...",
 # "Please visit Paris' Classified Website at: ...", between rows of asterisks.
 _WEBSITE = re.compile(r"(?:Please\s+)?[Vv]isit\s+[^\n]{1,60}?\s+Classified\s+Website\b")
@@ -107,13 +109,10 @@ def _last_text(lines: list[str], end: int) -> int:
 
 def _database_row(lines: list[str], end: int) -> int | None:
     """Where a row of the site's database stands after the telegram's text, if one does."""
-    seen_text = False
-    for i in range(end):
-        line = lines[i]
-        if seen_text and line[:2].strip()[:1].isdigit() and "/" in line and (
-                _DATABASE_ROW.match(line)):
-            return i
-        seen_text = seen_text or bool(line.strip())
+    text = "\n".join(lines[:end])
+    for m in _DATABASE_ROW.finditer(text):
+        if text[: m.start()].strip():
+            return text.count("\n", 0, m.start())
     return None
 
 
