@@ -75,10 +75,6 @@ def take_signer(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Split off the body's closing: the signature and what follows it. Returns the lines
     before it, the signers, and the closing lines as written (one entry a line; a website
     note's lines joined into one)."""
-    return _take_closing(lines)
-
-
-def _take_closing(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     end = _last_text(lines, len(lines))
     tail: list[str] = []
     row = _database_row(lines, end)
