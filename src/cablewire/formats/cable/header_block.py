@@ -30,7 +30,8 @@ _REF_LABEL = (
     r"(?:'?\d{2,4}[^\S\n]+)?[A-Z][A-Za-z .'-]{1,30}?[^\S\n]\d{1,7}\b)"
 )
 _LABEL = re.compile(
-    r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s*1\d{4}\b\s*[:.;]?)"
+    # (the O written as a zero in some copies: "E.0. 12958")
+    r"(?P<eo>(?<![A-Za-z])E\.?\s?(?:O\.?|0\.)\s*1\d{4}\b\s*[:.;]?)"
     r"|(?P<tags>(?<![A-Za-z])TAGS?\b(?:\s*:(?=\s)|(?=[^\S\n]+\S)))"  # no colon: tags follow
     r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:"
     r"|(?m:^)[^\S\n]*(?-i:SUBJECT(?=[^\S\n]+[A-Z])(?![^\S\n]+TO\b)))"
@@ -53,7 +54,7 @@ _BANNER_PREFIX = re.compile(
     r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*"
 )
 _MARKING = re.compile(r"\([A-Z]{1,4}(?:/{1,2}[A-Z]{2,5})?\)")
-_SIPDIS_WORD = re.compile(r"\bSIPDIS\b[ \t]*")
+_SIPDIS_WORD = re.compile(r"(?:[ \t]*[,;])?[ \t]*\bSIPDIS\b[ \t]*")  # "SENSITIVE, SIPDIS"
 
 
 @dataclass
@@ -188,14 +189,14 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     text = "\n".join(lines)
     fields = HeaderFields()
     first_para = _first_paragraph(text)
-    region_end = min(len(text) if first_para is None else first_para, _REGION_MAX, len(text))
+    region_end = min(_text_start(text) if first_para is None else first_para, _REGION_MAX)
     found = _fields(text, region_end)
     if first_para is not None and not any(f.key == "classified_by" for f in found):
         # older cables classify in paragraph 1, which stays in the body as written
         fields.classified_by_text = classified_by_in_paragraph(text, first_para)
     if not found:
         return fields, lines
-    preamble = _SIPDIS_WORD.sub("", text[: found[0].start])
+    preamble = _drop_sipdis(text[: found[0].start])
     out = [ln.rstrip() for ln in preamble.split("\n")]
     while out and not out[-1].strip():
         out.pop()
@@ -203,14 +204,20 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
         out.append("")
     seen: set[tuple[str, str]] = set()
     previous_end = found[0].start
-    for f in found:
+    for before, f in zip([None, *found], found, strict=False):
         value = join_lines(f.value.split("\n"))
         # a marking standing between two fields belongs to the line it stands before:
         # "REF: ... E. ANKARA 8382 / (U) Classified by Ambassador ..."
         marking = _MARKING.fullmatch(text[previous_end : f.start].strip())
         previous_end = f.end
         if (f.key, value) in seen:
-            continue
+            continue  # a copy of the block (and what stands before the copy)
+        gap = text[before.end : f.start] if before else ""
+        if gap.strip() and _cable_words(gap):
+            # a caption or an address line between two fields: the cable's words, kept
+            # where they stand
+            out.extend(["", *(ln.rstrip() for ln in _drop_sipdis(gap).strip("\n")
+                               .split("\n")), ""])
         seen.add((f.key, value))
         # Classified By is kept as wrapped, for the name broken at a line end
         _store(fields, f.key, f.value.strip() if f.key == "classified_by" else value, f.label)
@@ -229,10 +236,69 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     return fields, out
 
 
+def _drop_sipdis(text: str) -> str:
+    """The text without SIPDIS (a field of its own: `markers`), and the comma before it
+    (`SENSITIVE, SIPDIS`: `SENSITIVE`); the words on either side stay apart."""
+    def gap(m: re.Match[str]) -> str:
+        inside = m.start() and text[m.start() - 1] != "\n" and m.end() < len(text) and (
+            text[m.end()] != "\n")
+        return " " if inside else ""
+
+    return _SIPDIS_WORD.sub(gap, text)
+
+
+def _text_start(text: str) -> int:
+    """Where the text starts in a telegram without a numbered paragraph: the first block
+    (between blank lines) after the first label that starts none and reads as prose (a word
+    ending a sentence), the header ending there; else the end. A value
+    written under its label (`SUBJECT:` / blank / the subject) and what the site put in
+    (a teaser cut short, a row of the dump) are no text."""
+    seen_label = after_bare_label = False
+    start = 0
+    for blank in [*_BLANK.finditer(text), None]:
+        end = blank.start() if blank else len(text)
+        block = text[start:end].strip()
+        if block:
+            label = _LABEL.search(block)
+            if (seen_label and not after_bare_label and (label is None or label.start() > 0)
+                    and not _REF_GOES_ON.match(block) and _SITE_GAP.search(block) is None
+                    and _PROSE.search(block) and len(block.split()) >= 6):
+                return start
+            seen_label = seen_label or label is not None
+            last = block.rsplit("\n", 1)[-1]
+            bare = _LABEL.search(last)
+            after_bare_label = bare is not None and not last[bare.end():].strip()
+        if blank is None:
+            break
+        start = blank.end()
+    return len(text)
+
+
+_PROSE = re.compile(r"[A-Za-z]{2}[.!?][\"'”’)]?(?:\s|$)")
+# What the site put between the fields of a header, not the cable's words: a teaser copy of
+# the header cut short ("Classified ..."), the dump's metadata row, a CSV row's fields, a
+# routing line.
+_SITE_GAP = re.compile(
+    r"\.\.\.|\b\d{4}-\d{2}-\d{2}\b|\d,\d{1,2}/\d{1,2}/\d{4} \d|\bid: \d+|This record is a|VZCZC"
+    r"|^\s*[A-Z]{2} RUEH|^\s*\(\w{1,6}\)\s*$"
+)
+
+
+def _cable_words(gap: str) -> bool:
+    """Whether text between two header fields is the cable's own (a caption, an address
+    line, a banner), not the site's; a marking alone (`(U)` before `Classified By`) goes with
+    its field, and so does a label written twice (`CLASSIFIED BY: CLASSIFIED BY ...`)."""
+    label = _LABEL.match(gap.strip())
+    if label and label.end() == len(gap.strip()):
+        return False
+    return _SITE_GAP.search(gap) is None
+
+
 def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
     """Drop later copies of the header block (one per section in some copies)."""
     text = "\n".join(lines)
     stripped = _BANNER_PREFIX.sub("", text.lstrip())
+    dropped = False
     while stripped and _LABEL.match(stripped):
         first_para = _first_paragraph(stripped)
         region_end = min(len(stripped), _REGION_MAX) if first_para is None else first_para
@@ -243,7 +309,9 @@ def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
         if not values <= seen:
             break
         stripped = _BANNER_PREFIX.sub("", stripped[found[-1].end :].lstrip())
-    return stripped.split("\n") if stripped != text.lstrip() else lines
+        dropped = True
+    # (the banner and captions before a copy go with it; before the text they stay)
+    return stripped.split("\n") if dropped else lines
 
 
 def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:

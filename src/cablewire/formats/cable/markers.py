@@ -87,6 +87,22 @@ def _caption_line(line: str) -> bool:
         w in MARKERS for w in words)
 
 
+# A line of captions: markers and handling words, as they stand under the banner.
+_CAPTION = re.compile(
+    r"^[^\S\n]*(?:(?:SENSITIVE(?:\s+BUT\s+UNCLASSIFIED)?|FOR\s+OFFICIAL\s+USE\s+ONLY"
+    r"|NOT\s+FOR\s+INTERNET\s+DISTRIBUTION|CORRECTED\s+COPY|E\s?F\s?T\s?O|ENTIRE\s+TEXT"
+    r"|(?:PLEASE\s+)?(?:PROTECT|TREAT|HANDLE)\s+ACCORDINGLY|"
+    + "|".join(MARKERS) + r")(?![A-Za-z])[\s,;/.\-]*)+$"
+)
+
+
+def is_caption_line(line: str) -> bool:
+    """A caption line of the header: markers and handling words alone (`NOFORN`, `SENSITIVE
+    NOFORN`, `SENSITIVE BUT UNCLASSIFIED, NOT FOR INTERNET DISTRIBUTION`, `SENSITIVE BUT
+    UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY`), upper-case."""
+    return bool(_CAPTION.match(line))
+
+
 def _add(found: list[str], words: list[str]) -> None:
     for word in words:
         marker = word.upper()

@@ -6,6 +6,9 @@ the summary, the comment, the signers, and the clean body text.
     AQIM Destroying Mali's Model Image                     heading of the next paragraph
     --------------
     2.(C) The Ambassador gave ...
+
+Headings are found by `cablewire.formats.cable.headings`, the signature by
+`cablewire.formats.cable.signature`; this module puts the paragraphs together.
 """
 
 from __future__ import annotations
@@ -13,19 +16,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cablewire.formats.cable.headings import (
+    HEADING,
+    heading_like,
+    is_rule,
+    mark_headings,
+    read_heading,
+    standalone_heading,
+)
+from cablewire.formats.cable.markers import is_caption_line
+from cablewire.formats.cable.numbering import (
+    MARKS,
+    NUMBERED,
+    TERMINAL,
+    Numbering,
+    marking_of,
+)
+from cablewire.formats.cable.signature import take_signer
 from cablewire.formats.cable.telegram import BANNER
 from cablewire.model.document import Paragraph
-from cablewire.text.linebreaks import join_lines, word_frequency
+from cablewire.text.linebreaks import join_lines
 
-_NUMBERED = re.compile(
-    r"^\s*(?:¶\s*)?(?P<num>\d{1,3})\s*[.)]\s*"
-    r"(?:\(\s*(?P<mark>(?:U|C|S|TS|SBU|LOU|FOUO|NF|S/NF|C/NF|CONFIDENTIAL|SECRET|UNCLASSIFIED"
-    r"|UNCLAS|NOFORN)(?:\b[^)\n]{0,40})?)\s*\)\s*)?"
-)
-# Rules are drawn with -, =, _ or *, or with the typographic dashes of some copies (U+2010-2015).
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015"
-_RULE_CHARS = frozenset("-=_*" + _DASHES)
-_RULE = re.compile(rf"^\s*[-=_*{_DASHES}]{{3,}}[-=_*{_DASHES}\s]*$")
 # What may follow SUMMARY in a lead, a heading or its end: "Summary and Comment", "Summary and
 # Action Request", "Summary/Comment", "Summary and Introduction", "Summary and Table of Contents"
 # (and a lead may be "Introduction and Summary:").
@@ -53,30 +64,26 @@ _LEAD_MARKING = re.compile(
 # END SUMMARY with no start of the summary marked: the summary is the text before it, when it
 # comes within this many paragraphs.
 _UNMARKED_SUMMARY_MAX = 4
-_COMMENT = re.compile(r"^(?:BEGIN\s+)?COMMENTS?\s*(?:[:.\-]+|$)\s*", re.IGNORECASE)
-_END_COMMENT = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?COMMENTS?\s*[.:]*\s*\)?\.?", re.IGNORECASE)
-_SIGNER = re.compile(r"^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}$")
-_MIXED_SIGNER = re.compile(r"^(?:(?:van|de|du|la|le|von|der|da|dos|del)\s)?[A-Z][a-zA-Z'\-]+"
-                           r"(?:\s(?:van|de|du|la|le|von|der|da|del|[A-Z][a-zA-Z.'\-]*)){0,3}$")
-_TRAILING_SIGNER = re.compile(r"[.!?\"”)]\s+([A-Z][A-Z'\-]{1,}(?: [A-Z][A-Z'\-]+){0,2})\s*$")
-_WEBSITE_TRAILER = re.compile(r"^\s*Visit [A-Z][\w’'. -]{1,40} Classified Website\b")
-_WEBSITE_SIGNER = re.compile(r"\bcfm\s+([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)\s*$")
-_TRAILING_NAME = re.compile(r"[.!?\"”)]\s+([A-Z][a-z]+(?:[A-Z][a-z]+)?)\s*$")
-_NOT_SIGNERS = {
-    "END", "BT", "NNNN", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "UNQUOTE", "QUOTE", "TEXT",
-    "AMEMBASSY", "AMCONSUL", "IMMEDIATE", "PRIORITY", "ROUTINE", "ACTION", "REQUEST", "AND", "THE",
-    "OF", "FOR", "TO", "IN", "ON", "GUIDANCE", "CLASSIFIED", "UNCLASSIFIED", "CONFIDENTIAL",
-    "SECRET", "MINIMIZE", "CONSIDERED",
-}  # fmt: skip
-_CAVEATS = {"NOFORN", "SENSITIVE", "EFTO", "E F T O", "LIMDIS", "EXDIS", "NODIS", "STADIS",
-            "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "CORRECTED COPY"}
+# "Comment:", and the comment with what it asks for: "COMMENT AND ACTION REQUEST:"
+_COMMENT_WITH = r"(?:\s+AND\s+(?:ACTION|GUIDANCE)\s+REQUESTS?|\s+AND\s+RECOMMENDATIONS?)?"
+_COMMENT = re.compile(r"^(?:BEGIN\s+)?COMMENTS?" + _COMMENT_WITH + r"\s*(?:[:.\-]+|$)\s*",
+                      re.IGNORECASE)
+_END_COMMENT = re.compile(
+    r"\(?\s*\bEND\s+(?:OF\s+)?COMMENTS?" + _COMMENT_WITH + r"\s*[.:]*\s*\)?\.?", re.IGNORECASE
+)
 # The declassification group of older cables, at their end ("GP-3"): a marking, not text.
 _GROUP_CODE = re.compile(r"^\s*(?:GP-\d|X?GDS(?:-\d)?)\s*$")
-_ENTIRE_TEXT = re.compile(r"ENTIRE\s+TEXT", re.IGNORECASE)
-_CLASSIFICATION_LINE = re.compile(
-    r"^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|UNCLAS)\s*$"
+# A marking written after the summary's label: "1. SUMMARY: (SBU) ..."
+_LABEL_MARKING = re.compile(
+    r"(?P<label>(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[:.\-]+\s*)"
+    r"\(\s*(?P<mark>" + MARKS + r"(?:[/ -][^)\n]{0,40})?)\s*\)\s*",
+    re.IGNORECASE,
 )
-_TERMINAL = tuple('.!?:;")\'”’')
+_LETTERED = re.compile(r"[a-z][.)]\s|\([a-z]\)\s")
+_UNNUMBERED_MARKING = re.compile(
+    r"\(\s*(?P<mark>(?i:" + MARKS + r")(?:[/ -][^)\n]{0,40})?)\s*\)\s+(?=\S)"
+)
+_ENTIRE_TEXT = re.compile(r"ENTIRE\s+TEXT", re.IGNORECASE)
 
 
 @dataclass
@@ -104,17 +111,17 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return blocks
 
 
-def _split_numbered(block: list[str], last: int | None) -> list[tuple[int | None, list[str]]]:
+def _split_numbered(block: list[str],
+                    numbering: Numbering) -> list[tuple[int | None, list[str]]]:
     """Split a block where a line starts the next numbered paragraph without a blank line."""
     parts: list[tuple[int | None, list[str]]] = []
     cur: list[str] = []
     cur_num: int | None = None
     for line in block:
-        m = _NUMBERED.match(line)
-        if m and _next_number(int(m.group("num")), last, bool(m.group("mark"))):
+        if line.lstrip()[:1] in _NUMBER_STARTS and numbering.starts_paragraph(line):
             if cur:
                 parts.append((cur_num, cur))
-            cur, cur_num, last = [line], int(m.group("num")), int(m.group("num"))
+            cur, cur_num = [line], numbering.last
         else:
             cur.append(line)
     if cur:
@@ -122,57 +129,65 @@ def _split_numbered(block: list[str], last: int | None) -> list[tuple[int | None
     return parts
 
 
-def _next_number(num: int, last: int | None, marked: bool) -> bool:
-    if last is None:
-        return num <= 3 or marked
-    return last <= num <= last + 5 or (marked and num > last)
+_NUMBER_STARTS = frozenset("0123456789¶")
 
 
 def read_body(lines: list[str], header_block: list[str]) -> Body:
     """Paragraphs and the clean body from the body lines (header block included once), with
     the lines that stand before the first paragraph and after the last one."""
     body = Body()
-    lines, body.signers, closing = take_signer(lines)
     header_set = {" ".join(h.split()) for h in header_block}
+    head, body.signers, closing = take_signer(lines)
+    for before, after in zip(lines, head, strict=False):
+        if before != after and " ".join(before.split()) in header_set:
+            # a field that ran on to the end of the body (a REF with the text after it):
+            # the closing was cut off it, the rest is still the field
+            header_set.add(" ".join(after.split()))
+    lines = head
     paragraphs: list[Paragraph] = []
     heading: str | None = None
-    last: int | None = None
+    numbering = Numbering()
     out_blocks: list[str] = []
     # What each block of `out_blocks` is: header lines, a heading waiting for its paragraph,
     # or paragraph text (a heading's block turns TEXT once a paragraph takes the heading).
     kinds: list[str] = []
-    blocks = _blocks(mark_headings(lines))
+    blocks = _blocks(mark_headings(lines, frozenset(header_set)))
     for b_index, block in enumerate(blocks):
         content = block
 
         def is_header(line: str) -> bool:
             return (" ".join(line.split()) in header_set or bool(BANNER.match(line))
-                    or line.strip() in _CAVEATS or bool(_GROUP_CODE.match(line)))
+                    or is_caption_line(line) or bool(_GROUP_CODE.match(line)))
 
         if all(is_header(ln) for ln in content):
             out_blocks.append(_header_text(content))
-            kinds.append(_HEADER)
+            fields = any(" ".join(ln.split()) in header_set for ln in content)
+            kinds.append(_FIELDS if fields else _HEADER)
             continue
         if len(content) > 1 and BANNER.match(content[0]):
             out_blocks.append(" ".join(content[0].split()))  # the banner stands alone
             kinds.append(_HEADER)
             content = content[1:]
-        if content[0].startswith(HEADING) or _standalone_heading(content, blocks, b_index):
+        captions = 0
+        while captions < len(content) - 1 and is_caption_line(content[captions]):
+            captions += 1
+        if captions:  # caption lines above an address line ("NOFORN" / "FOR ECON ...")
+            out_blocks.append(_header_text(content[:captions]))
+            kinds.append(_HEADER)
+            content = content[captions:]
+        if content[0].startswith(HEADING) or standalone_heading(content, blocks, b_index):
             if heading is not None:  # a heading with no paragraph of its own under it
                 paragraphs.append({"number": None, "marking": None, "heading": heading,
                                    "text": ""})
                 _take_heading(kinds)
-            raw = join_lines([ln.removeprefix(HEADING) for ln in content])
-            heading, _, written = raw.partition(_AS_WRITTEN)
-            heading = _RULE_ENDS.sub("", heading) or heading
-            out_blocks.append(written or heading)
+            heading, written = read_heading(content)
+            out_blocks.append(written)
             kinds.append(_WAITING)
             continue
-        for num, part in _split_numbered(content, last):
+        for num, part in _split_numbered(content, numbering):
             if num is not None:
                 paragraph, joined = _numbered_paragraph(part, num, heading)
                 paragraphs.append(paragraph)
-                last = num
                 heading = None
             else:
                 joined = join_lines(part)
@@ -184,8 +199,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
                 if paragraphs and paragraphs[-1]["number"] is not None and heading is None:
                     paragraphs[-1]["text"] += "\n\n" + joined
                 else:
-                    paragraphs.append({"number": None, "marking": None, "heading": heading,
-                                       "text": joined})
+                    paragraphs.append(_unnumbered_paragraph(joined, heading))
                     heading = None
             _take_heading(kinds)
             out_blocks.append(joined)
@@ -198,7 +212,8 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     return body
 
 
-_HEADER, _WAITING, _TEXT, _NUMBERED_TEXT = "header", "waiting heading", "text", "numbered"
+_HEADER, _FIELDS = "header", "header fields"
+_WAITING, _TEXT, _NUMBERED_TEXT = "waiting heading", "text", "numbered"
 
 
 def _take_heading(kinds: list[str]) -> None:
@@ -216,6 +231,8 @@ def _frame(out_blocks: list[str], kinds: list[str],
     The header runs to the first numbered paragraph: an address line standing above the
     E.O. line (`DEPARTMENT FOR NEA/ELA`) is read as a paragraph of its own, and the fields
     below it are still the header. Without numbered paragraphs it runs to the last paragraph.
+    The header's fields are never the trailer: after the last paragraph (a field that ran on
+    over the text) they are still the header.
     """
     text_at = [i for i, kind in enumerate(kinds) if kind in (_TEXT, _NUMBERED_TEXT)]
     after = text_at[-1] + 1 if text_at else len(out_blocks)
@@ -224,126 +241,38 @@ def _frame(out_blocks: list[str], kinds: list[str],
     def lines(blocks: list[str]) -> list[str]:
         return [ln.strip() for b in blocks for ln in b.split("\n") if ln.strip()]
 
-    header = [b for b, kind in zip(out_blocks[:first], kinds[:first], strict=True)
-              if kind == _HEADER]
-    return lines(header), lines(out_blocks[after:] + closing)
-
-
-HEADING = "\x00heading "
-_AS_WRITTEN = "\x00as-written "
-_INLINE_HEADING = re.compile(
-    r"^(?P<before>.*?)\s*-{3,}\s*(?P<heading>[^-\s][^\n]{0,100}?)\s*-{3,}\s*$"
-)
-_SLASH_HEADING = re.compile(r"^\s*//\s*(?P<heading>[^/]{2,80}?)\s*//\s*$")
-_MAX_HEADING = 100
-_RULE_ENDS = re.compile(  # "Heading -------"
-    rf"^[-=_*{_DASHES}\s]{{3,}}|\s*[-=_*{_DASHES}]{{3,}}[-=_*{_DASHES}\s]*$"
-)
-
-
-def mark_headings(lines: list[str]) -> list[str]:
-    """Find section headings and put each on a line of its own, marked with `HEADING`,
-    between blank lines. Headings come dash-boxed, underlined, inline between rulers
-    (`End summary. --- THE RELEASE ---`), between slashes (`//COMMENT//`) or as a title-case
-    line before a numbered paragraph. The rules around a heading go; other rules (a box around
-    an archive note) stay as written.
-    """
-    n = len(lines)
-    rules = [line.lstrip()[:1] in _RULE_CHARS and bool(_RULE.match(line)) for line in lines]
-
-    def is_rule(i: int) -> bool:
-        return 0 <= i < n and rules[i]
-
-    marked: dict[int, list[str]] = {}
-    for i, line in enumerate(lines):
-        if rules[i]:
-            continue
-        near_rule = is_rule(i - 1) or is_rule(i + 1)
-        if not (near_rule or "---" in line or "//" in line or _before_numbered(lines, i)):
-            continue  # the common case: a line of text in the middle of a paragraph
-        text = line.strip()
-        if not text:
-            continue
-        inline = _INLINE_HEADING.match(line) if "---" in line else None
-        if inline and not _NUMBERED.match(inline.group("heading")):
-            before = [inline.group("before")] if inline.group("before").strip() else []
-            marked[i] = [*before, "", HEADING + inline.group("heading").strip(" -"), ""]
-            continue
-        if _undashed_heading(lines, i):
-            marked[i] = ["", HEADING + _RULE_ENDS.sub("", text), ""]
-            continue
-        slashes = _SLASH_HEADING.match(line) if "//" in line else None
-        if slashes:
-            marked[i] = ["", HEADING + slashes.group("heading") + _AS_WRITTEN + text, ""]
-            continue
-        if not near_rule:
-            continue
-        boxed = is_rule(i - 1) and is_rule(i + 1)
-        # An underlined heading stands on its own: not the last line of a boxed note, not the
-        # line above a boxed heading's upper rule.
-        previous = lines[i - 1].rstrip() if i else ""
-        alone = (not previous.strip() or is_rule(i - 1) or previous.endswith(_TERMINAL)
-                 or bool(_END_MARKER.search(previous)))
-        underlined = (is_rule(i + 1) and alone
-                      and not (i + 3 < n and lines[i + 2].strip() and is_rule(i + 3)))
-        if ((boxed or underlined) and len(text) <= _MAX_HEADING and not _NUMBERED.match(text)
-                and not text.endswith((".", ",", ";"))):
-            marked[i] = ["", HEADING + _RULE_ENDS.sub("", text), ""]
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        if i in marked:
-            out.extend(marked[i])
-        elif rules[i] and (i - 1 in marked or i + 1 in marked):
-            out.append("")  # the rule belongs to a heading
-        else:
-            out.append(line)
-    return out
-
-
-def _before_numbered(lines: list[str], i: int) -> bool:
-    """Whether the next line with text (within two lines) starts like a numbered paragraph."""
-    for nxt in lines[i + 1 : i + 3]:
-        head = nxt.lstrip()[:1]
-        if head:
-            return head.isdigit() or head == "¶"
-    return False
-
-
-_END_MARKER = re.compile(r"\bEND\s+(?:OF\s+)?(?:SUMMARY|COMMENT|NOTE)\.?\s*$", re.IGNORECASE)
-_NOT_HEADING_ENDS = frozenset('.,;:"”')
-_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
-
-
-def _undashed_heading(lines: list[str], i: int) -> bool:
-    """A title-case line of its own between the end of a sentence and a numbered paragraph:
-    "... End summary." / "2009: The Year the Bubble Burst" / "2. (C) Venezuela's ..."."""
-    text = lines[i].strip()
-    if not text or len(text) > _MAX_HEADING or text[-1] in _NOT_HEADING_ENDS or "//" in text:
-        return False  # (slashed headings are read as written, elsewhere)
-    # a page break may stand between the heading and its paragraph
-    following = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
-    if not following and i + 2 < len(lines):
-        following = lines[i + 2].lstrip()
-    if not following[:1].isdigit() and not following.startswith("¶"):
-        return False
-    if not _NUMBERED.match(following) or _NUMBERED.match(text):
-        return False
-    previous = lines[i - 1].rstrip() if i else ""
-    if previous and not previous.endswith(_TERMINAL):
-        return False
-    words = [w for w in re.findall(r"\w[\w’'-]*", text) if w.lower() not in _SMALL_WORDS]
-    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
-    return len(words) >= 2 and capitalised >= 0.7 * len(words)
+    header = [b for i, (b, kind) in enumerate(zip(out_blocks, kinds, strict=True))
+              if (kind in (_HEADER, _FIELDS) and i < first) or (kind == _FIELDS and i >= after)]
+    trailer = [b for b, kind in zip(out_blocks[after:], kinds[after:], strict=True)
+               if kind != _FIELDS]
+    return lines(header), lines(trailer + closing)
 
 
 def _numbered_paragraph(part: list[str], num: int,
                         heading: str | None) -> tuple[Paragraph, str]:
     """A numbered paragraph from its lines, and its block as written (number and marking
     included) for the body."""
-    m = _NUMBERED.match(part[0])
+    m = NUMBERED.match(part[0])
     assert m is not None
-    marking = " ".join(m.group("mark").split()) if m.group("mark") else None
+    marking = marking_of(m)
     rest = part[0][m.end():]
+    if (not marking and len(part) > 2 and is_rule(part[1]) and heading is None
+            and (below := _UNNUMBERED_MARKING.match(part[2].strip()))
+            and heading_like(rest.strip())):
+        # "2. Afghanistan" / ruler / "(C) The SYG ...": a heading after the number; the
+        # body has the block as written but for the ruler
+        text = join_lines([part[2].strip()[below.end():], *part[3:]])
+        return {"number": num, "marking": marking_of(below), "heading": rest.strip(),
+                "text": text}, join_lines([part[0], *part[2:]])
+    late = None if marking else _LABEL_MARKING.match(rest)
+    if late:
+        # "1. SUMMARY: (SBU) GOCR officials ...": the marking after the label is the
+        # paragraph's; the label stays in the text, the body keeps the line as written
+        marking = marking_of(late)
+        text = join_lines([late.group("label") + rest[late.end():]] + part[1:])
+        return {"number": num, "marking": marking, "heading": heading, "text": text}, (
+            join_lines(part)
+        )
     if marking and _ENTIRE_TEXT.search(marking):
         # "(C - ENTIRE TEXT)" marks the whole cable: the words stay in the text
         rest = "(" + part[0][m.start("mark") - 1 :].lstrip("( ")
@@ -363,25 +292,25 @@ def _numbered_paragraph(part: list[str], num: int,
     return {"number": num, "marking": marking, "heading": heading, "text": text}, prefix + text
 
 
+def _unnumbered_paragraph(joined: str, heading: str | None) -> Paragraph:
+    """A paragraph without a number; a marking it starts with (`(U) Post passed ...`) is its
+    marking, as for a numbered one."""
+    m = _UNNUMBERED_MARKING.match(joined)
+    if m is None:
+        return {"number": None, "marking": None, "heading": heading, "text": joined}
+    return {"number": None, "marking": marking_of(m), "heading": heading,
+            "text": joined[m.end():]}
+
+
 def _header_text(content: list[str]) -> str:
     return "\n".join(" ".join(ln.split()) for ln in content)
 
 
-def _standalone_heading(content: list[str], blocks: list[list[str]], index: int) -> bool:
-    """A short single line, not a sentence, directly before a numbered paragraph."""
-    if len(content) != 1 or index + 1 >= len(blocks):
-        return False
-    line = content[0].strip()
-    if len(line) > 80 or line.endswith((".", ",", ";")) or _NUMBERED.match(line):
-        return False
-    if len(line.split()) > 10 or not line[:1].isupper():
-        return False
-    return bool(_NUMBERED.match(blocks[index + 1][0]))
-
-
 def _continues(previous: str, nxt: str) -> bool:
-    """Whether a block carries on the sentence of the previous one (a stray blank line)."""
-    return bool(previous) and not previous.rstrip().endswith(_TERMINAL) and nxt[:1].islower()
+    """Whether a block carries on the sentence of the previous one (a stray blank line); a
+    lettered item (`a. (S) EXBS FSN ...`) starts one of its own."""
+    return (bool(previous) and not previous.rstrip().endswith(TERMINAL) and nxt[:1].islower()
+            and not _LETTERED.match(nxt))
 
 
 def _merge_last_block(out_blocks: list[str], joined: str) -> None:
@@ -389,57 +318,6 @@ def _merge_last_block(out_blocks: list[str], joined: str) -> None:
         out_blocks[-1] = join_lines([out_blocks[-1], joined])
     else:
         out_blocks.append(joined)
-
-
-def _is_rare_word(word: str) -> bool:
-    """A capitalised word that is not a common English word (so a surname, not "Thanks")."""
-    return word_frequency(word.lower()) < 1e-6
-
-
-def take_signer(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """Split off the signature: the cable's last line when it is a name on a line of its own
-    (`MILOVANOVIC`, `SCHREIBER HUGHES`, `van Voorst`) or run on after the last sentence
-    (`... (reftel). SCOBEY`). Returns the lines before it, the signers, and the blocks that
-    close the body: the signature, then what followed it (a closing classification line), or
-    a post's "Visit ... Classified Website" trailer with the signer inside it, kept as written.
-    """
-    end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
-    website = end
-    while website and _WEBSITE_TRAILER.match(lines[website - 1]):
-        website -= 1
-    if website < end:
-        trailer = " ".join(" ".join(ln.split()) for ln in lines[website:end])
-        signer = _WEBSITE_SIGNER.search(lines[end - 1])
-        return lines[:website], [signer.group(1)] if signer else [], [trailer]
-    while end and (not lines[end - 1].strip() or _CLASSIFICATION_LINE.match(lines[end - 1])):
-        end -= 1
-    closing = [ln.strip() for ln in lines[end:] if ln.strip()]
-    head, signers = _signature(lines, end)
-    if not signers:
-        return lines, [], []
-    return head, signers, signers + closing
-
-
-def _signature(lines: list[str], end: int) -> tuple[list[str], list[str]]:
-    if end < 2:
-        return lines, []
-    last = " ".join(lines[end - 1].split())
-    if last.endswith(".") and not last.endswith(("JR.", "SR.", "Jr.")):
-        return lines, []
-    if _SIGNER.match(last) and not set(last.split()) & _NOT_SIGNERS and len(last) <= 40:
-        return lines[: end - 1], [last]
-    previous = lines[end - 2].rstrip()
-    if (not previous or previous.endswith(_TERMINAL)) and _MIXED_SIGNER.match(last):
-        return lines[: end - 1], [last]
-    m = _TRAILING_SIGNER.search(lines[end - 1]) or _TRAILING_NAME.search(lines[end - 1])
-    if m and m.re is _TRAILING_NAME and not _is_rare_word(m.group(1)):
-        m = None
-    if (m and sum(c.islower() for c in lines[end - 1][: m.start()]) > 10
-            and not set(m.group(1).split()) & _NOT_SIGNERS):
-        return lines[: end - 1] + [lines[end - 1][: m.start() + 1]], [m.group(1)]
-    return lines, []
 
 
 def _summary(paragraphs: list[Paragraph]) -> str | None:

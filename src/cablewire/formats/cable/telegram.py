@@ -42,6 +42,15 @@ BANNER = re.compile(
 PAGE_MARKER = re.compile(
     r"^\s*[A-Z][A-Z .'-]*\s+0*\d{1,8}\s+0*(\d{1,3})(?:\.\d+)?\s+OF\s+0*(\d{1,3})\s*$"
 )
+# The page marker of a print copy (State's old internal format): "PAGE 02 VATICA 01261
+# 061419Z", "PAGE 03 HARARE 05461 01 OF 02 271458Z" (station cut to six letters, the section
+# and the time the page was printed), for the pages after a section's first; the first page's
+# marker heads the section's routing block.
+_PRINT_PAGE_MARKER = re.compile(
+    r"^\s*PAGE\s+(?:0?[2-9]|[1-9]\d)\s+[A-Z][A-Z .'-]{0,30}?\s+\d{3,6}\s+"
+    r"(?:\d{2}\s+OF\s+(?P<of>\d{2})\s+)?\d{6}Z(?:\s+|$)"
+)
+_PAGE_CLASSIFICATIONS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "LIMITED OFFICIAL USE")
 _INLINE_PAGE_MARKER = re.compile(
     r"((?:[A-Z][A-Z.'-]*\s){1,3})\s*0{3,}\d{1,5}\s+0*\d{1,3}(?:\.\d+)?\s+OF\s+0*(\d{1,3})\b"
 )
@@ -62,13 +71,16 @@ def _inline_page_marker(line: str) -> tuple[int, int, int] | None:
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$", re.IGNORECASE)
 _BLOCK_START = re.compile(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)")
 _BANNER_INITIALS = frozenset("CSUTLcsut")
-_SIPDIS_LEAD = re.compile(r"^\s*SIPDIS\s+(?=\S)")
+_SIPDIS_LEAD = re.compile(r"^\s*SIPDIS[\s,;]+(?=\S)")  # "SIPDIS, NOFORN": NOFORN
 TRAILER = re.compile(r"^\s*(?:BT|NNNN|#\d{4}(?:\s.*)?|=+\s*CABLE ENDS\s*=+)\s*$")
-_EO = re.compile(r"^\s*E\.?\s?O\.?\s*(\d{5})\s*[:.;]?\s*(.*)$", re.IGNORECASE)
+_EO = re.compile(r"^\s*E\.?\s?(?:O\.?|0\.)\s*(\d{5})\s*[:.;]?\s*(.*)$", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*TAGS?\s*[:.]\s*(.*)$", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(?:SUBJECT|SUBJ)\s*[:.]\s*(.*)$", re.IGNORECASE)
+_RULE_LINE = re.compile(r"^[-=_*]{3,}[-=_*\s]*$")
 _PARA_START = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)]\s*(?:\(|[A-Z])")
-_DECL_DATE = re.compile(r"\b(?:DECL|GDS|DECLASSIFY\s+ON)\b\W*(\d{1,2})/(\d{1,2})/(\d{2,4})", re.I)
+_DECL_DATE = re.compile(
+    r"\b(?:DECL|GDS|DECLASSIFY\s+ON)\b\W*(\d{1,2})([/-])(\d{1,2})\2(\d{2,4})\b", re.I
+)
 _DECL_ISO = re.compile(r"\bDECL\b\W*(\d{4})[/-](\d{1,2})[/-](\d{1,2})", re.I)
 _CLASS_NAMES = {
     "TOPSECRET": "TOP SECRET",
@@ -198,6 +210,16 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
             _close_gap(out)
             out.append("\x00join")
             continue
+        if line.lstrip().startswith("PAGE ") and (m := _PRINT_PAGE_MARKER.match(line)):
+            # a print copy's page break: the classification line, the page marker, and the
+            # text goes on (on the marker's own line, too)
+            if m.group("of"):
+                sections = max(sections, int(m.group("of")))
+            _drop_page_classification(out)
+            out.append("\x00join")
+            line = line[m.end():]
+            if not line.strip():
+                continue
         if " OF " in line and (inline := _inline_page_marker(line)):
             # a page marker run into a line of text ("... MARCH 10-11 TRIPOLI 00000201 001.2
             # OF 003 CLASSIFIED BY: ..."): the marker goes, the words on either side stay
@@ -230,6 +252,23 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
     return _rejoin_at_markers(out)
 
 
+def _drop_page_classification(out: list[str]) -> None:
+    """Drop the classification a print copy writes above its page marker: on a line of its
+    own (`CONFIDENTIAL`) or at the end of the line of text before it (`REF: HARARE 5346
+    CONFIDENTIAL`)."""
+    _close_gap(out)
+    if not out:
+        return
+    last = out[-1].rstrip()
+    for word in _PAGE_CLASSIFICATIONS:
+        if last.endswith(word) and (len(last) == len(word) or last[-len(word) - 1].isspace()):
+            out[-1] = last[: -len(word)].rstrip()
+            if not out[-1].strip():
+                out.pop()
+                _close_gap(out)
+            return
+
+
 def _close_gap(out: list[str]) -> None:
     while out and not out[-1].strip():
         out.pop()
@@ -247,7 +286,12 @@ def _rejoin_at_markers(lines: list[str]) -> list[str]:
             while j < len(lines) and not lines[j].strip():
                 j += 1
             nxt = lines[j] if j < len(lines) else ""
-            if line == "\x00banner" or _PARA_START.match(nxt) or nxt.startswith("--"):
+            after = lines[j + 1] if j + 1 < len(lines) else ""
+            underline = bool(_RULE_LINE.match(nxt)) and bool(_PARA_START.match(after))
+            if line == "\x00banner" or _PARA_START.match(nxt) or (
+                    nxt.startswith("--") and not underline):
+                # (a ruler right above a paragraph goes on: it underlines the heading above
+                # the break, "Kosovo" / page marker / "------" / "7. (C) ...")
                 out.append("")
             i = j
             continue
@@ -258,10 +302,10 @@ def _rejoin_at_markers(lines: list[str]) -> list[str]:
 
 def _decl_date(text: str) -> str | None:
     """The declassification date in an E.O. line (`DECL: 06/10/2019`, `GDS 8/12/85`,
-    `DECL: 2020/01/22`)."""
+    `DECL: 01-05-14`, `DECL: 2020/01/22`)."""
     m = _DECL_DATE.search(text)
     if m:
-        month, day, year = (int(g) for g in m.groups())
+        month, day, year = (int(m.group(k)) for k in (1, 3, 4))
     else:
         iso = _DECL_ISO.search(text)
         if not iso:
