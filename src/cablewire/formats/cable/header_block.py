@@ -32,11 +32,12 @@ _PARAGRAPH_LINE = re.compile(
 _SPACE = re.compile(r"\s*")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _REGION_MAX = 8000
-_BANNER_PREFIX = re.compile(
+_BANNER_ONLY = (
     r"^(?:(?:C O N F I D E N T I A L|S E C R E T|U N C L A S(?: S I F I E D)?|CONFIDENTIAL|SECRET"
     r"|UNCLASSIFIED|UNCLAS)(?:\s+SECTION\s+\d+\s+OF\s+\d+)?\s+[A-Z][A-Z .'-]*?\s+\d{2,8}\s*)?"
-    r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*"
 )
+_BANNER_PREFIX = re.compile(_BANNER_ONLY + r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*")
+_BANNER_LINE = re.compile(_BANNER_ONLY)
 _SIPDIS_WORD = re.compile(r"\bSIPDIS\b[ \t]*")
 
 
@@ -156,14 +157,23 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     if out:
         out.append("")
     seen: set[tuple[str, str]] = set()
-    for f in found:
+    for k, f in enumerate(found):
+        # text standing between two fields is kept where it stands (`REF. STATE 184178`),
+        # and a label left empty before the same label (`CLASSIFIED BY: CLASSIFIED BY ...`)
+        # stays on its line
+        between, lead = _between(text, found[k - 1].end, f.start) if k else ([], "")
         value = join_lines(f.value.split("\n"))
-        if (f.key, value) in seen:
+        if (f.key, value) in seen and all(_BANNER_LINE.fullmatch(ln) for ln in [*between, lead]):
+            continue  # a copy of the block, under a copy of the banner
+        for line in between:
+            out.append(line)
+            fields.lines.append(line)
+        if (f.key, value) in seen and not lead:
             continue
         seen.add((f.key, value))
         # Classified By is kept as wrapped, for the name broken at a line end
         _store(fields, f.key, f.value.strip() if f.key == "classified_by" else value, f.label)
-        line = f"{f.label} {value}".strip()
+        line = " ".join(part for part in (lead, f.label, value) if part).strip()
         out.append(line)
         fields.lines.append(line)
     rest = text[found[-1].end :]
@@ -172,10 +182,19 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     return fields, out
 
 
+def _between(text: str, start: int, end: int) -> tuple[list[str], str]:
+    """The lines of text between two fields (spaces made single), and the text before the
+    second field's label on its line."""
+    lines = [" ".join(ln.split()) for ln in _SIPDIS_WORD.sub("", text[start:end]).split("\n")]
+    lead = lines.pop() if lines else ""
+    return [ln for ln in lines if ln], lead
+
+
 def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
     """Drop later copies of the header block (one per section in some copies)."""
     text = "\n".join(lines)
     stripped = _BANNER_PREFIX.sub("", text.lstrip())
+    dropped = False
     while stripped and _LABEL.match(stripped):
         first_para = _first_paragraph(stripped)
         region_end = min(len(stripped), _REGION_MAX) if first_para is None else first_para
@@ -186,7 +205,13 @@ def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
         if not values <= seen:
             break
         stripped = _BANNER_PREFIX.sub("", stripped[found[-1].end :].lstrip())
-    return stripped.split("\n") if stripped != text.lstrip() else lines
+        dropped = True
+    if dropped:  # the banner and caption words before a copy go with it
+        return stripped.split("\n")
+    # with no copy after it, a banner-like start still goes (a later section's banner, an old
+    # page break's `CONFIDENTIAL` / `PAGE 02`), but a caption stays (`SENSITIVE BUT ...`)
+    rest = _BANNER_LINE.sub("", text.lstrip())
+    return rest.split("\n") if rest != text.lstrip() else lines
 
 
 def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:
