@@ -327,3 +327,47 @@ def test_a_copy_of_the_first_fields_under_a_copy_of_the_banner_is_read_once() ->
         "C O N F I D E N T I A L OSLO 000417", "E.O. 12958: DECL: 05/12/2018", "TAGS: PREL NO",
         "SUBJECT: A DEBATE", "Classified By: Politica...",
     ]
+
+
+# --- a row of the tab-separated dump -----------------------------------------------------------
+
+
+TSV = ("15501\t2008-05-12 12:00:00\t08OSLO417\tEmbassy Oslo\tCONFIDENTIAL\t08OSLO388\t"
+       "VZCZCXYZ0001\\\nPP RUEHWEB\\\nDE RUEHNY #0417/01 1331200\\\nZNY CCCCC ZZH\\\n"
+       "P 121200Z MAY 08\\\nFM AMEMBASSY OSLO\\\nTO RUEHC/SECSTATE WASHDC PRIORITY 5120\\\n"
+       "INFO RUEHSM/AMEMBASSY STOCKHOLM PRIORITY 0917\tC O N F I D E N T I A L OSLO 000417 \\\n"
+       " \\\nSIPDIS \\\n \\\nE.O. 12958: DECL: 05/12/2018 \\\nTAGS: PREL NO\nSUBJECT: A DEBATE \\\n"
+       " \\\nClassified By: DCM Jane Roe for reasons 1.4(b \\\n), (c), and (d). \\\n \\\n"
+       "1. (C) The debate went on. \\\nROE \\\n\n")
+
+
+def test_a_tab_separated_row_is_read_one_line_a_line_without_its_opening_fields() -> None:
+    text, warnings = clean_site_text(TSV, "08OSLO417")
+    assert warnings == []
+    assert text.split("\n")[:3] == ["VZCZCXYZ0001", "PP RUEHWEB", "DE RUEHNY #0417/01 1331200"]
+    assert "INFO RUEHSM/AMEMBASSY STOCKHOLM PRIORITY 0917\nC O N F I D E N T I A L OSLO 000417\n" \
+        in text
+    assert "\\" not in text and "15501" not in text
+    cable = read_cable(TSV, "08OSLO417")
+    assert cable.subject == "A DEBATE"
+    assert cable.info_recipients == [{"route": "RUEHSM", "name": "AMEMBASSY STOCKHOLM",
+                                      "precedence": "PRIORITY", "serial": "0917",
+                                      "excluded": []}]
+    assert cable.classification_reasons == ["1.4(b)", "1.4(c)", "1.4(d)"]
+    assert cable.signers == ["ROE"]
+
+
+def test_another_cables_tab_separated_row_after_this_one_ends_it() -> None:
+    other = TSV.replace("15501", "15502").replace("08OSLO417", "08OSLO418").replace(
+        "OSLO 000417", "OSLO 000418")
+    text, warnings = clean_site_text(TSV + other, "08OSLO417")
+    assert text.endswith("1. (C) The debate went on.\nROE")
+    assert warnings == [
+        "the page goes on with another cable, 08OSLO418 (a dump row: '15502\t2008-05-12 12:00:00"
+        "\t08OSLO418\tEmbassy Oslo\tCONFIDENTIAL ...'): left out"
+    ]
+
+
+def test_tabs_and_backslashes_in_a_page_without_a_tab_separated_row_stay() -> None:
+    page = "UNCLAS OSLO 000417\n\n1. Table:\tA\\\n\tB\n"
+    assert clean_site_text(page) == (page, [])

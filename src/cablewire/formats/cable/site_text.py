@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cablewire.formats.cable.page import PARTIAL_NOTE
 from cablewire.formats.cable.telegram import BANNER
 from cablewire.model.ids import canonical_cable_id, station_of
 
@@ -59,10 +60,11 @@ _ROW_ONE_LINE = re.compile(
 _ROW_CSV = re.compile(
     r"^[^\S\n]*\d{1,6},\d{1,2}/\d{1,2}/\d{4}[^\S\n]\d{1,2}:\d\d,(?P<id>\d{2}[A-Z]{2,}\d{1,7}),"
 )
-# Any of them, to pass over the pages that have none.
+# Any of them, to pass over the pages that have none (from the line break before it: a
+# literal first character is found fast).
 _ANY_ROW = re.compile(
-    r"^[^\S\n]*(?:\d{1,6}[^\S\n]+\d{4}-\d\d-\d\d|\d{1,6},\d{1,2}/\d{1,2}/\d{4}"
-    r"|\d{4}-\d\d-\d\d[^\S\n]*$|id:[^\S\n]*\d)", re.M)
+    r"\n[^\S\n]*(?:\d{1,6}[^\S\n]+\d{4}-\d\d-\d\d|\d{1,6},\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{4}-\d\d-\d\d[^\S\n]*(?:\n|$)|id:[^\S\n]*\d)")
 _ROW_NUMBER = re.compile(r"^[^\S\n]*\d{1,6}[^\S\n]*$")
 _ROW_DATE = re.compile(r"^[^\S\n]*\d{4}-\d\d-\d\d(?:[^\S\n]+\d{1,2}:\d\d(?::\d\d)?)?[^\S\n]*$")
 _ROW_ID = re.compile(r"^[^\S\n]*(?P<id>\d{2}[A-Z]{2,}\d{1,7})[^\S\n]*$")
@@ -77,7 +79,8 @@ _ROUTING_START = re.compile(
     r"^[^\S\n]*(?:VZCZC|[ZOPRY]{1,2}[^\S\n]+R[A-Z]{3,}\b|DE[^\S\n]+R[A-Z]{3,}\b)")
 _DE = re.compile(r"^[^\S\n]*DE[^\S\n]+R[A-Z0-9]+[^\S\n]+#\d+")
 _DTG = re.compile(r"^[^\S\n]*(?:[ZOPRY]{1,2}[^\S\n]+)?(\d{6}Z[^\S\n]+[A-Z]{3}[^\S\n]+\d{2,4})\b")
-_CSV_QUOTE_BEFORE_BANNER = re.compile(r'(?m)^[^\S\n]*(?:",|,)?"[^\S\n]*(?=[CSUTcsut])')
+# (Matched from the line break before it: a literal first character is found fast.)
+_CSV_QUOTE_BEFORE_BANNER = re.compile(r'\n[^\S\n]*(?:",|,)?"[^\S\n]*(?=[CSUTcsut])')
 _CLOSING_QUOTE = re.compile(r'(?:^|(?<=\s))"$')
 _PAGE_DATE = re.compile(
     r"^[^\S\n]*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{1,2} [A-Z][a-z]+ \d{4}"
@@ -108,6 +111,7 @@ def clean_site_text(text: str, cable_id: str | None = None) -> tuple[str, list[s
     with this id is this cable's own."""
     warnings: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _read_tab_separated_row(text, cable_id)
     text = _split_run_on_routing(text)
     text = _drop_page_date(text)
     text = _drop_csv_quotes(text)
@@ -132,11 +136,14 @@ def _drop_csv_quotes(text: str) -> str:
     if '"' not in text:
         return text
 
-    def unquote(m: re.Match[str]) -> str:
-        end = text.find("\n", m.end())
-        return "" if BANNER.match(text[m.end(): end if end >= 0 else len(text)]) else m.group(0)
+    lined = "\n" + text
 
-    text = _CSV_QUOTE_BEFORE_BANNER.sub(unquote, text)
+    def unquote(m: re.Match[str]) -> str:
+        end = lined.find("\n", m.end())
+        line = lined[m.end(): end if end >= 0 else len(lined)]
+        return "\n" if BANNER.match(line) else m.group(0)
+
+    text = _CSV_QUOTE_BEFORE_BANNER.sub(unquote, lined)[1:]
     stripped = text.rstrip()
     if (m := _CLOSING_QUOTE.search(stripped, max(0, len(stripped) - 3))):
         return stripped[: m.start()].rstrip()
@@ -157,6 +164,50 @@ def _drop_page_date(text: str) -> str:
 
 _BANNER_INITIALS = frozenset("CSUTLcsut")
 _WEEKDAYS = frozenset({"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"})
+
+
+# --- a row of the tab-separated dump --------------------------------------------------------
+
+
+def _read_tab_separated_row(text: str, cable_id: str | None) -> str:
+    """The telegram of a row of the site's tab-separated dump, one line a line.
+
+    Such a row (`62979<TAB>2006-05-05 12:59:00<TAB>06TASHKENT902<TAB>Embassy Tashkent<TAB>
+    SECRET<TAB>06TASHKENT465<TAB>VZCZCXRO9116\\`) escapes each line break of its cells with a
+    backslash and runs the routing header cell into the body cell with a tab. The backslashes
+    go, each cell stands on lines of its own, and the row's opening fields before the routing
+    header go; the opening fields of another cable's row stay on a line, where the telegram
+    ends (`_before_other_row`). The site's partial-extract note in a cell goes.
+    """
+    if "\t" not in text or len(_ESCAPED_LINE_END.findall(text)) < _ESCAPED_LINES:
+        return text
+    text = _ESCAPED_LINE_END.sub("", text)
+    own = canonical_cable_id(cable_id) if cable_id else None
+    out = []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            out.append(line)
+            continue
+        cells = line.split("\t")
+        start = next((i for i, cell in enumerate(cells) if cell.lstrip().startswith(
+            PARTIAL_NOTE) or _ROUTING_START.match(cell) or _DTG.match(cell)
+            or _OFFICE_DISTRIBUTION.match(cell)), None)
+        if start and all(_ROW_CELL.match(cell.strip()) for cell in cells[:start]):
+            ids = [canonical_cable_id(c.strip()) for c in cells[:start] if _ROW_ID.match(c)]
+            if ids and own and ids[0] != own:
+                out.append("\t".join(cells[:start]))  # another cable's row
+            cells = cells[start:]
+        for cell in cells:
+            if cell.strip() != PARTIAL_NOTE:
+                out.append(cell)
+    return "\n".join(out)
+
+
+_ESCAPED_LINE_END = re.compile(r"[^\S\n]*\\[^\S\n]*$", re.M)
+_ESCAPED_LINES = 5
+_OFFICE_DISTRIBUTION = re.compile(r"^[^\S\n]*(?:ACTION|INFO)[^\S\n]+[A-Z]{1,6}-\d\d\b")
+# A cell of a row's opening fields: number, date, id, origin, classification, references.
+_ROW_CELL = re.compile(r"^[A-Za-z0-9 .,:/|()'-]{0,60}$")
 
 
 # --- a routing header run into one line -------------------------------------------------------
@@ -297,9 +348,17 @@ def _before_other_row(text: str, lines: list[_Line], first: int,
     return text, None
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[str, int]]:
-    return [(m.group(0).upper(), m.start()) for m in _TOKEN.finditer(text, start, end)
-            if m.group(0).upper() != "SIPDIS"]
+def _tokens(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[str, int]]:
+    """The words of text[start:end] in capitals with their offsets, SIPDIS left out (copies
+    differ in it); the first `limit` of them when given."""
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group(0).upper()
+        if word != "SIPDIS":
+            out.append((word, m.start()))
+            if limit is not None and len(out) >= limit:
+                break
+    return out
 
 
 def _splice(text: str, lines: list[_Line], first: int, cut: int) -> str | None:
@@ -311,26 +370,27 @@ def _splice(text: str, lines: list[_Line], first: int, cut: int) -> str | None:
     teaser = _tokens(text, lines[first].start, cut_line.start + marker.start())
     if len(teaser) < 3:
         return None
-    after = _tokens(text, cut_line.end, min(len(text), cut_line.end + _BETWEEN_MAX + 20000))
     words = [t for t, _ in teaser]
     head, last = words[:-1], words[-1]
     n = len(words)
-    for p, (token, offset) in enumerate(after):
-        if offset - cut_line.end > _BETWEEN_MAX:
-            return None
-        if token != words[0] or p + n > len(after):
+    # the copy starts within _BETWEEN_MAX of the cut: look there for the teaser's first word
+    for m in _TOKEN.finditer(text, cut_line.end, min(len(text), cut_line.end + _BETWEEN_MAX)):
+        if m.group(0).upper() != words[0]:
             continue
-        if [t for t, _ in after[p : p + n - 1]] == head and after[p + n - 1][0].startswith(last):
-            # the teaser's lines before the field cut short stand; the rest comes from the copy
-            at, _ = _cut_field(text, lines[first].end, cut_line.start + marker.start())
-            partial = next(i for i in range(cut, first - 1, -1) if lines[i].start <= at) if (
-                at >= 0) else cut
-            kept = sum(1 for _, off in teaser if off < lines[partial].start)
-            copy = text[after[p + kept][1]:]
-            tail = _teaser_tail(text[cut_line.end : offset])
-            if tail and [t for t, _ in _tokens(copy, 0, len(copy))[-len(tail[1]):]] != tail[1]:
-                copy = copy.rstrip() + "\n\n" + tail[0]  # the teaser's last lines, not in the copy
-            return text[: lines[partial].start] + copy
+        after = _tokens(text, m.start(), len(text), n + 1)
+        if len(after) < n or [t for t, _ in after[: n - 1]] != head or not (
+                after[n - 1][0].startswith(last)):
+            continue
+        # the teaser's lines before the field cut short stand; the rest comes from the copy
+        at, _ = _cut_field(text, lines[first].end, cut_line.start + marker.start())
+        partial = next(i for i in range(cut, first - 1, -1) if lines[i].start <= at) if (
+            at >= 0) else cut
+        kept = sum(1 for _, off in teaser if off < lines[partial].start)
+        copy = text[after[kept][1]:] if kept < len(after) else ""
+        tail = _teaser_tail(text[cut_line.end : m.start()])
+        if tail and [t for t, _ in _tokens(copy, 0, len(copy))[-len(tail[1]):]] != tail[1]:
+            copy = copy.rstrip() + "\n\n" + tail[0]  # the teaser's last lines, not in the copy
+        return text[: lines[partial].start] + copy
     return None
 
 
