@@ -198,6 +198,11 @@ def test_a_dump_row_of_another_cable_after_the_whole_text() -> None:
     # the row of this cable itself is no other cable
     own = page.replace("08OSLO421", "08OSLO417")
     assert clean_site_text(own, "08OSLO417")[1] == []
+    # a row written with spaces and the dump's month/day/year
+    spaced = FULL + "\n190588 5/13/2008 13:20 08OSLO421 Embassy Oslo SECRET VZCZCXRO3770\n"
+    assert clean_site_text(spaced, "08OSLO417") == (FULL.rstrip(), [
+        "the page goes on with another cable, 08OSLO421 (a dump row: '190588 5/13/2008 13:20"
+        " 08OSLO421 Embassy Oslo SECRET ...'): left out"])
 
 
 # --- CSV quotes, the page's date line ---------------------------------------------------------
