@@ -64,7 +64,8 @@ _ROW_CSV = re.compile(
 # Any of them, to pass over the pages that have none (from the line break before it: a
 # literal first character is found fast).
 _ANY_ROW = re.compile(
-    r"\n[^\S\n]*(?:\d{1,6}[^\S\n]+(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{4})|\d{1,6},\d{1,2}/\d{1,2}/\d{4}"
+    r"\n[^\S\n]*(?:\d{1,6}[^\S\n]+(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{4})"
+    r"|\d{1,6},\d{1,2}/\d{1,2}/\d{4}"
     r"|\d{4}-\d\d-\d\d[^\S\n]*(?:\n|$)|id:[^\S\n]*\d)")
 _ROW_NUMBER = re.compile(r"^[^\S\n]*\d{1,6}[^\S\n]*$")
 _ROW_DATE = re.compile(r"^[^\S\n]*\d{4}-\d\d-\d\d(?:[^\S\n]+\d{1,2}:\d\d(?::\d\d)?)?[^\S\n]*$")
