@@ -48,13 +48,13 @@ _PARAGRAPH_LINE = re.compile(
 _SPACE = re.compile(r"\s*")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _REGION_MAX = 8000
-_BANNER_PREFIX = re.compile(
+_BANNER_ONLY = (
     r"^(?:(?:C O N F I D E N T I A L|S E C R E T|U N C L A S(?: S I F I E D)?|CONFIDENTIAL|SECRET"
     r"|UNCLASSIFIED|UNCLAS)(?:\s+SECTION\s+\d+\s+OF\s+\d+)?\s+[A-Z][A-Z .'-]*?\s+\d{2,8}\s*)?"
-    r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*"
 )
-_MARKING = re.compile(r"\([A-Z]{1,4}(?:/{1,2}[A-Z]{2,5})?\)")
 _SIPDIS_WORD = re.compile(r"(?:[ \t]*[,;])?[ \t]*\bSIPDIS\b[ \t]*")  # "SENSITIVE, SIPDIS"
+_BANNER_PREFIX = re.compile(_BANNER_ONLY + r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*")
+_BANNER_LINE = re.compile(_BANNER_ONLY)
 
 
 @dataclass
@@ -203,25 +203,23 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     if out:
         out.append("")
     seen: set[tuple[str, str]] = set()
-    previous_end = found[0].start
-    for before, f in zip([None, *found], found, strict=False):
+    for k, f in enumerate(found):
+        # text standing between two fields is kept where it stands (`REF. STATE 184178`),
+        # and a label left empty before the same label (`CLASSIFIED BY: CLASSIFIED BY ...`)
+        # stays on its line
+        between, lead = _between(text, found[k - 1].end, f.start) if k else ([], "")
         value = join_lines(f.value.split("\n"))
-        # a marking standing between two fields belongs to the line it stands before:
-        # "REF: ... E. ANKARA 8382 / (U) Classified by Ambassador ..."
-        marking = _MARKING.fullmatch(text[previous_end : f.start].strip())
-        previous_end = f.end
-        if (f.key, value) in seen:
-            continue  # a copy of the block (and what stands before the copy)
-        gap = text[before.end : f.start] if before else ""
-        if gap.strip() and _cable_words(gap):
-            # a caption or an address line between two fields: the cable's words, kept
-            # where they stand
-            out.extend(["", *(ln.rstrip() for ln in _drop_sipdis(gap).strip("\n")
-                               .split("\n")), ""])
+        if (f.key, value) in seen and all(_BANNER_LINE.fullmatch(ln) for ln in [*between, lead]):
+            continue  # a copy of the block, under a copy of the banner
+        for line in between:
+            out.append(line)
+            fields.lines.append(line)
+        if (f.key, value) in seen and not lead:
+            continue
         seen.add((f.key, value))
         # Classified By is kept as wrapped, for the name broken at a line end
         _store(fields, f.key, f.value.strip() if f.key == "classified_by" else value, f.label)
-        line = f"{marking.group(0) + ' ' if marking else ''}{f.label} {value}".strip()
+        line = " ".join(part for part in (lead, f.label, value) if part).strip()
         out.append(line)
         fields.lines.append(line)
         # the lines under TAGS that are not tags stay, where they stood (a rule under the
@@ -284,14 +282,12 @@ _SITE_GAP = re.compile(
 )
 
 
-def _cable_words(gap: str) -> bool:
-    """Whether text between two header fields is the cable's own (a caption, an address
-    line, a banner), not the site's; a marking alone (`(U)` before `Classified By`) goes with
-    its field, and so does a label written twice (`CLASSIFIED BY: CLASSIFIED BY ...`)."""
-    label = _LABEL.match(gap.strip())
-    if label and label.end() == len(gap.strip()):
-        return False
-    return _SITE_GAP.search(gap) is None
+def _between(text: str, start: int, end: int) -> tuple[list[str], str]:
+    """The lines of text between two fields (spaces made single), and the text before the
+    second field's label on its line."""
+    lines = [" ".join(ln.split()) for ln in _SIPDIS_WORD.sub("", text[start:end]).split("\n")]
+    lead = lines.pop() if lines else ""
+    return [ln for ln in lines if ln], lead
 
 
 def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
@@ -310,8 +306,12 @@ def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
             break
         stripped = _BANNER_PREFIX.sub("", stripped[found[-1].end :].lstrip())
         dropped = True
-    # (the banner and captions before a copy go with it; before the text they stay)
-    return stripped.split("\n") if dropped else lines
+    if dropped:  # the banner and caption words before a copy go with it
+        return stripped.split("\n")
+    # with no copy after it, a banner-like start still goes (a later section's banner, an old
+    # page break's `CONFIDENTIAL` / `PAGE 02`), but a caption stays (`SENSITIVE BUT ...`)
+    rest = _BANNER_LINE.sub("", text.lstrip())
+    return rest.split("\n") if rest != text.lstrip() else lines
 
 
 def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:

@@ -208,7 +208,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     body.summary = _summary(body.paragraphs)
     body.comment = _comment(body.paragraphs)
     body.text = "\n\n".join([b for b in out_blocks if b] + closing)
-    body.header_block, body.trailer = _frame(out_blocks, kinds, closing)
+    body.header_block, body.trailer = _frame(out_blocks, kinds, closing, header_set)
     return body
 
 
@@ -222,21 +222,26 @@ def _take_heading(kinds: list[str]) -> None:
         kinds[-1] = _TEXT
 
 
-def _frame(out_blocks: list[str], kinds: list[str],
-           closing: list[str]) -> tuple[list[str], list[str]]:
+def _frame(out_blocks: list[str], kinds: list[str], closing: list[str],
+           fields: set[str]) -> tuple[list[str], list[str]]:
     """The header lines (banner, captions, E.O., TAGS, SUBJECT, REF, Classified By) and the
     lines after the last paragraph (a closing caveat line, a heading left without a paragraph,
     the signature and what follows it).
 
     The header runs to the first numbered paragraph: an address line standing above the
     E.O. line (`DEPARTMENT FOR NEA/ELA`) is read as a paragraph of its own, and the fields
-    below it are still the header. Without numbered paragraphs it runs to the last paragraph.
-    The header's fields are never the trailer: after the last paragraph (a field that ran on
-    over the text) they are still the header.
+    below it are still the header. Without numbered paragraphs it runs to the last paragraph,
+    and over the header fields standing right after it (a cable cut off at its subject, below
+    unnumbered paragraphs). The header's fields are never the trailer.
     """
     text_at = [i for i, kind in enumerate(kinds) if kind in (_TEXT, _NUMBERED_TEXT)]
     after = text_at[-1] + 1 if text_at else len(out_blocks)
-    first = next((i for i, kind in enumerate(kinds) if kind == _NUMBERED_TEXT), after)
+    first = next((i for i, kind in enumerate(kinds) if kind == _NUMBERED_TEXT), None)
+    if first is None:
+        while after < len(out_blocks) and kinds[after] == _HEADER and all(
+                ln in fields for ln in out_blocks[after].split("\n")):
+            after += 1
+        first = after
 
     def lines(blocks: list[str]) -> list[str]:
         return [ln.strip() for b in blocks for ln in b.split("\n") if ln.strip()]

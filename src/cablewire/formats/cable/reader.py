@@ -15,6 +15,7 @@ from cablewire.formats.cable.classified_by import parse_classified_by
 from cablewire.formats.cable.csv_dump import looks_like_csv_dump, read_csv_dump
 from cablewire.formats.cable.page import PageMeta, read_html_page, read_text_page
 from cablewire.formats.cable.paragraphs import read_body
+from cablewire.formats.cable.site_text import clean_site_text
 from cablewire.formats.cable.tags import parse_tags
 from cablewire.formats.cable.telegram import BANNER, read_telegram
 from cablewire.hookspecs import hookimpl
@@ -105,6 +106,8 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
     text, repaired = repair_mojibake(text)
     if repaired:
         warnings.append(f"repaired {repaired} mis-encoded character(s)")
+    text, site_warnings = clean_site_text(text, meta.id)
+    warnings.extend(site_warnings)
     tg = read_telegram(text)
     warnings.extend(tg.warnings)
     body = read_body(tg.body_lines, tg.header_block)
