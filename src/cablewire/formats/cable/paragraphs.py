@@ -62,6 +62,18 @@ _TRAILING_SIGNER = re.compile(r"[.!?\"”)]\s+([A-Z][A-Z'\-]{1,}(?: [A-Z][A-Z'\-
 _WEBSITE_TRAILER = re.compile(r"^\s*Visit [A-Z][\w’'. -]{1,40} Classified Website\b")
 _WEBSITE_SIGNER = re.compile(r"\bcfm\s+([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)\s*$")
 _TRAILING_NAME = re.compile(r"[.!?\"”)]\s+([A-Z][a-z]+(?:[A-Z][a-z]+)?)\s*$")
+# A name with the end marks of a transmission or a full stop after it ("GILLESPIE##")
+_MARKED_NAME = re.compile(r"^[^\S\n]*([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})(#+|\.)[^\S\n]*$")
+# What a cable's handling adds below the signature: a communications centre's note, or the
+# stamp of a declassification review; `_NOTE_LINES` is the most lines either takes.
+_HANDLING_NOTE = re.compile(
+    r"NOTE(?:[^\S\n]+BY[^\S\n]+[A-Z][A-Z/]{1,11})?[^\S\n]*:"
+    r"|Declassified/Released[^\S\n]+US[^\S\n]+Department[^\S\n]+of[^\S\n]+State\b")
+_NOTE_LINES = 3
+# The formulas that close a cable's text, and a name in capitals run on after them
+_CLOSING_FORMULA_NAME = re.compile(
+    r"\b(?i:MINIMIZE\s+CONSIDERED|END\s+(?:OF\s+)?(?:TEXT|COMMENTS?|FYI|QUOTE|MESSAGE|NOTE)"
+    r"|UNQUOTE)[.:]?[^\S\n]+(?P<name>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})[^\S\n]*$")
 _NOT_SIGNERS = {
     "END", "BT", "NNNN", "SIPDIS", "NOFORN", "SUMMARY", "COMMENT", "UNQUOTE", "QUOTE", "TEXT",
     "AMEMBASSY", "AMCONSUL", "IMMEDIATE", "PRIORITY", "ROUTINE", "ACTION", "REQUEST", "AND", "THE",
@@ -415,7 +427,8 @@ def take_signer(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
         return lines[:website], [signer.group(1)] if signer else [], [trailer]
     while end and (not lines[end - 1].strip() or _CLASSIFICATION_LINE.match(lines[end - 1])):
         end -= 1
-    closing = [ln.strip() for ln in lines[end:] if ln.strip()]
+    end = _before_closing_notes(lines, end)
+    closing = _closing_lines(lines[end:])
     head, signers = _signature(lines, end)
     if not signers:
         return lines, [], []
@@ -425,6 +438,9 @@ def take_signer(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
 def _signature(lines: list[str], end: int) -> tuple[list[str], list[str]]:
     if end < 2:
         return lines, []
+    marked = _marked_name(lines, end)
+    if marked:
+        return lines[: end - 1], [marked]
     last = " ".join(lines[end - 1].split())
     if last.endswith(".") and not last.endswith(("JR.", "SR.", "Jr.")):
         return lines, []
@@ -439,7 +455,71 @@ def _signature(lines: list[str], end: int) -> tuple[list[str], list[str]]:
     if (m and sum(c.islower() for c in lines[end - 1][: m.start()]) > 10
             and not set(m.group(1).split()) & _NOT_SIGNERS):
         return lines[: end - 1] + [lines[end - 1][: m.start() + 1]], [m.group(1)]
-    return lines, []
+    return _signed_after_closing_formula(lines, end)
+
+
+def _before_closing_notes(lines: list[str], end: int) -> int:
+    """Where the lines after the signature start, past what the telegram's handling added
+    below it: a communications centre's note (`NOTE BY OC/T:  HEADING AS RECEIVED.`, `NOTE:
+    NOT PASSED TO ABOVE ADDRESSEE(S)`) and the stamp of a declassification review
+    (`Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`), each a
+    block of its own, with the classification lines and blank lines around them. The lines
+    are taken off only when a signature stands above them (`take_signer`)."""
+    while True:
+        start = end
+        while start and (not lines[start - 1].strip()
+                         or _CLASSIFICATION_LINE.match(lines[start - 1])):
+            start -= 1
+        block = start
+        while block and lines[block - 1].strip() and start - block < _NOTE_LINES:
+            block -= 1
+        if block == start or (block and lines[block - 1].strip()):
+            return start
+        if not _HANDLING_NOTE.match(" ".join(ln.strip() for ln in lines[block:start])):
+            return start
+        end = block
+
+
+def _closing_lines(lines: list[str]) -> list[str]:
+    """The lines after the signature, stripped, each note or stamp of `_before_closing_notes`
+    as one line (its block joined, as the body joins it)."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line.strip())
+            continue
+        text = " ".join(block)
+        if _HANDLING_NOTE.match(text):
+            out.append(text)
+        else:
+            out.extend(block)
+        block = []
+    return out
+
+
+def _marked_name(lines: list[str], end: int) -> str | None:
+    """A name alone on the last line with a mark after it: the end marks of a transmission
+    (`GILLESPIE##`), or a full stop (`MCNAMARA.`) when the name stands as a block of its own
+    after a finished sentence."""
+    m = _MARKED_NAME.match(lines[end - 1])
+    if not m or set(m.group(1).split()) & _NOT_SIGNERS:
+        return None
+    if m.group(2) == ".":
+        above = [ln.rstrip() for ln in lines[: end - 1] if ln.strip()]
+        if lines[end - 2].strip() or not above or not above[-1].endswith(_TERMINAL):
+            return None
+    return m.group(1)
+
+
+def _signed_after_closing_formula(lines: list[str], end: int) -> tuple[list[str], list[str]]:
+    """A name in capitals run on after the formula that closes a cable's text (`... BEIRUT
+    MINIMIZE CONSIDERED.  EAGLETON`, `END OF TEXT. BAKER`, `END COMMENT MULFORD`): in text
+    all in capitals only the formula tells the name from the sentence's last word."""
+    m = _CLOSING_FORMULA_NAME.search(lines[end - 1])
+    if not m or set(m.group("name").split()) & _NOT_SIGNERS:
+        return lines, []
+    return lines[: end - 1] + [lines[end - 1][: m.start("name")].rstrip()], [m.group("name")]
 
 
 def _summary(paragraphs: list[Paragraph]) -> str | None:
