@@ -506,8 +506,10 @@ def _marked_name(lines: list[str], end: int) -> str | None:
     if not m or set(m.group(1).split()) & _NOT_SIGNERS:
         return None
     if m.group(2) == ".":
-        above = [ln.rstrip() for ln in lines[: end - 1] if ln.strip()]
-        if lines[end - 2].strip() or not above or not above[-1].endswith(_TERMINAL):
+        above = end - 2
+        while above >= 0 and not lines[above].strip():
+            above -= 1
+        if above in (-1, end - 2) or not lines[above].rstrip().endswith(_TERMINAL):
             return None
     return m.group(1)
 
