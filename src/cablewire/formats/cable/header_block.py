@@ -317,7 +317,9 @@ def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
 def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:
     if key == "eo":
         fields.executive_order = fields.executive_order or executive_order_of(label)
-        fields.decl_text = fields.decl_text or value or None
+        # a later E.O. line wins over one cut off ("E.O. 12958: DE..."), as Classified By does
+        if not fields.decl_text or fields.decl_text.rstrip().endswith(("...", "…")):
+            fields.decl_text = value or fields.decl_text or None
     elif key == "tags":
         fields.tags_text = fields.tags_text or value or None
     elif key == "subject":

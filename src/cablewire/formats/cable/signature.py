@@ -65,6 +65,19 @@ _NUMBER_PREFIX = re.compile(r"^\s*(?:¶\s*)?\d{1,3}\s*[.)]\s*(?:\([^)\n]{1,20}\)
 # The last sentence broken over a blank line: "... posed in paragraph" / "3. Koenig".
 _NUMBER_THEN_NAME = re.compile(r"^\s*(?P<number>\d{1,3}[.)])\s*(?P<name>\S.*)$")
 
+# A name with the end marks of a transmission or a full stop after it ("GILLESPIE##")
+_MARKED_NAME = re.compile(r"^[^\S\n]*([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})(#+|\.)[^\S\n]*$")
+# What a cable's handling adds below the signature: a communications centre's note, or the
+# stamp of a declassification review; `_NOTE_LINES` is the most lines either takes.
+_HANDLING_NOTE = re.compile(
+    r"NOTE(?:[^\S\n]+BY[^\S\n]+[A-Z][A-Z/]{1,11})?[^\S\n]*:"
+    r"|Declassified/Released[^\S\n]+US[^\S\n]+Department[^\S\n]+of[^\S\n]+State\b")
+_NOTE_LINES = 3
+# The formulas that close a cable's text, and a name in capitals run on after them
+_CLOSING_FORMULA_NAME = re.compile(
+    r"\b(?i:MINIMIZE\s+CONSIDERED|END\s+(?:OF\s+)?(?:TEXT|COMMENTS?|FYI|QUOTE|MESSAGE|NOTE)"
+    r"|UNQUOTE)[.:]?[^\S\n]+(?P<name>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})[^\S\n]*$")
+
 
 def _is_rare_word(word: str) -> bool:
     """A capitalised word that is not a common English word (so a surname, not "Thanks")."""
@@ -92,6 +105,13 @@ def take_signer(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
         head, signers, entries = note
         return head, signers, entries + closing + tail
     head, signers, entries = _signature(lines, end)
+    notes = _before_closing_notes(lines, end)
+    if not signers and notes < end:
+        # a handling note or a review stamp below the signature goes with the closing lines,
+        # when a signature stands above it
+        head, signers, entries = _signature(lines, notes)
+        if signers:
+            closing = _closing_lines(lines[notes:end]) + closing
     if not signers and not closing and not tail:
         return lines, [], []
     return head, signers, entries + closing + tail
@@ -117,6 +137,9 @@ def _signature(lines: list[str], end: int) -> tuple[list[str], list[str], list[s
     signature's lines as written."""
     if end < 2:
         return lines[:end], [], []
+    marked = _marked_name(lines, end)
+    if marked:
+        return lines[: end - 1], [marked], [" ".join(lines[end - 1].split())]
     written = " ".join(lines[end - 1].split())
     run_on = _RUN_ON_CLOSING.search(written)
     last = written[: run_on.start()] if run_on else written
@@ -140,7 +163,74 @@ def _signature(lines: list[str], end: int) -> tuple[list[str], list[str], list[s
         # run on after the last sentence; in an upper-case cable only after a wide gap
         head = lines[: end - 1] + [line[: m.start() + 1]]
         return head, [m.group(1)], [" ".join(lines[end - 1][m.start(1):].split())]
-    return lines[:end], [], []
+    return _signed_after_closing_formula(lines, end)
+
+
+def _before_closing_notes(lines: list[str], end: int) -> int:
+    """Where the lines after the signature start, past what the telegram's handling added
+    below it: a communications centre's note (`NOTE BY OC/T:  HEADING AS RECEIVED.`, `NOTE:
+    NOT PASSED TO ABOVE ADDRESSEE(S)`) and the stamp of a declassification review
+    (`Declassified/Released US Department of State EO Systematic Review 30 JUN 2006`), each a
+    block of its own, with the classification lines and blank lines around them."""
+    while True:
+        start = end
+        while start and (not lines[start - 1].strip()
+                         or _CLASSIFICATION_LINE.match(lines[start - 1])):
+            start -= 1
+        block = start
+        while block and lines[block - 1].strip() and start - block < _NOTE_LINES:
+            block -= 1
+        if block == start or (block and lines[block - 1].strip()):
+            return start
+        if not _HANDLING_NOTE.match(" ".join(ln.strip() for ln in lines[block:start])):
+            return start
+        end = block
+
+
+def _closing_lines(lines: list[str]) -> list[str]:
+    """The lines after the signature, stripped, each note or stamp of `_before_closing_notes`
+    as one line (its block joined, as the body joins it)."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line.strip())
+            continue
+        text = " ".join(block)
+        if _HANDLING_NOTE.match(text):
+            out.append(text)
+        else:
+            out.extend(block)
+        block = []
+    return out
+
+
+def _marked_name(lines: list[str], end: int) -> str | None:
+    """A name alone on the last line with a mark after it: the end marks of a transmission
+    (`GILLESPIE##`), or a full stop (`MCNAMARA.`) when the name stands as a block of its own
+    after a finished sentence."""
+    m = _MARKED_NAME.match(lines[end - 1])
+    if not m or set(m.group(1).split()) & _NOT_SIGNERS:
+        return None
+    if m.group(2) == ".":
+        above = end - 2
+        while above >= 0 and not lines[above].strip():
+            above -= 1
+        if above in (-1, end - 2) or not lines[above].rstrip().endswith(TERMINAL):
+            return None
+    return m.group(1)
+
+
+def _signed_after_closing_formula(lines: list[str],
+                                  end: int) -> tuple[list[str], list[str], list[str]]:
+    """A name in capitals run on after the formula that closes a cable's text (`... BEIRUT
+    MINIMIZE CONSIDERED.  EAGLETON`, `END OF TEXT. BAKER`, `END COMMENT MULFORD`): in text
+    all in capitals only the formula tells the name from the sentence's last word."""
+    m = _CLOSING_FORMULA_NAME.search(lines[end - 1])
+    if not m or set(m.group("name").split()) & _NOT_SIGNERS:
+        return lines[:end], [], []
+    head = lines[: end - 1] + [lines[end - 1][: m.start("name")].rstrip()]
+    return head, [m.group("name")], [m.group("name")]
 
 
 def _doubled(lines: list[str], at: int, name: str,

@@ -25,6 +25,7 @@ from cablewire.formats.cable.telegram_header import (
     parse_routing_header,
     starts_routing_block,
 )
+from cablewire.model.calendar import MONTHS
 from cablewire.model.ids import station_of
 
 _CLASS_WORDS = (
@@ -82,6 +83,13 @@ _DECL_DATE = re.compile(
     r"\b(?:DECL|GDS|DECLASSIFY\s+ON)\b\W*(\d{1,2})([/-])(\d{1,2})\2(\d{2,4})\b", re.I
 )
 _DECL_ISO = re.compile(r"\bDECL\b\W*(\d{4})[/-](\d{1,2})[/-](\d{1,2})", re.I)
+# DECLASSIFY, DECLASSIFY ON, a misspelt DECLl: a longer word than DECL before the date (not
+# DECLASSIFIED, which tells when it was)
+_DECL_WORD_DATE = re.compile(
+    r"\bDECL(?!ASSIFIED)[A-Z]+(?:\s+ON)?\b[^\w\n]*(\d{1,2})/(\d{1,2})/(\d{2,4})(?!\d)", re.I)
+_BARE_DECL_DATE = re.compile(r"[^\S\n]*(\d{1,2})/(\d{1,2})/(\d{2,4})(?![\d/])")
+_DECL_NAMED_MONTH = re.compile(
+    rf"\bDECL\b[^\w\n]*(\d{{1,2}})[^\S\n]+({'|'.join(MONTHS)})\.?,?[^\S\n]+(\d{{4}})\b", re.I)
 _CLASS_NAMES = {
     "TOPSECRET": "TOP SECRET",
     "SECRET": "SECRET",
@@ -309,8 +317,29 @@ def _decl_date(text: str) -> str | None:
     else:
         iso = _DECL_ISO.search(text)
         if not iso:
-            return None
+            return _decl_date_in_other_forms(text)
         year, month, day = (int(g) for g in iso.groups())
+    if year < 100:
+        year += 1900 if year >= 50 else 2000
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _decl_date_in_other_forms(text: str) -> str | None:
+    """The declassification date written otherwise: `DECLASSIFY 11/29/2027` or a misspelt
+    `DECLl: 05/12/2018`, the date alone after the E.O. number (`E.O. 12958: 03/24/2019`), or
+    with the month in words (`DECL: 08 OCTOBER 2019`). A downgrading date (`DNG: CO
+    01/26/2021`) is not one, nor a note that the cable was declassified on a day."""
+    m = _DECL_WORD_DATE.search(text) or _BARE_DECL_DATE.match(text)
+    if m:
+        month, day, year = (int(g) for g in m.groups())
+    else:
+        named = _DECL_NAMED_MONTH.search(text)
+        if not named:
+            return None
+        day, month, year = int(named.group(1)), MONTHS[named.group(2).lower()], int(named.group(3))
     if year < 100:
         year += 1900 if year >= 50 else 2000
     try:
