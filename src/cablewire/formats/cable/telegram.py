@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from cablewire.formats.cable.banner import read_banner, starts_with_banner
+from cablewire.formats.cable.copy_header import CopyHeader, read_copy_header
 from cablewire.formats.cable.header_block import read_header_block
 from cablewire.formats.cable.markers import find_markers
 from cablewire.formats.cable.references import References, parse_references
@@ -58,6 +60,9 @@ def _inline_page_marker(line: str) -> tuple[int, int, int] | None:
             before = len(" ".join(words[:k])) + (1 if k else 0)
             return m.start() + before, m.end(), int(m.group(2))
     return None
+_DE_SERIAL = re.compile(r"^\s*DE\s+R[A-Z0-9]+\s+#(\d{1,6})")
+_DTG_START = re.compile(r"^\s*(?:[ZOPRY]{1,2}\s+){1,2}\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\s*$")
+_RECIPIENT_LINE = re.compile(r"^\s*[A-Z0-9]{4,8}/")
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$", re.IGNORECASE)
 _BLOCK_START = re.compile(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)")
 _BANNER_INITIALS = frozenset("CSUTLcsut")
@@ -86,6 +91,9 @@ class Telegram:
     header: RoutingHeader = field(default_factory=RoutingHeader)
     banner_classification: str | None = None
     banner_caveat: str | None = None
+    banner_efto_spaced: bool = False
+    copy: CopyHeader = field(default_factory=CopyHeader)  # the release's record, as copied
+    de_serial: str | None = None  # the serial of the routing header's DE line (`#0387/01`)
     banner_station: str | None = None
     banner_serial: str | None = None
     sections: int | None = None
@@ -119,8 +127,11 @@ def read_telegram(text: str) -> Telegram:
     tg.markers = find_markers(lines)
     header_lines, body = _split_routing(lines)
     tg.header = parse_routing_header(header_lines)
+    tg.de_serial = next((m[1] for m in map(_DE_SERIAL.match, header_lines) if m), None)
     tg.warnings.extend(tg.header.warnings)
     body = _drop_markers(body, tg)
+    _read_banner_fields(lines, tg)
+    tg.copy = read_copy_header(_text_lines(lines), text)
     fields, body = read_header_block(body)
     tg.executive_order = fields.executive_order
     tg.decl_text = fields.decl_text
@@ -136,6 +147,38 @@ def read_telegram(text: str) -> Telegram:
     return tg
 
 
+def _text_lines(lines: list[str]) -> list[str]:
+    """The lines of a telegram's top that are not its routing header, up to the banner."""
+    out: list[str] = []
+    for line in lines:
+        if not line.strip() or looks_like_header_line(line) or _RECIPIENT_LINE.match(line):
+            continue
+        out.append(line)
+        if len(out) >= 12 or starts_with_banner(line) or _EO.match(line):
+            break
+    return out
+
+
+def _read_banner_fields(lines: list[str], tg: Telegram) -> None:
+    """Fill the banner fields a banner line standing alone did not give: from a banner run on
+    into the header or behind a copy's own header (`cablewire.formats.cable.banner`)."""
+    if tg.banner_station and tg.banner_serial and tg.banner_classification:
+        if tg.banner_caveat == "EFTO":
+            banner = read_banner(lines)
+            tg.banner_efto_spaced = bool(banner and banner.efto_spaced)
+        return
+    banner = read_banner(lines)
+    if banner is None:
+        return
+    tg.banner_classification = tg.banner_classification or banner.classification
+    tg.banner_caveat = tg.banner_caveat or banner.caveat
+    tg.banner_efto_spaced = banner.efto_spaced
+    if not (tg.banner_station and tg.banner_serial):
+        tg.banner_station, tg.banner_serial = banner.station, banner.serial
+    if banner.sections and not tg.sections:
+        tg.sections = banner.sections
+
+
 def _split_routing(lines: list[str]) -> tuple[list[str], list[str]]:
     """Routing header lines (from every section) and the remaining body lines."""
     header: list[str] = []
@@ -146,8 +189,11 @@ def _split_routing(lines: list[str]) -> tuple[list[str], list[str]]:
         starts_block = stripped[:2] in ("VZ", "DE", "ZN") and bool(_BLOCK_START.match(stripped))
         if starts_block or (not body and looks_like_header_line(line)):
             in_header = True
+        elif not in_header and len(body) <= 3 and _DTG_START.match(line):
+            in_header = True  # a copy's caption line above the date-time group
         if in_header:
-            if BANNER.match(line) or _EO.match(line) or _TAGS.match(line) or _SUBJECT.match(line):
+            if (BANNER.match(line) or _EO.match(line) or _TAGS.match(line) or _SUBJECT.match(line)
+                    or starts_with_banner(line)):
                 in_header = False
             elif stripped == "BT":
                 in_header = False
