@@ -46,7 +46,7 @@ _CAVEATS = r"(?:NOFORN|NODIS|EXDIS|LIMDIS|STADIS|SENSITIVE|SPECAT|EFTO|E F T O)"
 # What a copy puts before the banner on its line.
 _LEAD = (
     r"^[^\S\n]*(?:ID:[^\S\n]*\d+[^\S\n]*)?"
-    r"(?:Cable[^\S\n]+dated:[^\S\n]*[\d:T-]{10,19}\]?[^\S\n]*)?[\"',\d]{0,12}[^\S\n]*"
+    r"(?:Cable[^\S\n]+dated:[^\S\n]*[\d:T-]{10,19}\]?[^\S\n]*)?[\"',.\d]{0,12}[^\S\n]*"
 )
 _BANNER_HEAD = re.compile(
     _LEAD
@@ -63,6 +63,10 @@ _BANNER_HEAD = re.compile(
 _STATION_SERIAL = re.compile(
     r"^[^\S\n]*(?P<station>[A-Za-z][A-Za-z.'-]*(?:[^\S\n]+[A-Za-z][A-Za-z.'-]*){0,4}?)"
     r"[^\S\n]+(?P<serial>\d{1,8})[^\S\n]*$"
+)
+_PAGE_MARKER = re.compile(
+    r"^[^\S\n]*(?P<station>[A-Z][A-Z.'-]*(?:[^\S\n][A-Z][A-Z.'-]*){0,4}?)[^\S\n]+"
+    r"(?P<serial>0{2,}\d{1,6}|\d{8})[^\S\n]+0*\d{1,3}(?:\.\d+)?[^\S\n]+OF[^\S\n]+0*\d{1,3}[^\S\n]*$"
 )
 _CLASS_NAMES = {
     "TOPSECRET": "TOP SECRET",
@@ -114,6 +118,8 @@ def read_banner(lines: list[str]) -> Banner | None:
         if not line.strip():
             continue
         just_after, follows = follows, False
+        if "\t" in line:  # a dump row: the text starts after the last tab
+            line = line.rsplit("\t", 1)[1]
         if _ROUTING.match(line):
             continue  # a routing header may stand above the banner, however long
         seen += 1
@@ -134,6 +140,15 @@ def read_banner(lines: list[str]) -> Banner | None:
         if m.end() >= len(line.rstrip()) and pending is None:
             pending, follows = banner, True  # the line ends with the classification or section
     return pending
+
+
+def station_from_page_marker(lines: list[str]) -> tuple[str, str] | None:
+    """(station, serial) of the first page marker (`TEL AVIV 00002502 002 OF 004`), for a copy
+    that lost its banner but kept the marker each later page starts with."""
+    for line in lines:
+        if " OF " in line and (m := _PAGE_MARKER.match(line)):
+            return " ".join(m["station"].split()), m["serial"]
+    return None
 
 
 def starts_with_banner(line: str) -> bool:

@@ -13,6 +13,7 @@ the text takes it along::
     1113 / 2000-06-07 / 00THEHAGUE1695 / Embassy The Hague / UNCLASSIFIED  (one field a line,
                                                      inside the text of a partial extract)
     > / 04.10.2009 01:32 / 09SHANGHAI160 / Consulate Shanghai / CONFIDENTIAL (month first)
+    261640Z Jun 06                                   (a date-time group alone above the banner)
 
 `read_copy_header()` reads them: the dated lines and labelled fields in the lines above the
 classification line, a dump row there, and a dump row written one field a line anywhere.
@@ -46,6 +47,14 @@ _FIELD_ROW = re.compile(
     r"[^\S\n]*\n\s*(\d{2}[A-Z][A-Z0-9]{1,40}\d)[^\S\n]*$",
     re.M,
 )
+# A dump row anywhere in the text (a partial extract carries it after its banner), its date
+# and time perhaps broken over two lines: `21950,10/22/2004 15:09,04THEHAGUE2735,"Embassy...`
+_ROW = re.compile(
+    r"^[^\S\n]*\d{1,7}[\t,](?:(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2}))"
+    r"\s(\d{1,2}):(\d{2})(?::\d{2})?[\t,](\d{2}[A-Z][A-Z0-9]{1,40}\d)[\t,]",
+    re.M,
+)
+_DTG_ALONE = re.compile(r"^[^\S\n]*(\d{2})(\d{2})(\d{2})Z[^\S\n]+([A-Za-z]{3})[^\S\n]+(\d{2})[^\S\n]*$")
 _HEAD_LINES = 12
 
 
@@ -71,6 +80,15 @@ def read_copy_header(head: list[str], text: str) -> CopyHeader:
         if m:
             out.created, out.created_form = _date(m[1]), "dump row"
             out.id = out.id or m[2]
+    if out.created is None and ("," in text or "\t" in text):
+        m = _ROW.search(text)
+        if m:
+            if m[3]:
+                stamp = _stamp(int(m[3]), int(m[1]), int(m[2]), int(m[7]), int(m[8]))
+            else:
+                stamp = _stamp(int(m[4]), int(m[5]), int(m[6]), int(m[7]), int(m[8]))
+            _set_date(out, stamp, "dump row")
+            out.id = out.id or m[9]
     return out
 
 
@@ -95,6 +113,13 @@ def _read_line(line: str, out: CopyHeader) -> None:
             out.classification = out.classification or _site_class(value)
         return
     alone = line.strip()
+    if "Z" in alone and (m := _DTG_ALONE.match(alone)):  # `261640Z Jun 06` above the banner
+        month = MONTHS.get(m[4].lower())
+        year = int(m[5]) + (1900 if int(m[5]) >= 50 else 2000)
+        if month:
+            _set_date(out, _stamp(year, month, int(m[1]), int(m[2]), int(m[3])),
+                      "date-time group line")
+        return
     if ID_FIELD.match(alone):  # a dump row written one field a line
         out.id = out.id or alone
         return

@@ -16,14 +16,20 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from cablewire.formats.cable.banner import read_banner, starts_with_banner
+from cablewire.formats.cable.banner import (
+    read_banner,
+    starts_with_banner,
+    station_from_page_marker,
+)
 from cablewire.formats.cable.copy_header import CopyHeader, read_copy_header
 from cablewire.formats.cable.header_block import read_header_block
 from cablewire.formats.cable.markers import find_markers
 from cablewire.formats.cable.references import References, parse_references
 from cablewire.formats.cable.telegram_header import (
+    PRECEDENCE_LETTERS,
     RoutingHeader,
     looks_like_header_line,
+    parse_dtg,
     parse_routing_header,
 )
 from cablewire.model.ids import station_of
@@ -61,6 +67,9 @@ def _inline_page_marker(line: str) -> tuple[int, int, int] | None:
             return m.start() + before, m.end(), int(m.group(2))
     return None
 _DE_SERIAL = re.compile(r"^\s*DE\s+R[A-Z0-9]+\s+#(\d{1,6})")
+_RUN_ON_DTG = re.compile(
+    r"(?:^|(?<=\s))(?P<prec>[ZOPRY])(?:\s+[ZOPRY])?\s+(?P<dtg>\d{6}Z\s+[A-Z]{3}\s+\d{2})(?![\d])"
+)
 _DTG_START = re.compile(r"^\s*(?:[ZOPRY]{1,2}\s+){1,2}\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\s*$")
 _RECIPIENT_LINE = re.compile(r"^\s*[A-Z0-9]{4,8}/")
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$", re.IGNORECASE)
@@ -128,6 +137,8 @@ def read_telegram(text: str) -> Telegram:
     header_lines, body = _split_routing(lines)
     tg.header = parse_routing_header(header_lines)
     tg.de_serial = next((m[1] for m in map(_DE_SERIAL.match, header_lines) if m), None)
+    if tg.header.date_time_group is None:
+        _run_on_dtg(header_lines or lines[:40], tg)
     tg.warnings.extend(tg.header.warnings)
     body = _drop_markers(body, tg)
     _read_banner_fields(lines, tg)
@@ -145,6 +156,20 @@ def read_telegram(text: str) -> Telegram:
     if tg.sections is None and tg.body_lines:
         tg.sections = 1
     return tg
+
+
+def _run_on_dtg(lines: list[str], tg: Telegram) -> None:
+    """The date-time group of a routing header where it does not stand alone on its line:
+    service text after it (`O 031401Z JUN 08 ZDS CTG RUEHSD 0020`, `R 151646Z OCT 09 (CCY
+    AD00C933D8)`) or an old header run together (`... 271459Z /38 O 271459Z SEP 00 FM ...`)."""
+    for line in lines:
+        if "Z" in line and (m := _RUN_ON_DTG.search(line)):
+            utc = parse_dtg(m["dtg"])
+            if utc:
+                tg.header.date_time_group = " ".join(m["dtg"].split())
+                tg.header.date_time_group_utc = utc
+                tg.header.precedence = tg.header.precedence or PRECEDENCE_LETTERS.get(m["prec"])
+                return
 
 
 def _text_lines(lines: list[str]) -> list[str]:
@@ -169,6 +194,9 @@ def _read_banner_fields(lines: list[str], tg: Telegram) -> None:
         return
     banner = read_banner(lines)
     if banner is None:
+        marker = station_from_page_marker(lines)
+        if marker and not tg.banner_serial:
+            tg.banner_station, tg.banner_serial = marker
         return
     tg.banner_classification = tg.banner_classification or banner.classification
     tg.banner_caveat = tg.banner_caveat or banner.caveat
@@ -184,23 +212,27 @@ def _split_routing(lines: list[str]) -> tuple[list[str], list[str]]:
     header: list[str] = []
     body: list[str] = []
     in_header = False
+    seen_banner = False
     for line in lines:
         stripped = line.strip()
         starts_block = stripped[:2] in ("VZ", "DE", "ZN") and bool(_BLOCK_START.match(stripped))
         if starts_block or (not body and looks_like_header_line(line)):
             in_header = True
-        elif not in_header and len(body) <= 3 and _DTG_START.match(line):
-            in_header = True  # a copy's caption line above the date-time group
+        elif not in_header and not seen_banner and _DTG_START.match(line):
+            in_header = True  # a copy's caption or an old page header above the DTG
         if in_header:
             if (BANNER.match(line) or _EO.match(line) or _TAGS.match(line) or _SUBJECT.match(line)
                     or starts_with_banner(line)):
                 in_header = False
+                seen_banner = seen_banner or starts_with_banner(line) or not BANNER.match(line)
             elif stripped == "BT":
                 in_header = False
                 continue
             else:
                 header.append(line)
                 continue
+        if not seen_banner and stripped[:1].isalpha() and starts_with_banner(line):
+            seen_banner = True
         body.append(line)
     return header, body
 
