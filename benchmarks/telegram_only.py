@@ -1,7 +1,9 @@
 """The cable reader on the telegram alone: id, date and classification from a page's `<pre>`
 blocks, against the page's own metadata table.
 
-    python benchmarks/telegram_only.py [--corpus ../shared/corpus/cablegate-pages.tar.xz] [--misses N]
+    python benchmarks/telegram_only.py [--corpus PATH] [--misses N]
+
+`--corpus` defaults to ../shared/corpus/cablegate-pages.tar.xz.
 
 A user who copies a cable off its page takes the `<pre>` blocks (routing header, then the text)
 and leaves the table (id, created, classification). For every page of the corpus this reads

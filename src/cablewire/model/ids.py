@@ -23,6 +23,11 @@ from cablewire.model.stations import (
 # The station list and the reading of written station names live in `stations`; the names are
 # kept here too, where the callers of ids have always found them.
 STATION_ALIASES = ALIASES
+__all__ = [
+    "STATION_ALIASES", "IdReading", "canonical_cable_id", "compact_station", "known_stations",
+    "make_cable_id", "make_document_id", "plausible_station", "read_cable_id", "station_named",
+    "station_of", "two_digit_year",
+]
 
 # Words that stand between a year and a number in REF lines without being stations.
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV",
@@ -120,6 +125,7 @@ _DAMAGED_ID = re.compile(
         (?:[A-Z]{2,20}\d{1,8})?$""",
     re.VERBOSE,
 )
+_PLAIN_ID = re.compile(r"^(\d{2})([A-Z]+)(\d{1,8})$")
 _FOUR_DIGIT_YEAR = re.compile(r"^(?:19|20)(\d{2}[A-Z].*)$")
 
 
@@ -129,6 +135,8 @@ def read_cable_id(text: str, year: str | int | None = None) -> IdReading | None:
     cleaned = text.strip().upper()
     if len(cleaned) > 120:
         return None
+    if (m := _PLAIN_ID.match(cleaned)) and m[2] in known_stations() and int(m[3]) > 0:
+        return IdReading(f"{m[1]}{m[2]}{int(m[3])}", m[2], "known")  # as most ids are
     compact = re.sub(r"[\s.'/-]", "", cleaned)
     compact = _FOUR_DIGIT_YEAR.sub(r"\1", compact)
     m = _DAMAGED_ID.match(compact)
@@ -159,6 +167,8 @@ def read_cable_id(text: str, year: str | int | None = None) -> IdReading | None:
 def _station_for_id(written: str, explicit_year: bool) -> tuple[str | None, str]:
     """The station of an id's station part: the release's own name when one can be decided,
     else the name as written when it could still be one (`kept`), else None."""
+    if written in known_stations():
+        return written, "known"  # the common case, at no cost
     if not plausible_station(written) and not station_of(written):
         return None, "kept"  # a noise word (PARA, REFTEL), a redaction, too short or too long
     found = resolve_station(written)

@@ -125,7 +125,7 @@ def read_banner(lines: list[str]) -> Banner | None:
         seen += 1
         if seen > BANNER_SEARCH_LINES or _PARAGRAPH.match(line):
             break  # the body has begun
-        m = _match(line)
+        m = _match(line) if line.lstrip()[:1] in _BANNER_INITIALS else None
         if pending is not None and just_after and m is None:
             # a banner broken after its section: `... SECTION 01 OF 02` / `TRIPOLI 000133`
             if (cont := _STATION_SERIAL.match(line)) and not _match(cont["station"]):
@@ -151,21 +151,29 @@ def station_from_page_marker(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# What a banner's line can begin with: a classification's letter (or the next one, where the
+# first is cut), a copy's lead (`ID:`, `Cable dated:`, a quote, a row number, a dot).
+_BANNER_INITIALS = frozenset("CSUTLONEcsutlone\"',.0123456789I")
+
+
 def starts_with_banner(line: str) -> bool:
     """Whether `line` begins with a classification line, however it runs on."""
+    if line.lstrip()[:1] not in _BANNER_INITIALS:
+        return False  # most of a routing header: RUEH.../, FM, DE, ZNY, a precedence
     m = _match(line)
-    return bool(m) and m["serial"] is not None
+    return m is not None and m["serial"] is not None
 
 
 def _match(line: str) -> re.Match[str] | None:
     m = _BANNER_HEAD.match(line)
     if m is None:
         return None
-    word = m.group("spaced") or m.group("plain")
+    cls = m.group("spaced") or m.group("plain")
     whole = m.end() >= len(line.rstrip())
-    if not (_word_ok(word) or (whole and m["serial"])):  # "Unclas nairobi 000165" alone
+    if not (_word_ok(cls) or (whole and m["serial"])):  # "Unclas nairobi 000165" alone
         return None
-    if m["secword"] and edit_distance(m["secword"].upper(), "SECTION") > 2:
+    word = m["secword"]
+    if word and word.upper() != "SECTION" and edit_distance(word.upper(), "SECTION") > 2:
         return None
     return m
 

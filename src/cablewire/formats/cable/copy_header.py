@@ -15,8 +15,8 @@ the text takes it along::
     > / 04.10.2009 01:32 / 09SHANGHAI160 / Consulate Shanghai / CONFIDENTIAL (month first)
     261640Z Jun 06                                   (a date-time group alone above the banner)
 
-`read_copy_header()` reads them: the dated lines and labelled fields in the lines above the
-classification line, a dump row there, and a dump row written one field a line anywhere.
+`read_copy_header()` reads the dated lines, labelled fields and dump rows in the lines above the
+classification line; `read_dump_row()` a dump row anywhere, for a text whose top says nothing.
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ _ROW = re.compile(
     r"\s(\d{1,2}):(\d{2})(?::\d{2})?[\t,](\d{2}[A-Z][A-Z0-9]{1,40}\d)[\t,]",
     re.M,
 )
-_DTG_ALONE = re.compile(r"^[^\S\n]*(\d{2})(\d{2})(\d{2})Z[^\S\n]+([A-Za-z]{3})[^\S\n]+(\d{2})[^\S\n]*$")
+_DTG_ALONE = re.compile(
+    r"^[^\S\n]*(\d{2})(\d{2})(\d{2})Z[^\S\n]+([A-Za-z]{3})[^\S\n]+(\d{2})[^\S\n]*$"
+)
 _HEAD_LINES = 12
 
 
@@ -68,13 +70,19 @@ class CopyHeader:
     classification: str | None = None
 
 
-def read_copy_header(head: list[str], text: str) -> CopyHeader:
-    """The copy's record from `head` (the lines above the classification line, routing lines
-    left out) and, for a dump row written one field a line, the whole `text`."""
+def read_copy_header(head: list[str]) -> CopyHeader:
+    """The copy's record from `head`: the lines above the classification line, routing lines
+    left out."""
     out = CopyHeader()
     for line in head[:_HEAD_LINES]:
         if line.strip():
             _read_line(line, out)
+    return out
+
+
+def read_dump_row(text: str, out: CopyHeader) -> None:
+    """Fill `out` from a dump row anywhere in `text` (one field a line, or a CSV or TSV line):
+    for a text whose top gave no date (a partial extract carries its row after the banner)."""
     if out.created is None and "\n" in text:
         m = _FIELD_ROW.search(text)
         if m:
@@ -89,7 +97,6 @@ def read_copy_header(head: list[str], text: str) -> CopyHeader:
                 stamp = _stamp(int(m[4]), int(m[5]), int(m[6]), int(m[7]), int(m[8]))
             _set_date(out, stamp, "dump row")
             out.id = out.id or m[9]
-    return out
 
 
 def _read_line(line: str, out: CopyHeader) -> None:

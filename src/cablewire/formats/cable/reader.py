@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterator
 
 from cablewire.formats.base import Input
+from cablewire.formats.cable.banner import release_classification
 from cablewire.formats.cable.classified_by import parse_classified_by
+from cablewire.formats.cable.copy_header import CopyHeader, read_dump_row
 from cablewire.formats.cable.csv_dump import looks_like_csv_dump, read_csv_dump
 from cablewire.formats.cable.page import PageMeta, read_html_page, read_text_page
 from cablewire.formats.cable.paragraphs import read_body
-from cablewire.formats.cable.banner import release_classification
 from cablewire.formats.cable.telegram import BANNER, read_telegram
 from cablewire.formats.cable.telegram_id import disagreement, id_from_page, id_from_telegram
 from cablewire.hookspecs import hookimpl
@@ -111,7 +112,10 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
     body = read_body(tg.body_lines, tg.header_block)
     head = tg.header
 
-    created = meta.created or tg.copy.created or (head.date_time_group_utc or "")[:19] or None
+    copy = CopyHeader() if meta.id and meta.created and meta.classification else tg.copy_header()
+    if not (meta.id or meta.created or head.date_time_group_utc or copy.created):
+        read_dump_row(text, copy)  # a bare text that dates itself nowhere at its top
+    created = meta.created or copy.created or (head.date_time_group_utc or "")[:19] or None
     year = int(created[:4]) if created else None
     page_id = None
     if meta.id and meta.id.strip():
@@ -119,8 +123,8 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         warnings.extend(notes)
     if year is None and page_id and page_id[:2].isdigit():
         year = _century(int(page_id[:2]))  # the id's own year, for citations that give none
-    if page_id is None and tg.copy.id:
-        page_id, notes = id_from_page(tg.copy.id)  # a copied dump row's or record's own id
+    if page_id is None and copy.id:
+        page_id, notes = id_from_page(copy.id)  # a copied dump row's or record's own id
         warnings.extend(notes)
         if year is None and page_id[:2].isdigit():
             year = _century(int(page_id[:2]))
@@ -159,7 +163,7 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         id=cable_id,
         created=created,
         released=meta.released,
-        classification=meta.classification or tg.copy.classification or release_classification(
+        classification=meta.classification or copy.classification or release_classification(
             tg.banner_classification, tg.banner_caveat, tg.markers, _head_text(tg.body_lines)),
         markers=tg.markers,
         origin=meta.origin or _origin(head.sender),

@@ -101,7 +101,8 @@ class Telegram:
     banner_classification: str | None = None
     banner_caveat: str | None = None
     banner_efto_spaced: bool = False
-    copy: CopyHeader = field(default_factory=CopyHeader)  # the release's record, as copied
+    lines: list[str] = field(default_factory=list, repr=False)  # the text's lines, as read
+    _copy: CopyHeader | None = field(default=None, repr=False)
     de_serial: str | None = None  # the serial of the routing header's DE line (`#0387/01`)
     banner_station: str | None = None
     banner_serial: str | None = None
@@ -117,6 +118,13 @@ class Telegram:
     body_lines: list[str] = field(default_factory=list)
     header_block: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def copy_header(self) -> CopyHeader:
+        """The release's record of the cable as a copy carries it above the banner (read on
+        first use: a page's own table makes it needless)."""
+        if self._copy is None:
+            self._copy = read_copy_header(_text_lines(self.lines))
+        return self._copy
 
     def references(self, year: int | None, own_id: str | None) -> References:
         if not self.ref_text:
@@ -142,7 +150,7 @@ def read_telegram(text: str) -> Telegram:
     tg.warnings.extend(tg.header.warnings)
     body = _drop_markers(body, tg)
     _read_banner_fields(lines, tg)
-    tg.copy = read_copy_header(_text_lines(lines), text)
+    tg.lines = lines
     fields, body = read_header_block(body)
     tg.executive_order = fields.executive_order
     tg.decl_text = fields.decl_text

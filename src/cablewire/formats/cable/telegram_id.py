@@ -7,14 +7,17 @@ the text states: a date-time group, a copy's `Cable dated:` line or dump row. A 
 often states none; then the year is inferred from evidence in the text, each candidate in turn:
 
 1. the declassification date, ten years on (E.O. 12958's default; `DECL: 11/01/2014` for a
-   cable of November 2004), then its other usual spans (5, 20, 25, 15, 30 and 9 years);
-2. the two latest years its text names (`in 2004`), none before the latest year of the cables
-   its REF line cites with their year (`04 NEW DELHI 6881`): a cable cites none written after it;
+   cable of November 2004), then its other usual spans (20, 25, 9, 5, 15 and 30 years, as often
+   as the corpus uses them), none before the latest year of the cables its REF line cites with
+   their year (`04 NEW DELHI 6881`): a cable cites none written after it;
+2. the two latest years its text names (`in 2004`), none before that year either;
 
-and a candidate is taken only when the release has a cable of that station, serial and year
-(and, for a declassification date, of about that month) and none of that station and serial in
-the years either side: the text proposes, the release's id list (`cablewire.model.release`)
-decides, and where it cannot tell two years apart there is no id. The cable says which evidence it was, in a warning.
+and a candidate is taken only when the release has a cable of that station, serial and year:
+for a declassification date, one of about that month; for a year the text names, none of that
+station and serial in the years either side (serials start again each year, so a neighbour's
+would make it a guess). The text proposes, the release's id list (`cablewire.model.release`)
+decides; the cable says which evidence it was, in a warning. On the corpus's pages the year so
+inferred is right on 338 of 339 (`benchmarks/telegram_only.py`).
 An id of the cablegate site's `E F T O` banners keeps the EFTO, as the site writes it.
 """
 
@@ -58,10 +61,10 @@ def id_from_telegram(
     out = TelegramId(year=year)
     if not serial or not serial.isdigit() or int(serial) == 0:
         return out
-    written = station
+    written = station or ""
     if not station or _REDACTED.match(station):
-        written = _FM_POST.sub("", sender or "").strip() or None
-        if written is None:
+        written = _FM_POST.sub("", sender or "").strip()
+        if not written:
             return out
         if station:
             out.warnings.append(f"station redacted in the banner: {written} from the FM line")
