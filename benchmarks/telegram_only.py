@@ -123,25 +123,33 @@ def report(rows: list[dict[str, object]], misses: int) -> None:
     held = [r for r in rows if r["holds_class"]]
     level = sum(_level(r["class"]) == _level(r["page_class"]) for r in held)
     print(f"{'  level alone':<16}{len(held):>8}{'':>8}{level:>8}{level / len(held):>8.3f}")
+    for label, got, want in (("id", "id", "page_id"), ("date", "date", "page_date")):
+        equal = sum(r[got] == r[want] for r in rows)
+        print(f"{label} equal on all pages, held or not: {equal}/{n} = {equal / n:.3f}")
     inferred = [r for r in rows if r["id_inferred"]]
     right = sum(r["id"] == r["page_id"] for r in inferred)
     print(f"\nids with an inferred year: {len(inferred)}, right {right}")
-    lack = Counter()
+    lack: Counter[str] = Counter()
     for r in rows:
         if r["holds_id"]:
             continue
         if r["id"] is not None and r["id"] == r["page_id"]:
-            lack["holds no stated year; the reader inferred it"] += 1
+            lack["found all the same: " + ("the year inferred" if r["id_inferred"]
+                                            else "a copy's record, or a line the test misses")] += 1
+        elif r["joined"]:
+            lack["the text joins two cables (the reader warns)"] += 1
+        elif r["id"] is not None:
+            lack["the reader gives another id"] += 1
         elif r["partial"] and not r["holds_date"]:
-            lack["partial extract stating no date"] += 1
+            lack["a partial extract stating no year, none inferred"] += 1
         elif not r["holds_date"]:
-            lack["no date stated"] += 1
+            lack["no date stated, none inferred"] += 1
         else:
-            lack["no station and serial of the page's id on a line"] += 1
+            lack["no line names the id's station and serial"] += 1
     print("pages that hold no id, by what they lack:")
     for why, count in lack.most_common():
         print(f"  {count:>5}  {why}")
-    wrong = Counter()
+    wrong: Counter[str] = Counter()
     for r in rows:
         if r["holds_id"] and r["id"] != r["page_id"]:
             wrong["joined (the text joins two cables)" if r["joined"] else

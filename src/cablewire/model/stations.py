@@ -98,7 +98,7 @@ ID_ALIASES = {
 # Words a banner or an address puts before a station, which the site's ids sometimes kept:
 # post words, handling words, the tail of a letter-spaced classification run into the station.
 POST_WORDS = ("AMEMBASSY", "AMCONSULATE", "AMCONSUL", "CONSULATEGENERAL", "CONSULATE", "EMBASSY",
-              "USMISSION", "USMISSIN", "MISSION", "USOFFICE", "AMEMB", "US")
+              "USMISSION", "USMISSIN", "MISSION", "USOFFICE", "USINT", "AMEMB", "US")
 _CLASS_TAILS = tuple(
     word[i:] for word in ("UNCLASSIFIED", "CONFIDENTIAL") for i in range(len(word) - 5)
 )

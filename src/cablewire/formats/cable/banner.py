@@ -66,7 +66,7 @@ _STATION_SERIAL = re.compile(
 )
 _PAGE_MARKER = re.compile(
     r"^[^\S\n]*(?P<station>[A-Z][A-Z.'-]*(?:[^\S\n][A-Z][A-Z.'-]*){0,4}?)[^\S\n]+"
-    r"(?P<serial>0{2,}\d{1,6}|\d{8})[^\S\n]+0*\d{1,3}(?:\.\d+)?[^\S\n]+OF[^\S\n]+0*\d{1,3}[^\S\n]*$"
+    r"(?P<serial>0{2,}\d{1,6})[^\S\n]+0*\d{1,3}(?:\.\d+)?[^\S\n]+OF[^\S\n]+0*\d{1,3}[^\S\n]*$"
 )
 _CLASS_NAMES = {
     "TOPSECRET": "TOP SECRET",
@@ -137,8 +137,9 @@ def read_banner(lines: list[str]) -> Banner | None:
         banner = _banner(m)
         if banner.serial is not None:
             return banner
-        if m.end() >= len(line.rstrip()) and pending is None:
-            pending, follows = banner, True  # the line ends with the classification or section
+        if pending is None:
+            pending = banner  # the classification at least (a station and serial may follow)
+            follows = m.end() >= len(line.rstrip())
     return pending
 
 

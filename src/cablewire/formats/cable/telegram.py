@@ -147,6 +147,11 @@ def read_telegram(text: str) -> Telegram:
     tg.de_serial = next((m[1] for m in map(_DE_SERIAL.match, header_lines) if m), None)
     if tg.header.date_time_group is None:
         _run_on_dtg(header_lines or lines[:40], tg)
+    if tg.header.date_time_group is None:
+        # an old telegram repeats its page header on every page: its DTG on a line of its own,
+        # or run into one line with the rest of the header (`... /38 O 271459Z SEP 00 FM ...`)
+        _run_on_dtg([line for line in lines[:1000]
+                     if _DTG_START.match(line) or ("Z " in line and " FM " in line)], tg)
     tg.warnings.extend(tg.header.warnings)
     body = _drop_markers(body, tg)
     _read_banner_fields(lines, tg)
@@ -201,15 +206,16 @@ def _read_banner_fields(lines: list[str], tg: Telegram) -> None:
             tg.banner_efto_spaced = bool(banner and banner.efto_spaced)
         return
     banner = read_banner(lines)
-    if banner is None:
+    if (banner is None or banner.serial is None) and not tg.banner_serial:
         marker = station_from_page_marker(lines)
-        if marker and not tg.banner_serial:
+        if marker:
             tg.banner_station, tg.banner_serial = marker
+    if banner is None:
         return
     tg.banner_classification = tg.banner_classification or banner.classification
     tg.banner_caveat = tg.banner_caveat or banner.caveat
     tg.banner_efto_spaced = banner.efto_spaced
-    if not (tg.banner_station and tg.banner_serial):
+    if not (tg.banner_station and tg.banner_serial) and banner.serial:
         tg.banner_station, tg.banner_serial = banner.station, banner.serial
     if banner.sections and not tg.sections:
         tg.sections = banner.sections

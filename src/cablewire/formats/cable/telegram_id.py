@@ -31,7 +31,7 @@ from cablewire.model.release import release_months
 from cablewire.model.stations import resolve_station
 
 _REDACTED = re.compile(r"^[X\s]{3,}$", re.IGNORECASE)
-_FM_POST = re.compile(r"^(?:AMEMBASSY|AMCONSUL|USMISSION|USOFFICE|AMEMB)\s+", re.IGNORECASE)
+_FM_POST = re.compile(r"^(?:AMEMBASSY|AMCONSUL|USMISSION|USOFFICE|USINT|AMEMB)\s+", re.IGNORECASE)
 _DECL_SPANS = (10, 20, 25, 9, 5, 15, 30)  # as often as the corpus uses them
 _TEXT_YEAR = re.compile(r"(?<![\d/.-])(19[6-9]\d|200\d|2010)(?![\d/.-])")
 _SEARCH_CHARS = 60_000
