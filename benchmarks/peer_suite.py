@@ -31,6 +31,7 @@ from typing import Any
 from cablewire.formats.cable.reader import read_cable
 from cablewire.model.document import Cable
 from cablewire.model.ids import canonical_cable_id
+from cablewire.text.casing import titlecase
 
 CASES = Path(__file__).resolve().parent / "peer" / "cablemap"
 
@@ -66,9 +67,81 @@ def _canonical_id(case: dict[str, Any]) -> tuple[bool, Any]:
     return got == case["expected"], got
 
 
+def _reference_items(case: dict[str, Any]) -> tuple[bool, Any]:
+    """REF items as the peer lists them: one `[letter, value]` per cited cable (its canonical
+    id) and per item that is no cable (its text, as written). Ours keep the cables an item names
+    in `ids` and the text of an item with none: an item naming two cables gives two pairs with
+    its letter, an item naming none gives one pair with its text. The peer's kinds of non-cable
+    item (EMAIL, TEL, REPORT, BOOK) are not compared: we keep no kind."""
+    got = []
+    for item in cable_of(case).to_dict().get("reference_items") or []:
+        if item["ids"]:
+            got.extend([item["letter"], cable_id] for cable_id in item["ids"])
+        else:
+            got.append([item["letter"], item["text"]])
+    return got == case["expected"], got
+
+
+def _addressees(field: str) -> Check:
+    """A check of the TO (`recipients`) or INFO (`info_recipients`) addressees.
+
+    The peer writes an addressee as `Recipient(route, name, precedence, mcn, excluded)`,
+    transcribed in the cases as `{"route", "name", "precedence", "mcn", "excluded"}`; ours is
+    `{"route", "name", "precedence", "serial", "excluded"}`. The mapping is one to one: the
+    peer's `mcn` (message continuity number) is our `serial`, and both keep the names an `XMT`
+    line exempts from a collective in that collective's `excluded`. Every key is compared,
+    and the list in order."""
+
+    def check(case: dict[str, Any]) -> tuple[bool, Any]:
+        got = cable_of(case).to_dict().get(field)
+        expected = [{"route": r["route"], "name": r["name"], "precedence": r["precedence"],
+                     "serial": r["mcn"], "excluded": r["excluded"]} for r in case["expected"]]
+        return got == expected, got
+
+    return check
+
+
+def _classified_by(case: dict[str, Any]) -> tuple[bool, Any]:
+    """The classifier's name as written. The peer gives a list of names where we keep one:
+    an empty list (the line names nobody, "CLASSIFIED BY SECTION 1.5 (B)") is our null, and a
+    line that names two officials is ours when our one name is the first of them, the one the
+    line names as classifier."""
+    got = cable_of(case).classified_by
+    expected = case["expected"]
+    if isinstance(expected, list):
+        expected = expected[0] if expected else None
+    return got == expected, got
+
+
+def _title(case: dict[str, Any]) -> tuple[bool, Any]:
+    """Title case of a subject line: the peer's `titlefy` is compared with our `titlecase`,
+    called on the subject as the case gives it (no cable is read)."""
+    got = titlecase(case["input"])
+    return got == case["expected"], got
+
+
+def _summary(case: dict[str, Any]) -> tuple[bool, Any]:
+    """The summary, compared with its whitespace made one space on both sides: the peer keeps a
+    paragraph's line breaks and joins paragraphs with one line break, we join a paragraph's
+    wrapped lines with spaces and paragraphs with a blank line. Words, punctuation and what is
+    in or out of the summary are compared as they are."""
+    got = cable_of(case).to_dict().get("summary")
+    expected = case["expected"]
+    same = got is not None and expected is not None and got.split() == expected.split()
+    return same or got == expected, got
+
+
 # field -> check. A field's check may normalise what the peer and the reader write differently
 # (and says so); it never loosens what is compared.
-CHECKS: dict[str, Check] = {"canonical_id": _canonical_id}
+CHECKS: dict[str, Check] = {
+    "classified_by": _classified_by,
+    "recipients": _addressees("recipients"),
+    "info_recipients": _addressees("info_recipients"),
+    "title": _title,
+    "summary": _summary,
+    "reference_items": _reference_items,
+    "canonical_id": _canonical_id,
+}
 
 
 def load(field: str | None = None) -> list[dict[str, Any]]:

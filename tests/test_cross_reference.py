@@ -32,7 +32,7 @@ def test_toure_in_the_seed_cable(archive: Archive) -> None:
         "key": TOURE, "type": "person", "name": "Amadou Toumani Touré", "mentions": 36,
         "documents": 2, "strongest": [
             {"id": "09BAMAKO776", "kind": "cable",
-             "title": "Ambassador and General Ward MEET with Malian President Amadou Toumani"
+             "title": "Ambassador and General Ward Meet with Malian President Amadou Toumani"
                       " Toure", "date": "2009-12-01T16:04:00", "mentions": 22},
             {"id": ARTICLE, "kind": "article", "title": "STUTTGART, Germany", "date": None,
              "mentions": 2}]}
@@ -83,7 +83,7 @@ def test_cast_command(enriched_sample: str) -> None:
         "",
         "People",
         f"  Amadou Toumani Touré ({TOURE}): 36 here, named in 2 other documents",
-        "      09BAMAKO776       2009-12-01   22x  Ambassador and General Ward MEET with"
+        "      09BAMAKO776       2009-12-01   22x  Ambassador and General Ward Meet with"
         " Malian President Amadou Toumani Toure",
         f"      {ARTICLE}  -             2x  STUTTGART, Germany",
     ]

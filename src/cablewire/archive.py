@@ -117,13 +117,16 @@ class Archive:
         return found
 
     def show(self, text: str) -> Shown:
-        """A document with the cables it cites and the documents that cite it.
+        """A document (its current revision) with the cables it cites and the documents that
+        cite it, its revisions, and which revision is current and why
+        (`cablewire.model.revisions`).
 
         Cited cables that are not in the archive are listed too, with whether the full release
         has them (`in_release`) and the month they were written."""
         doc_id = self.resolve_id(text)
         document = self.store.get(doc_id)
-        assert document is not None
+        current = self.store.current(doc_id)
+        assert document is not None and current is not None
         cites = self.store.cites(doc_id)
         cited_by = self.store.cited_by(doc_id)
         listed = self.store.listing(cites + cited_by)
@@ -147,6 +150,7 @@ class Archive:
             "cites": [entry(c) for c in cites],
             "cited_by": [entry(c) for c in cited_by],
             "revisions": self.store.revisions(doc_id),
+            "current": current,
             "original": {"bytes": len(original) if original is not None else None,
                          "source": (document.get("source") or {}).get("path")},
         }
@@ -260,7 +264,7 @@ class Archive:
     # -- documents -------------------------------------------------------------------------------
 
     def document(self, text: str) -> dict[str, Any]:
-        """A document's JSON form (its newest revision)."""
+        """A document's JSON form (its current revision)."""
         doc_id = self.resolve_id(text)
         found = self.store.get(doc_id)
         if found is None:

@@ -4,8 +4,8 @@ Work runs on an executor (`cablewire.executors`: a local process pool by default
 any store connection is opened; every write goes through the store, in this process. Sources
 already ingested with the same bytes are skipped before parsing, so a second run of the same
 input does nothing and a run after a crash resumes where the last committed batch ended. Stages
-(`cablewire.stages`) then run on the documents whose newest revision lacks their result, and the
-search index catches up from the store once at the end, so each document is indexed once.
+(`cablewire.stages`) then run on the documents whose current revision lacks their result, and
+the search index catches up from the store once at the end, so each document is indexed once.
 """
 
 from __future__ import annotations

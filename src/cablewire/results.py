@@ -95,11 +95,55 @@ class SearchResult(TypedDict):
 
 # -- one document ----------------------------------------------------------------------------------
 
+class Completeness(TypedDict):
+    """How complete a revision's text is (`cablewire.model.revisions.completeness`)."""
+
+    characters: Annotated[int, Described(
+        "Characters of the body's text, not counting spaces or redaction marks")]
+    paragraphs: int
+    redactions: Annotated[int, Described("Redaction marks (XXXXXXXXXXXX) in the body")]
+    defects: Annotated[list[str], Described(
+        "Reading notes that say text is missing: 'empty body', 'partial extract',"
+        " 'truncated', 'very short text'")]
+    score: Annotated[int, Described(
+        "The characters less a fixed cost for each redaction mark: what revisions are compared"
+        " by")]
+
+
 class Revision(TypedDict):
     revision: int
     ingested_at: str
     source: str
     content_hash: str
+    released: Annotated[str | None, Described("The release date the revision gives, if any")]
+    completeness: Completeness
+    current: Annotated[bool, Described("Whether this is the revision shown and indexed")]
+
+
+RevisionRule = Literal["only", "newest", "most_complete"]
+"""only: the document has one revision; newest: the current revision is the newest (latest
+release, then latest ingested) and as complete as any; most_complete: a newer revision was set
+aside as much less complete."""
+
+
+class PassedOver(TypedDict):
+    """A revision that is not current, and why."""
+
+    revision: int
+    reason: str
+
+
+class CurrentRevision(TypedDict):
+    """Which revision of a document is shown, searched and enriched, and why
+    (`cablewire.model.revisions.choose_current`)."""
+
+    revision: int
+    of: Annotated[int, Described("How many revisions the document has")]
+    rule: Annotated[RevisionRule, Described(
+        "only: its one revision; newest: the latest release (then the latest ingested) and"
+        " as complete as any; most_complete: newer revisions are much less complete")]
+    reason: Annotated[str, Described("Why it is current, in a sentence")]
+    passed_over: list[PassedOver]
 
 
 class CitedDocument(TypedDict):
@@ -124,13 +168,16 @@ DOCUMENT_SCHEMA = Schema({"oneOf": [{"$ref": "Cable"}, {"$ref": "Article"}]})
 
 
 class Shown(TypedDict):
-    """A document with the cables it cites, the documents citing it, its revisions and its
-    original's size (`cablewire show --json`, `/api/documents/{id}`)."""
+    """A document (its current revision) with the cables it cites, the documents citing it,
+    its revisions, which one is current and why, and its original's size (`cablewire show
+    --json`, `/api/documents/{id}`)."""
 
     document: Annotated[dict[str, Any], DOCUMENT_SCHEMA]
     cites: list[CitedDocument]
     cited_by: list[CitedDocument]
     revisions: list[Revision]
+    current: Annotated[CurrentRevision, Described(
+        "Which revision `document` is, and why that one")]
     original: OriginalInfo
 
 

@@ -2,8 +2,10 @@
 
 Each `tests/fixtures/cable/<name>.html` (and the seed, `examples/seeds/000_8f450616689684b3.txt`)
 is parsed and its full public JSON form (`to_dict()`, minus the checkout-dependent `source.path`)
-must equal `<name>.expected.json` exactly. See `tests/fixtures/cable/README.md` for how the
-expected files were made and checked.
+must equal `<name>.expected.json` exactly. So must each bare telegram `<ID>.telegram.txt` (a
+page's `<pre>` blocks as text, no page around them), read from its own text alone, against
+`<ID>.telegram.expected.json`. See `tests/fixtures/cable/README.md` for how the expected files
+were made and checked.
 
 Where the parser is known to be wrong, the expected file holds the correct value written by hand
 and `known-bugs.json` names the fields concerned: the full comparison is then a strict xfail
@@ -32,6 +34,9 @@ KNOWN_BUGS: dict[str, dict[str, Any]] = json.loads(
 
 def _inputs() -> dict[str, Path]:
     found = {p.stem: p for p in sorted(FIXTURES.glob("*.html"))}
+    found.update(
+        {p.name.removesuffix(".txt"): p for p in sorted(FIXTURES.glob("*.telegram.txt"))}
+    )
     found[SEED_NAME] = SEEDS / "000_8f450616689684b3.txt"
     return found
 
@@ -130,6 +135,7 @@ def test_fixture_set_is_varied() -> None:
     assert any(doc["other_references"] for doc in expected.values())
     assert any(doc["origin"] == "Secretary of State" for doc in expected.values())
     assert sum(doc["source"]["form"] == "cable-html" for doc in expected.values()) >= 22
+    assert sum(doc["source"]["form"] == "cable-telegram" for doc in expected.values()) >= 6
 
 
 # --- The other forms of the same cables -------------------------------------------------------
@@ -151,6 +157,28 @@ def test_raw_telegram_gives_the_seed_fields() -> None:
         {k: v for k, v in raw.items() if k not in PAGE_ONLY},
         {k: v for k, v in seed.items() if k not in PAGE_ONLY},
     ) == {}
+
+
+TELEGRAMS = sorted(n for n in INPUTS if n.endswith(".telegram"))
+# What the page table gives: the telegram golden has it null when the telegram does not say
+# it, and the page's value when it does (`created` to the day: the table's time of day is not
+# the date-time group's).
+PAGE_TABLE = {"id", "created", "classification", "origin"}
+
+
+@pytest.mark.parametrize("name", TELEGRAMS)
+def test_bare_telegram_golden_agrees_with_its_page(name: str) -> None:
+    """A page's `<pre>` blocks alone hold the same cable as the page: every field of the
+    telegram golden equals the page golden's, but for the release date and the source, and
+    for the page-table fields the telegram does not give (null there)."""
+    telegram, page = _expected(name), _expected(name.removesuffix(".telegram"))
+    assert telegram["source"]["form"] == "cable-telegram"
+    assert telegram["released"] is None
+    differ = _differences(telegram, page).keys() - {"released", "source", "warnings"}
+    if "created" in differ and telegram["created"] and page["created"]:
+        if telegram["created"][:10] == page["created"][:10]:
+            differ.discard("created")
+    assert {k for k in differ if k not in PAGE_TABLE or telegram[k] is not None} == set()
 
 
 CSV_ROWS = [

@@ -36,14 +36,18 @@ def test_routing_header(seed: dict[str, Any]) -> None:
     assert seed["date_time_group_utc"] == "2009-06-12T11:16:00Z"
     assert seed["sender"] == "AMEMBASSY BAMAKO"
     assert seed["recipients"] == [
-        {"route": "RUEHC", "name": "SECSTATE WASHDC", "precedence": None, "serial": "0456"}
+        {"route": "RUEHC", "name": "SECSTATE WASHDC", "precedence": None, "serial": "0456",
+         "excluded": []}
     ]
     assert seed["info_recipients"] == [
-        {"route": "RUEHZK", "name": "ECOWAS COLLECTIVE", "precedence": None, "serial": None},
-        {"route": "RUEHAS", "name": "AMEMBASSY ALGIERS", "precedence": None, "serial": "0655"},
+        {"route": "RUEHZK", "name": "ECOWAS COLLECTIVE", "precedence": None, "serial": None,
+         "excluded": []},
+        {"route": "RUEHAS", "name": "AMEMBASSY ALGIERS", "precedence": None, "serial": "0655",
+         "excluded": []},
         {"route": "RHMFISS", "name": "HQ USAFRICOM STUTTGART GE", "precedence": None,
-         "serial": None},
-        {"route": "RUEAIIA", "name": "CIA WASHDC", "precedence": None, "serial": None},
+         "serial": None, "excluded": []},
+        {"route": "RUEAIIA", "name": "CIA WASHDC", "precedence": None, "serial": None,
+         "excluded": []},
     ]
 
 

@@ -335,3 +335,122 @@ def test_loose_letters_out_of_turn_do_not_split_an_item() -> None:
         ("A", "E-MAIL FROM J.SMITH OF 10/6"), ("B", "STATE 12")]
     refs = parse_references("STATE 12 AND a. memo", 2004)
     assert [(i["letter"], i["text"]) for i in refs.items] == [(None, "STATE 12 AND a. memo")]
+
+
+# --- Years, originators and things that are not cables ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "cables"),
+    [
+        # a year of the citation's own, written before, inside or after it
+        ("a. 05 state 201650 b. bamako 12", 2008, ["05STATE201650", "08BAMAKO12"]),
+        ("2009 BAMAKO 2394; 2009 BAMAKO 491", 2010, ["09BAMAKO2394", "09BAMAKO491"]),
+        ("A) STATE (01) 201265, B) STATE 02034", 2002, ["01STATE201265", "02STATE2034"]),
+        ("A. DAKAR 701 (08) B. DAKAR 338 (07) C. DAKAR 12", 2009,
+         ["08DAKAR701", "07DAKAR338", "09DAKAR12"]),
+        ("A: BAMAKO 00933/08", 2009, ["08BAMAKO933"]),
+        # other originators written like cables
+        ("SECDEF 122723; BAMAKO IIR 6 899 0149 10", 2010, ["10SECDEF122723"]),
+        ("A) USDOC 06988 B) SECDEF WASHDC 4455", 2007, ["07USDOC6988", "07SECDEF4455"]),
+        ("WHITE HOUSE WASHINGTON DC 481", 2008, ["08WHITEHOUSE481"]),
+        # letters in brackets, after a colon, after a pilcrow, run on from the serial
+        ("[A] State 188314 [B] Bamako 2285", 2005, ["05STATE188314", "05BAMAKO2285"]),
+        ("A: Dakar 0031; B: Bamako 0462", 2008, ["08DAKAR31", "08BAMAKO462"]),
+        ("A. BAMAKO 71 ¶B. 08 BAMAKO 720 ¶C. BAMAKO 202", 2010,
+         ["10BAMAKO71", "08BAMAKO720", "10BAMAKO202"]),
+        ("A. STATE 021770B. STATE 039585", 2008, ["08STATE21770", "08STATE39585"]),
+        # a station and serial written as one word, with or without the year
+        ("A) DAKAR 05667 B)BAMAKO05511", 2007, ["07DAKAR5667", "07BAMAKO5511"]),
+    ],
+)
+def test_years_and_originators(text: str, year: int, cables: list[str]) -> None:
+    assert parse_references(text, year).cables == cables
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("A. DOE-ROE EMAIL 10/9 B. ROE-POE EMAILS 9-22 THRU 10-7",
+         ["DOE-ROE EMAIL 10/9", "ROE-POE EMAILS 9-22 THRU 10-7"]),
+        ("SECDEF MSG DTG 301601z SEP 08", ["SECDEF MSG DTG 301601z SEP 08"]),
+        ("UNSCR 1737 SANCTIONS COMMITTEE NOTICE- 24 JULY 2009",
+         ["UNSCR 1737 SANCTIONS COMMITTEE NOTICE- 24 JULY 2009"]),
+        ("E-mails J. Doe-K. Roe", ["E-mails J. Doe-K. Roe"]),
+        ("9 FAM Appendix K, 406 (6)", ["9 FAM Appendix K, 406 (6)"]),
+        ("EXP.LIC. D328589", ["EXP.LIC. D328589"]),
+        ("DOE/ROE TELCON 02/16/2010", ["DOE/ROE TELCON 02/16/2010"]),
+        ("MINISTRY OF DEFENSE LETTER OF REQUEST (08-184) DATED 12 DEC 08",
+         ["MINISTRY OF DEFENSE LETTER OF REQUEST (08-184) DATED 12 DEC 08"]),
+        # a year in the middle of a name makes no station of the rest
+        ("SAO 06 PAULO 1038", ["SAO 06 PAULO 1038"]),
+        # the serial of a page marker
+        ("BAMAKO 00000387", ["BAMAKO 00000387"]),
+    ],
+)
+def test_not_cables(text: str, other: list[str]) -> None:
+    refs = parse_references(text, 2009)
+    assert (refs.cables, refs.other) == ([], other)
+
+
+def test_an_unknown_station_after_a_year_only_when_written_as_a_name() -> None:
+    assert parse_references("A. 08 NEW POST 12", 2009).cables == ["08NEWPOST12"]
+    refs = parse_references("A. 1800 representatives from 103 countries", 2009)
+    assert refs.cables == []
+
+
+def test_a_serial_cut_off_by_a_preview_is_no_cable() -> None:
+    refs = parse_references("A. BAMAKO 1841 B. BAMAKO 2...", 2007)
+    assert (refs.cables, refs.other) == (["07BAMAKO1841"], ["BAMAKO 2..."])
+
+
+def test_the_preview_of_an_item_given_again_in_full_is_dropped() -> None:
+    refs = parse_references("A. DAKAR 1557 B. BAMAKO 2... C O N F I D E N T I A L SECTION 01 OF "
+                            "03 BAMAKO 000387 SIPDIS A. DAKAR 1557 B. BAMAKO 2351", 2008,
+                            "08BAMAKO387")
+    assert refs.items == [
+        {"letter": "A", "text": "DAKAR 1557", "ids": ["08DAKAR1557"]},
+        {"letter": "B", "text": "BAMAKO 2351", "ids": ["08BAMAKO2351"]},
+    ]
+
+
+def test_a_section_count_is_no_year() -> None:
+    refs = parse_references("A. DAKAR 1557 UNCLAS SECTION 01 OF 05 BAMAKO 001108 SENSITIVE", 2008)
+    assert refs.cables == ["08DAKAR1557"]
+
+
+def test_a_failed_citation_leaves_its_number_to_the_next() -> None:
+    # "B. 04" is no citation; 04 is the year of PANAMA 02153
+    refs = parse_references("A. 04 STATE 273089 B. 04 BAMAKO 02153 C. BAMAKO 338", 2005)
+    assert refs.cables == ["04STATE273089", "04BAMAKO2153", "05BAMAKO338"]
+
+
+def test_a_label_repeated_inside_the_block() -> None:
+    refs = parse_references("Ref A) Dakar 3393 B) Dakar 03793", 2005)
+    assert [(i["letter"], i["text"]) for i in refs.items] == [("A", "Dakar 3393"),
+                                                             ("B", "Dakar 03793")]
+    refs = parse_references("A. REF: BAMAKO 2282 B. BAMAKO 2298", 2003)
+    assert refs.items[0] == {"letter": "A", "text": "BAMAKO 2282", "ids": ["03BAMAKO2282"]}
+
+
+def test_an_initial_out_of_turn_is_no_letter() -> None:
+    refs = parse_references("A. STATE 7434 B. STATE 4834 C. B. DOE EMAIL 1/22/07", 2007)
+    assert [(i["letter"], i["text"]) for i in refs.items] == [
+        ("A", "STATE 7434"), ("B", "STATE 4834"), ("C", "B. DOE EMAIL 1/22/07")]
+
+
+def test_the_cited_cables_date_gives_its_year() -> None:
+    refs = parse_references("A. 06 STATE 92781 07 JUN 2006 B. STATE 99488 24 SEP 2009 "
+                            "C. IIR 6 819 0285 92 18 DEC 1991", 2010)
+    assert refs.cables == ["06STATE92781", "09STATE99488"]
+    assert refs.other == ["IIR 6 819 0285 92 18 DEC 1991"]
+
+
+def test_a_dash_between_items_is_not_their_text() -> None:
+    refs = parse_references("(A) 03 Dakar 2200 - (B) 03 State 348254", 2004)
+    assert [i["text"] for i in refs.items] == ["03 Dakar 2200", "03 State 348254"]
+
+
+def test_a_paragraph_number_run_on_without_a_space_ends_the_block() -> None:
+    refs = parse_references("08 STATE 74840 1.The following responses are keyed to reftel.", 2009)
+    assert refs.items == [{"letter": None, "text": "08 STATE 74840", "ids": ["08STATE74840"]}]

@@ -352,6 +352,126 @@ def test_cross_reference_of_a_documents_cast(store: Store) -> None:
     assert store.cross_reference("nope") == []
 
 
+# -- which revision is current --------------------------------------------------------------------
+
+FULL_TEXT = ("1. (C) Summary: President Toure told the Ambassador that AQIM are not choir boys"
+             " and that Mali will act. End summary.\n\n2. (C) The President asked for help"
+             " with trucks, radios and fuel for the units in the north.")
+
+
+# Long enough that one redaction mark does not make it much less complete.
+LONG_TEXT = "\n\n".join([FULL_TEXT] * 3)
+
+
+def _full(doc_id: str, body: str = FULL_TEXT, released: str | None = None,
+          **more: Any) -> dict[str, Any]:
+    return _cable(doc_id, body, ["09BAMAKO186"], released=released,
+                  paragraphs=[{"number": n, "marking": "C", "heading": None, "text": t}
+                              for n, t in enumerate(body.split("\n\n"), 1)],
+                  warnings=[], **more)
+
+
+def _fragment(doc_id: str) -> dict[str, Any]:
+    return _cable(doc_id, "C O N F I D E N T I A L BAMAKO 000387", [], title="Fragment",
+                  released=None, paragraphs=[], warnings=["no subject line", "empty body"])
+
+
+def test_a_much_less_complete_revision_is_kept_but_not_current(store: Store) -> None:
+    store.write_batch([_source("full.txt", b"full page", [_full("09BAMAKO387")])])
+    store.write_results([StageResult("09BAMAKO387", "toy", "1", 1, {"words": 40})])
+    seq = store.max_seq()
+    summary = store.write_batch([_source("cut.txt", b"full", [_fragment("09BAMAKO387")])])
+    assert summary.to_dict() == {"new": 0, "updated": 1, "unchanged": 0, "failed": 0}
+    # Kept as revision 2; the full text stays current, and nothing derived from it changes.
+    assert store.get("09BAMAKO387")["body"] == FULL_TEXT  # type: ignore[index]
+    assert store.get("09BAMAKO387", revision=2)["title"] == "Fragment"  # type: ignore[index]
+    assert store.revision_of("09BAMAKO387") == 1
+    assert store.max_seq() == seq and list(store.changes_since(seq)) == []
+    assert store.listing(["09BAMAKO387"])["09BAMAKO387"]["title"] == "Title of 09BAMAKO387"
+    assert store.cites("09BAMAKO387") == ["09BAMAKO186"]
+    assert store.original("09BAMAKO387") == b"full page"
+    assert store.original("09BAMAKO387", revision=2) == b"full"
+    assert store.result("09BAMAKO387", "toy") == {"words": 40}
+    assert store.pending("toy", "1") == []
+    assert store.current("09BAMAKO387") == {
+        "revision": 1, "of": 2, "rule": "most_complete",
+        "reason": "the most complete: 172 characters of text in 2 paragraphs; revision 2 is"
+                  " newer but much less complete",
+        "passed_over": [{"revision": 2, "reason": "much less complete than revision 1: 24"
+                         " characters of text in no paragraphs (empty body), against 172"
+                         " characters of text in 2 paragraphs"}]}
+    listed = store.revisions("09BAMAKO387")
+    assert [(r["revision"], r["source"], r["current"], r["released"]) for r in listed] == [
+        (1, "full.txt", True, None), (2, "cut.txt", False, None)]
+    assert listed[1]["completeness"] == {"characters": 24, "paragraphs": 0, "redactions": 0,
+                                         "defects": ["empty body"], "score": 24}
+    # The fragment again, from another file: one of its revisions already, so unchanged.
+    again = store.write_batch([_source("cut-2.txt", b"full.", [_fragment("09BAMAKO387")])])
+    assert again.to_dict() == {"new": 0, "updated": 0, "unchanged": 1, "failed": 0}
+    assert len(store.revisions("09BAMAKO387")) == 2
+    assert store.stats()["revisions"] == 2
+
+
+def test_the_full_text_after_a_fragment_becomes_current(store: Store) -> None:
+    store.write_batch([_source("cut.txt", b"full", [_fragment("09BAMAKO387")])])
+    assert store.current("09BAMAKO387") == {"revision": 1, "of": 1, "rule": "only",
+                                            "reason": "the only revision", "passed_over": []}
+    store.write_batch([_source("full.txt", b"full page", [_full("09BAMAKO387")])])
+    assert store.revision_of("09BAMAKO387") == 2
+    assert store.get("09BAMAKO387")["body"] == FULL_TEXT  # type: ignore[index]
+    assert store.cites("09BAMAKO387") == ["09BAMAKO186"]
+    assert [doc["id"] for _seq, doc in store.changes_since(1)] == ["09BAMAKO387"]
+    assert store.current("09BAMAKO387")["rule"] == "newest"  # type: ignore[index]
+
+
+def test_a_later_re_release_with_fewer_redactions_is_current(store: Store) -> None:
+    redacted = LONG_TEXT.replace("President Toure", "XXXXXXXXXXXX", 1)
+    store.write_batch([_source("2010.html", b"2010", [
+        _full("09BAMAKO387", redacted, released="2010-12-08T21:00:00")])])
+    store.write_batch([_source("2011.html", b"2011", [
+        _full("09BAMAKO387", LONG_TEXT, released="2011-08-30T01:44:00")])])
+    assert store.revision_of("09BAMAKO387") == 2
+    assert store.current("09BAMAKO387") == {
+        "revision": 2, "of": 2, "rule": "newest",
+        "reason": "the latest release (2011-08-30), and as complete as any: 516 characters of"
+                  " text in 6 paragraphs",
+        "passed_over": [{"revision": 1,
+                         "reason": "an earlier release (2010-12-08, before 2011-08-30)"}]}
+    assert [r["released"] for r in store.revisions("09BAMAKO387")] == [
+        "2010-12-08T21:00:00", "2011-08-30T01:44:00"]
+    assert [r["completeness"]["redactions"] for r in store.revisions("09BAMAKO387")] == [1, 0]
+
+
+def test_an_earlier_release_ingested_later_is_not_current(store: Store) -> None:
+    store.write_batch([_source("2011.html", b"2011", [
+        _full("09BAMAKO387", LONG_TEXT, released="2011-08-30T01:44:00")])])
+    seq = store.max_seq()
+    redacted = LONG_TEXT.replace("President Toure", "XXXXXXXXXXXX", 1)
+    summary = store.write_batch([_source("2010.html", b"2010", [
+        _full("09BAMAKO387", redacted, released="2010-12-08T21:00:00", title="Old")])])
+    assert summary.updated == 1
+    assert store.revision_of("09BAMAKO387") == 1 and store.max_seq() == seq
+    assert store.listing(["09BAMAKO387"])["09BAMAKO387"]["title"] == "Title of 09BAMAKO387"
+    assert store.current("09BAMAKO387")["passed_over"] == [  # type: ignore[index]
+        {"revision": 2, "reason": "an earlier release (2010-12-08, before 2011-08-30)"}]
+
+
+def test_a_stage_result_follows_the_current_revision(store: Store) -> None:
+    store.write_batch([_source("cut.txt", b"cut", [_fragment("09BAMAKO387")])])
+    store.write_results([StageResult("09BAMAKO387", "toy", "1", 1, {"words": 0})])
+    store.write_batch([_source("full.txt", b"full", [_full("09BAMAKO387")])])
+    assert store.result("09BAMAKO387", "toy") is None
+    assert store.pending("toy", "1") == ["09BAMAKO387"]
+    assert store.write_results([StageResult("09BAMAKO387", "toy", "1", 1, {"words": 0})]) == 0
+    assert store.write_results([StageResult("09BAMAKO387", "toy", "1", 2, {"words": 40})]) == 1
+    assert store.results("09BAMAKO387") == {"toy": {"words": 40}}
+
+
+def test_no_current_revision_of_a_document_not_stored(store: Store) -> None:
+    assert store.current("nope") is None
+    assert store.revisions("nope") == []
+
+
 def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
     made = {name: factory(tmp_path / name) for name, factory in STORES.items()
             if (tmp_path / name).mkdir() is None}
@@ -360,6 +480,8 @@ def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
                                                _cable("09BAMAKO186", "y")])])
         store.write_results([StageResult("09BAMAKO387", "entities", "1", 1, ENTITIES)],
                             indexed=True)
+        store.write_batch([_source("b", b"b", [_fragment("09BAMAKO387"),
+                                               _full("09BAMAKO186", released="2011-08-30")])])
 
     def answers(store: Store) -> list[Any]:
         stats = store.stats()
@@ -373,7 +495,10 @@ def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
 
 
                 store.cross_reference("09BAMAKO387"), store.cross_reference("09BAMAKO186"),
-                [doc for _seq, doc in store.changes_since(0)]]
+                [doc for _seq, doc in store.changes_since(0)],
+                store.current("09BAMAKO387"), store.current("09BAMAKO186"),
+                [{k: v for k, v in r.items() if k != "ingested_at"}
+                 for i in ("09BAMAKO387", "09BAMAKO186") for r in store.revisions(i)]]
 
     sqlite, memory = (answers(made[name]) for name in ("sqlite", "memory"))
     assert sqlite == memory

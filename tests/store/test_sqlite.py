@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from cablewire.store import SourceResult, open_store
 from cablewire.store.migrations import MIGRATIONS, migrate
 from cablewire.store.sqlite import SQLiteStore
@@ -157,3 +159,77 @@ def test_an_archive_from_before_the_cross_reference_gets_its_dates_and_counts(
                                   "mentions": 4}]
     assert store.cross_reference("art1")[0]["strongest"][0]["date"] == "2009-06-12"
     store.close()
+
+
+def test_an_archive_from_before_the_current_revision_decides_it_again(tmp_path: Path) -> None:
+    """Before migration 006 the newest revision was current, a fragment too; on opening, every
+    document with more than one revision is decided again, and the index takes those that
+    changed."""
+    import json
+    import sqlite3
+
+    from cablewire.store.sqlite_revisions import pack
+
+    full = dict(_cable("1. (C) AQIM are not choir boys, said the President."),
+                paragraphs=[{"number": 1, "marking": "C", "heading": None, "text": "AQIM"}],
+                warnings=[], references=["09BAMAKO186"])
+    cut = dict(_cable("C O N F I D E N T I A L"), title="Cut", paragraphs=[],
+               warnings=["empty body"])
+    path = str(tmp_path / "old.db")
+    old = sqlite3.connect(path, isolation_level=None)
+    old.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, sql in MIGRATIONS[:5]:
+        old.executescript(f"BEGIN; {sql}; INSERT INTO migrations VALUES ('{name}', 'x'); COMMIT;")
+    rows = [("09BAMAKO387", 1, "h1", pack(full), "full.txt", "b1", "2026-01-01"),
+            ("09BAMAKO387", 2, "h2", pack(cut), "cut.txt", "b2", "2026-01-02"),
+            ("09BAMAKO186", 1, "h3", pack(dict(full, id="09BAMAKO186")), "186.txt", "b3",
+             "2026-01-01")]
+    old.executemany("INSERT INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    old.execute("INSERT INTO documents VALUES ('09BAMAKO387', 'cable', 2, 'Cut', '2009-06-12',"
+                " 2009, 'Embassy Bamako', 'CONFIDENTIAL', 2)")
+    old.execute("INSERT INTO documents VALUES ('09BAMAKO186', 'cable', 1, 'T', '2009-06-12',"
+                " 2009, 'Embassy Bamako', 'CONFIDENTIAL', 3)")
+    old.execute("UPDATE counters SET value = 3 WHERE name = 'seq'")
+    old.close()
+
+    store = SQLiteStore(path)
+    assert store.revision_of("09BAMAKO387") == 1
+    assert store.get("09BAMAKO387")["body"] == full["body"]
+    assert store.listing(["09BAMAKO387"])["09BAMAKO387"]["title"] == "T"
+    assert store.cites("09BAMAKO387") == ["09BAMAKO186"]
+    assert list(store.change_ids_since(3)) == [(4, "09BAMAKO387")]
+    current = store.current("09BAMAKO387")
+    assert current is not None and (current["revision"], current["rule"]) == (1, "most_complete")
+    stored = dict(store.db.execute("SELECT revision, completeness FROM revisions"
+                                   " WHERE id = '09BAMAKO387'"))
+    assert json.loads(stored[2])["defects"] == ["empty body"]
+    # A document with one revision keeps it, its completeness read when asked for.
+    assert store.db.execute("SELECT completeness FROM revisions WHERE id = '09BAMAKO186'"
+                            ).fetchone() == (None,)
+    assert store.current("09BAMAKO186") == {"revision": 1, "of": 1, "rule": "only",
+                                            "reason": "the only revision", "passed_over": []}
+    [listed] = store.revisions("09BAMAKO186")
+    assert listed["current"] and listed["completeness"]["paragraphs"] == 1
+    store.close()
+
+
+def test_a_migration_that_fails_leaves_nothing_applied(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from cablewire.store import migrations
+
+    def broken(_db: sqlite3.Connection) -> None:
+        raise RuntimeError("the step failed")
+
+    db = sqlite3.connect(str(tmp_path / "a.db"), isolation_level=None)
+    with monkeypatch.context() as patched:
+        patched.setitem(migrations.STEPS, "006_current_revision", broken)
+        with pytest.raises(RuntimeError, match="the step failed"):
+            migrate(db)
+    names = [r[0] for r in db.execute("SELECT name FROM migrations")]
+    assert names == [name for name, _ in MIGRATIONS[:5]]
+    columns = [r[1] for r in db.execute("PRAGMA table_info(documents)")]
+    assert "current" not in columns  # its SQL was rolled back with its step
+    assert migrate(db) == ["006_current_revision"]
+    db.close()

@@ -83,7 +83,7 @@ def test_the_json_and_its_schema(sample: TestClient, client: TestClient) -> None
     assert toure == {"key": TOURE, "type": "person", "name": "Amadou Toumani Touré",
                      "mentions": 36, "documents": 2, "strongest": [{
                          "id": "09BAMAKO776", "kind": "cable",
-                         "title": "Ambassador and General Ward MEET with Malian President"
+                         "title": "Ambassador and General Ward Meet with Malian President"
                                   " Amadou Toumani Toure",
                          "date": "2009-12-01T16:04:00", "mentions": 22}]}
     missing = sample.get("/api/documents/NOPE123/cross-reference")

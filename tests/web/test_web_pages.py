@@ -134,7 +134,7 @@ def test_cable_page_metadata_and_jargon(client: TestClient) -> None:
 
 def test_cable_json_is_archive_show(client: TestClient) -> None:
     data = client.get("/api/documents/09BAMAKO387").json()
-    assert set(data) == {"document", "cites", "cited_by", "revisions", "original"}
+    assert set(data) == {"document", "cites", "cited_by", "revisions", "current", "original"}
     assert data["document"]["id"] == "09BAMAKO387"
     assert data["cites"][0] == {"id": "09BAMAKO186", "in_archive": False, "in_release": True,
                                 "month": "2009-03", "title": None, "kind": None, "date": None}

@@ -12,7 +12,7 @@ from cablewire.archive import Archive
 from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
 from cablewire.index.search import FACETS, SORTS
 from cablewire.index.snippets import pieces
-from cablewire.results import Snippet
+from cablewire.results import Shown, Snippet
 
 
 def snippet_line(snippet: Snippet, emphasis: bool) -> str:
@@ -65,23 +65,47 @@ def search_command(query: str, db: str | None, limit: int, offset: int, sort: st
             click.echo(f"\n{name}: {shown}")
 
 
+def revision_lines(shown: Shown) -> list[str]:
+    """Which revision is shown and why, and why not each other one (nothing for a document
+    with one revision)."""
+    current = shown["current"]
+    if current["of"] < 2:
+        return []
+    lines = [f"revision {current['revision']} of {current['of']} shown: {current['reason']}"]
+    sources = {r["revision"]: r for r in shown["revisions"]}
+    for other in current["passed_over"]:
+        found = sources.get(other["revision"])
+        where = f" ({found['source']}, ingested {found['ingested_at']})" if found else ""
+        lines.append(f"  revision {other['revision']}{where}: {other['reason']}")
+    return lines
+
+
 @click.command("show")
 @click.argument("doc_id")
 @db_option
 @json_option
 @click.option("--original", is_flag=True, help="Print the original bytes as ingested.")
+@click.option("--revision", type=click.IntRange(min=1), default=None,
+              help="With --original: the bytes of this revision (default: the current one).")
 @translate_errors
-def show_command(doc_id: str, db: str | None, as_json: bool, original: bool) -> None:
-    """Show a document with the cables it cites and the documents that cite it.
+def show_command(doc_id: str, db: str | None, as_json: bool, original: bool,
+                 revision: int | None) -> None:
+    """Show a document with the cables it cites and the documents that cite it. Of a
+    document with several revisions it shows the current one, and says why that one: the
+    most complete, then the latest release, then the latest ingested (--json lists them all).
 
     \b
     Example:
         cablewire show 09BAMAKO387
         cablewire show 09BAMAKO387 --original > page.txt
+        cablewire show 09BAMAKO387 --original --revision 2
     """
+    if revision is not None and not original:
+        raise click.UsageError("--revision goes with --original: add --original to print"
+                               " that revision's bytes (--json lists every revision)")
     with Archive.open(settings_from(db=db)) as archive:
         if original:
-            sys.stdout.buffer.write(archive.original(doc_id))
+            sys.stdout.buffer.write(archive.original(doc_id, revision))
             return
         shown = archive.show(doc_id)
     if as_json:
@@ -93,6 +117,8 @@ def show_command(doc_id: str, db: str | None, as_json: bool, original: bool) -> 
     for key in ("title", "classification", "origin", "dateline", "subject"):
         if doc.get(key):
             click.echo(f"{key}: {doc[key]}")
+    for line in revision_lines(shown):
+        click.echo(line)
     for label in ("cites", "cited_by"):
         for entry in shown[label]:
             where = "in archive" if entry["in_archive"] else (

@@ -20,12 +20,15 @@ class Source(TypedDict):
 
 
 class Recipient(TypedDict):
-    """One addressee of a telegram (`TO` or `INFO` line)."""
+    """One addressee of a telegram (`TO` or `INFO` line): routing indicator, name, precedence
+    and serial (message continuity number) as written, each null when not written; `excluded`
+    names the addressees an `XMT` line exempts from this one, a collective (empty for most)."""
 
     route: str | None
     name: str
     precedence: str | None
     serial: str | None
+    excluded: list[str]
 
 
 class ReferenceItem(TypedDict):

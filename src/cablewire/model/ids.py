@@ -24,10 +24,20 @@ from cablewire.model.stations import (
 # kept here too, where the callers of ids have always found them.
 STATION_ALIASES = ALIASES
 __all__ = [
-    "STATION_ALIASES", "IdReading", "canonical_cable_id", "compact_station", "known_stations",
-    "make_cable_id", "make_document_id", "plausible_station", "read_cable_id", "station_named",
-    "station_of", "two_digit_year",
+    "MESSAGE_ORIGINATORS", "STATION_ALIASES", "IdReading", "canonical_cable_id",
+    "compact_station", "known_stations", "make_cable_id", "make_document_id", "originator_of",
+    "plausible_station", "read_cable_id", "station_named", "station_of", "two_digit_year",
 ]
+
+# Originators other than the State Department and its posts whose messages cables cite the way
+# they cite cables, by originator and serial ("REF: SECDEF 122723", "A) USDOC 06988"): they are
+# cables and get canonical ids ("10SECDEF122723"), though the release, which holds State cables
+# only, has none of them. Intelligence reports (CIA TD numbers, DIA IIRs) are not among them:
+# they are reports, cited by report number.
+MESSAGE_ORIGINATORS = frozenset({
+    "SECDEF", "USDOC", "CJCS", "JCS", "JOINTSTAFF", "WHITEHOUSE", "SECTO", "TOSEC",
+    "USCINCCENT", "USCINCEUR", "USCINCPAC", "USCINCSO",
+})
 
 # Words that stand between a year and a number in REF lines without being stations.
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV",
@@ -45,6 +55,16 @@ _SPACED_ID = re.compile(
         (?P<serial>\d{1,8})\s*$""",
     re.VERBOSE,
 )
+
+
+def originator_of(words: str) -> str | None:
+    """The canonical originator for `words` naming one of `MESSAGE_ORIGINATORS`, with or
+    without its address (`SECDEF WASHDC`, `WHITE HOUSE WASHINGTON DC`), else None."""
+    compact = re.sub(r"[^A-Z]", "", words.upper())
+    for suffix in ("WASHINGTONDC", "WASHDC", "WASHINGTON"):
+        if compact.endswith(suffix) and compact[: -len(suffix)] in MESSAGE_ORIGINATORS:
+            return compact[: -len(suffix)]
+    return compact if compact in MESSAGE_ORIGINATORS else None
 
 
 # How a cable's origin names its post before the station: "Embassy Bamako", "Consulate Sao Paulo".

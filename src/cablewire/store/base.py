@@ -7,10 +7,12 @@ process); `tests/store/test_contract.py` is the suite every implementation must 
 
 Two kinds of data live in a store:
 
-- documents: every revision of each, the original bytes it was read from, the sources that
-  gave them (or failed, with the reason), the citations between cables, and a change sequence
-  that derived indexes catch up to;
-- stage results: what a stage (`cablewire.stages`) made of a document's newest revision, keyed
+- documents: every revision of each, one of them current (chosen by
+  `cablewire.model.revisions`: completeness, then release date, then ingest order), the
+  original bytes it was read from, the sources that gave them (or failed, with the reason), the
+  citations between cables, and a change sequence that derived indexes catch up to; what is
+  listed, faceted, cited, indexed and enriched of a document is its current revision;
+- stage results: what a stage (`cablewire.stages`) made of a document's current revision, keyed
   by (document, stage, version), and the rows derived from them that the archive-wide views
   read (entities, places, dated events, quotes). Each stage owns its own rows: writing one
   stage's result for a document replaces that stage's rows only.
@@ -24,6 +26,7 @@ from typing import Any, Protocol, TypedDict
 
 from cablewire.results import (
     CastMember,
+    CurrentRevision,
     Entity,
     EntityDocument,
     EntityListItem,
@@ -50,7 +53,8 @@ class SourceResult:
 
 @dataclass
 class BatchSummary:
-    """What a write did: documents new, updated (a new revision), unchanged; sources failed."""
+    """What a write did: documents new, updated (a new revision, current or not), unchanged;
+    sources failed."""
 
     new: int = 0
     updated: int = 0
@@ -135,17 +139,26 @@ class Store(Protocol):
         ...
 
     def write_batch(self, batch: list[SourceResult]) -> BatchSummary:
-        """Write a batch of parsed sources in one transaction: all of it, or none of it."""
+        """Write a batch of parsed sources in one transaction: all of it, or none of it. A
+        document whose content (`content_hash`) equals one of its revisions is unchanged; other
+        content is a new revision, and the current revision is chosen again
+        (`cablewire.model.revisions.choose_current`): the document changes (a new change
+        number) only when its current revision does."""
         ...
 
     # -- documents: reading --------------------------------------------------------------------
 
     def get(self, doc_id: str, revision: int | None = None) -> dict[str, Any] | None:
-        """A document's JSON form (newest revision unless one is named)."""
+        """A document's JSON form (its current revision unless one is named)."""
         ...
 
     def revision_of(self, doc_id: str) -> int | None:
-        """The newest revision number of a document, None when it is not stored."""
+        """The current revision number of a document, None when it is not stored."""
+        ...
+
+    def current(self, doc_id: str) -> CurrentRevision | None:
+        """Which revision of a document is current and why (`Choice.to_dict`), None when it
+        is not stored."""
         ...
 
     def find_id(self, text: str) -> str | None:
@@ -157,6 +170,8 @@ class Store(Protocol):
         ...
 
     def revisions(self, doc_id: str) -> list[RevisionInfo]:
+        """Every revision of a document in ingest order, with its release date, its
+        completeness and whether it is the current one."""
         ...
 
     def original(self, doc_id: str, revision: int | None = None) -> bytes | None:
@@ -193,7 +208,7 @@ class Store(Protocol):
         ...
 
     def changes_since(self, seq: int) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(seq, newest JSON form) of every document changed after `seq`, in seq order."""
+        """(seq, current JSON form) of every document changed after `seq`, in seq order."""
         ...
 
     def change_ids_since(self, seq: int) -> Iterator[tuple[int, str]]:
@@ -216,24 +231,24 @@ class Store(Protocol):
     # -- stage results -------------------------------------------------------------------------
 
     def pending(self, stage: str, version: str, inputs: str = "") -> list[str]:
-        """Ids (in change order) whose newest revision has no result of `stage` at `version`
+        """Ids (in change order) whose current revision has no result of `stage` at `version`
         made from `inputs`."""
         ...
 
     def write_results(self, results: list[StageResult], indexed: bool = False) -> int:
         """Store stage results and replace each one's derived rows, in one transaction; a
-        result for a revision that is no longer the newest is dropped, and one identical to
+        result for a revision that is no longer the current one is dropped, and one identical to
         what is stored changes nothing. With `indexed`, documents whose result changed get a
         new change number so the search index takes it. Returns how many were written."""
         ...
 
     def result(self, doc_id: str, stage: str) -> dict[str, Any] | None:
         """A document's stored result of `stage` (whatever its version), None when there is
-        none for its newest revision."""
+        none for its current revision."""
         ...
 
     def results(self, doc_id: str) -> dict[str, dict[str, Any]]:
-        """Every stage's stored result for a document's newest revision, by stage name."""
+        """Every stage's stored result for a document's current revision, by stage name."""
         ...
 
     def stage_counts(self) -> dict[str, dict[str, int]]:

@@ -18,8 +18,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cablewire.model.listing import Listing, content_hash, listing, with_id
+from cablewire.model.revisions import Candidate, Choice, candidate, choose_current
 from cablewire.results import (
     CastMember,
+    CurrentRevision,
     Entity,
     EntityDocument,
     EntityListItem,
@@ -54,6 +56,7 @@ class _Revision:
     source: str
     blob: str
     ingested_at: str
+    candidate: Candidate
 
 
 @dataclass
@@ -62,6 +65,9 @@ class _Document:
     revisions: list[_Revision] = field(default_factory=list)
     listing: Listing | None = None
     seq: int = 0
+    current: int = 0
+    """The number of the current revision (`cablewire.model.revisions`)."""
+    choice: Choice | None = None
 
 
 @dataclass
@@ -124,9 +130,11 @@ class MemoryStore:
 
     def _write_document(self, doc: dict[str, Any], result: SourceResult, stamp: str,
                         summary: BatchSummary) -> None:
+        """A new revision unless one of the document's revisions has this content; then the
+        current revision is chosen again, and the document shows it when it changed."""
         digest = content_hash(doc)
         stored = self._docs.get(doc["id"])
-        if stored is not None and stored.revisions[-1].content_hash == digest:
+        if stored is not None and any(r.content_hash == digest for r in stored.revisions):
             summary.unchanged += 1
             return
         if stored is None:
@@ -135,8 +143,15 @@ class MemoryStore:
         else:
             summary.updated += 1
         data = zlib.compress(json.dumps(doc, ensure_ascii=False).encode("utf-8"), 6)
-        stored.revisions.append(_Revision(len(stored.revisions) + 1, digest, data,
-                                          result.label, result.sha256, stamp))
+        number = len(stored.revisions) + 1
+        stored.revisions.append(_Revision(number, digest, data, result.label, result.sha256,
+                                          stamp, candidate(number, doc)))
+        stored.choice = choose_current([r.candidate for r in stored.revisions])
+        if stored.choice.revision == stored.current:
+            return
+        stored.current = stored.choice.revision
+        if stored.current != number:
+            doc = json.loads(zlib.decompress(stored.revisions[stored.current - 1].data))
         stored.listing = cols = listing(doc)
         self._seq += 1
         stored.seq = self._seq
@@ -155,7 +170,7 @@ class MemoryStore:
             if stored is None:
                 return None
             if revision is None:
-                found = stored.revisions[-1]
+                found = stored.revisions[stored.current - 1]
             elif 1 <= revision <= len(stored.revisions):
                 found = stored.revisions[revision - 1]
             else:
@@ -166,7 +181,7 @@ class MemoryStore:
     def revision_of(self, doc_id: str) -> int | None:
         with self._lock:
             stored = self._docs.get(doc_id)
-            return None if stored is None else len(stored.revisions)
+            return None if stored is None else stored.current
 
     def find_id(self, text: str) -> str | None:
         wanted = text.strip()
@@ -194,14 +209,21 @@ class MemoryStore:
             stored = self._docs.get(doc_id)
             return [] if stored is None else [
                 {"revision": r.number, "ingested_at": r.ingested_at, "source": r.source,
-                 "content_hash": r.content_hash} for r in stored.revisions]
+                 "content_hash": r.content_hash, "released": r.candidate.released,
+                 "completeness": r.candidate.completeness.to_dict(),
+                 "current": r.number == stored.current} for r in stored.revisions]
+
+    def current(self, doc_id: str) -> CurrentRevision | None:
+        with self._lock:
+            stored = self._docs.get(doc_id)
+            return None if stored is None or stored.choice is None else stored.choice.to_dict()
 
     def original(self, doc_id: str, revision: int | None = None) -> bytes | None:
         with self._lock:
             stored = self._docs.get(doc_id)
             if stored is None:
                 return None
-            number = revision or len(stored.revisions)
+            number = revision or stored.current
             if not 1 <= number <= len(stored.revisions):
                 return None
             blob = self._blobs.get(stored.revisions[number - 1].blob)
@@ -303,7 +325,7 @@ class MemoryStore:
             for doc in sorted(self._docs.values(), key=lambda d: d.seq):
                 found = self._results.get((doc.id, stage))
                 if (found is None or found.version != version
-                        or found.revision != len(doc.revisions) or found.inputs != inputs):
+                        or found.revision != doc.current or found.inputs != inputs):
                     out.append(doc.id)
             return out
 
@@ -312,7 +334,7 @@ class MemoryStore:
         with self._lock:
             for result in results:
                 doc = self._docs.get(result.document)
-                if doc is None or len(doc.revisions) != result.revision:
+                if doc is None or doc.current != result.revision:
                     continue
                 digest = result_hash(result.data)
                 old = self._results.get((result.document, result.stage))
@@ -329,17 +351,17 @@ class MemoryStore:
         return written
 
     def _current(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """(document, stage, data) of every result made from a document's newest revision."""
+        """(document, stage, data) of every result made from a document's current revision."""
         for (doc_id, stage), found in sorted(self._results.items()):
             doc = self._docs.get(doc_id)
-            if doc is not None and len(doc.revisions) == found.revision:
+            if doc is not None and doc.current == found.revision:
                 yield doc_id, stage, found.data
 
     def result(self, doc_id: str, stage: str) -> dict[str, Any] | None:
         with self._lock:
             found = self._results.get((doc_id, stage))
             doc = self._docs.get(doc_id)
-            if found is None or doc is None or len(doc.revisions) != found.revision:
+            if found is None or doc is None or doc.current != found.revision:
                 return None
             return copy.deepcopy(found.data)
 

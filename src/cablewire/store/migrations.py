@@ -1,12 +1,16 @@
 """Schema changes of the SQLite store, as named migrations applied in order on open.
 
-Append new migrations at the end; never edit one that has shipped.
+Append new migrations at the end; never edit one that has shipped. A migration is SQL, and
+may have a step (`STEPS`) that derives data in Python in the same transaction.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
+
+from cablewire.store.sqlite_revisions import decide_stored
 
 M001_INITIAL = """
 CREATE TABLE sources (
@@ -245,13 +249,31 @@ CREATE TABLE entity_counts (       -- documents naming each entity, whichever st
 INSERT INTO entity_counts SELECT key, COUNT(DISTINCT id) FROM entity_documents GROUP BY key;
 """
 
+# The current revision (`cablewire.model.revisions`): `documents.revision` was the newest
+# revision and is now the current one, chosen by completeness, then release date, then ingest
+# order; `documents.current` records that choice with its reasons. Each revision keeps its
+# release date and completeness, so a choice reads no document. Its step decides again every
+# document that has more than one revision (a fragment ingested last stops being current);
+# revisions of documents with one keep NULL, computed from their JSON form when asked for.
+M006_CURRENT_REVISION = """
+ALTER TABLE revisions ADD COLUMN released TEXT;
+ALTER TABLE revisions ADD COLUMN completeness TEXT;  -- JSON: model.revisions.Completeness
+ALTER TABLE documents ADD COLUMN current TEXT;       -- JSON: model.revisions.Choice
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_initial", M001_INITIAL),
     ("002_facet_values", M002_FACET_VALUES),
     ("003_enrichment", M003_ENRICHMENT),
     ("004_stages", M004_STAGES),
     ("005_cross_reference", M005_CROSS_REFERENCE),
+    ("006_current_revision", M006_CURRENT_REVISION),
 ]
+
+STEPS: dict[str, Callable[[sqlite3.Connection], None]] = {
+    "006_current_revision": decide_stored,
+}
+"""Data a migration derives in Python after its SQL, in the same transaction."""
 
 
 def migrate(db: sqlite3.Connection) -> list[str]:
@@ -265,9 +287,17 @@ def migrate(db: sqlite3.Connection) -> list[str]:
         if name in done:
             continue
         stamp = datetime.now(UTC).isoformat()
-        # One script, one transaction: a migration is applied whole or not at all.
-        db.executescript(
-            f"BEGIN; {sql}; INSERT INTO migrations VALUES ('{name}', '{stamp}'); COMMIT;"
-        )
+        # One transaction: a migration (its SQL, then its step) is applied whole or not at all.
+        try:
+            db.executescript(f"BEGIN; {sql};")
+            step = STEPS.get(name)
+            if step is not None:
+                step(db)
+            db.execute("INSERT INTO migrations VALUES (?, ?)", (name, stamp))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
         applied.append(name)
     return applied

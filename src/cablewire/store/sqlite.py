@@ -1,9 +1,10 @@
 """The default store: one SQLite file, the archive's store of record.
 
 Every write goes through one transaction (`_write`), so a process killed at any moment leaves
-either the whole batch or none of it. Documents keep every revision and the original bytes they
-were read from (deduplicated by hash, zlib-compressed). Each thread gets its own connection
-(WAL mode: readers never wait; one writer at a time, across processes too).
+either the whole batch or none of it. Documents keep every revision, one of them current
+(`sqlite_revisions`), and the original bytes they were read from (deduplicated by hash,
+zlib-compressed). Each thread gets its own connection (WAL mode: readers never wait; one writer
+at a time, across processes too).
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from cablewire.errors import ArchiveMissing, StoreBusy, StoreCorrupt, StoreError
-from cablewire.model.listing import content_hash, listing, with_id
+from cablewire.model.listing import with_id
 from cablewire.results import (
     CastMember,
+    CurrentRevision,
     Entity,
     EntityListItem,
     Place,
@@ -42,19 +44,11 @@ from cablewire.store.base import (
 )
 from cablewire.store.migrations import migrate
 from cablewire.store.sqlite_cast import cross_reference
+from cablewire.store.sqlite_revisions import candidates, current, pack, unpack, write_revision
 
 BUSY_TIMEOUT_MS = 30_000
 DERIVED_TABLES = ("entity_documents", "entity_names", "entity_facts", "places", "events",
                   "quotes")
-
-
-def _pack(value: dict[str, Any]) -> bytes:
-    return zlib.compress(json.dumps(value, ensure_ascii=False).encode("utf-8"), 6)
-
-
-def _unpack(data: bytes) -> dict[str, Any]:
-    value: dict[str, Any] = json.loads(zlib.decompress(data))
-    return value
 
 
 def _now() -> str:
@@ -197,57 +191,14 @@ class SQLiteStore:
                     )
                     continue
                 for doc in result.documents:
-                    self._write_document(db, with_id(doc), result, stamp, seq, summary)
+                    outcome = write_revision(db, with_id(doc), result.label, result.sha256,
+                                             stamp, seq.next)
+                    setattr(summary, outcome, getattr(summary, outcome) + 1)
                 db.execute(
                     "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, 'ok', NULL, ?, ?)",
                     (result.label, result.sha256, len(result.data), len(result.documents), stamp),
                 )
         return summary
-
-    def _write_document(self, db: sqlite3.Connection, doc: dict[str, Any], result: SourceResult,
-                        stamp: str, seq: _Sequence, summary: BatchSummary) -> None:
-        digest = content_hash(doc)
-        doc_id = doc["id"]
-        row = db.execute(
-            "SELECT d.revision, r.content_hash FROM documents d JOIN revisions r"
-            " ON r.id = d.id AND r.revision = d.revision WHERE d.id = ?",
-            (doc_id,),
-        ).fetchone()
-        if row is not None and row[1] == digest:
-            summary.unchanged += 1
-            return
-        revision = 1 if row is None else row[0] + 1
-        if row is None:
-            summary.new += 1
-        else:
-            summary.updated += 1
-        db.execute(
-            "INSERT INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, revision, digest, _pack(doc), result.label, result.sha256, stamp),
-        )
-        cols = listing(doc)
-        db.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, cols.kind, revision, cols.title, cols.date, cols.year, cols.origin,
-             cols.classification, seq.next()),
-        )
-        if row is not None:  # its entity rows are ordered by its date (cross_reference)
-            db.execute("UPDATE entity_documents SET date = ? WHERE id = ?", (cols.date, doc_id))
-        db.execute("DELETE FROM citations WHERE citing = ?", (doc_id,))
-        db.executemany(
-            "INSERT OR IGNORE INTO citations VALUES (?, ?, ?)",
-            [(doc_id, cited, i) for i, cited in enumerate(doc.get("references") or [])],
-        )
-        db.execute("DELETE FROM tags WHERE id = ?", (doc_id,))
-        tags = doc.get("tags") or []
-        db.executemany("INSERT OR IGNORE INTO tags VALUES (?, ?)", [(doc_id, t) for t in tags])
-        values = [("tag", t) for t in tags] + [
-            (facet, value) for facet, value in
-            (("origin", cols.origin), ("classification", cols.classification),
-             ("kind", cols.kind))
-            if value
-        ]
-        db.executemany("INSERT OR IGNORE INTO facet_values VALUES (?, ?)", values)
 
     # -- documents: reading --------------------------------------------------------------------
 
@@ -262,7 +213,7 @@ class SQLiteStore:
             row = self._db.execute(
                 "SELECT data FROM revisions WHERE id = ? AND revision = ?", (doc_id, revision)
             ).fetchone()
-        return _unpack(row[0]) if row else None
+        return unpack(row[0]) if row else None
 
     def revision_of(self, doc_id: str) -> int | None:
         row = self._db.execute("SELECT revision FROM documents WHERE id = ?",
@@ -278,13 +229,21 @@ class SQLiteStore:
         return None
 
     def revisions(self, doc_id: str) -> list[RevisionInfo]:
-        rows = self._db.execute(
+        db = self._db
+        shown = self.revision_of(doc_id)
+        rows = db.execute(
             "SELECT revision, ingested_at, source, content_hash FROM revisions WHERE id = ?"
             " ORDER BY revision",
             (doc_id,),
         ).fetchall()
-        return [{"revision": r[0], "ingested_at": r[1], "source": r[2], "content_hash": r[3]}
-                for r in rows]
+        chosen = {c.revision: c for c in candidates(db, doc_id)}
+        return [{"revision": r[0], "ingested_at": r[1], "source": r[2], "content_hash": r[3],
+                 "released": chosen[r[0]].released,
+                 "completeness": chosen[r[0]].completeness.to_dict(),
+                 "current": r[0] == shown} for r in rows]
+
+    def current(self, doc_id: str) -> CurrentRevision | None:
+        return current(self._db, doc_id)
 
     def original(self, doc_id: str, revision: int | None = None) -> bytes | None:
         row = self._db.execute(
@@ -376,7 +335,7 @@ class SQLiteStore:
             (seq,),
         )
         for row_seq, data in cursor:
-            yield row_seq, _unpack(data)
+            yield row_seq, unpack(data)
 
     def change_ids_since(self, seq: int) -> Iterator[tuple[int, str]]:
         cursor = self._db.execute(
@@ -454,7 +413,7 @@ class SQLiteStore:
                 db.execute(
                     "INSERT OR REPLACE INTO stage_results VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (result.document, result.stage, result.version, result.revision,
-                     result.inputs, digest, _pack(result.data)),
+                     result.inputs, digest, pack(result.data)),
                 )
                 _write_rows(db, result.document, result.stage, result.data)
                 if indexed:
@@ -468,14 +427,14 @@ class SQLiteStore:
             "SELECT s.data FROM stage_results s JOIN documents d ON d.id = s.id"
             " AND d.revision = s.revision WHERE s.id = ? AND s.stage = ?", (doc_id, stage)
         ).fetchone()
-        return None if row is None else _unpack(row[0])
+        return None if row is None else unpack(row[0])
 
     def results(self, doc_id: str) -> dict[str, dict[str, Any]]:
         rows = self._db.execute(
             "SELECT s.stage, s.data FROM stage_results s JOIN documents d ON d.id = s.id"
             " AND d.revision = s.revision WHERE s.id = ? ORDER BY s.stage", (doc_id,)
         )
-        return {stage: _unpack(data) for stage, data in rows}
+        return {stage: unpack(data) for stage, data in rows}
 
     def stage_counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}

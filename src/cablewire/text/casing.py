@@ -1,6 +1,17 @@
 """Readable titles from all-caps SUBJECT lines: "PRESIDENT TOURE READY TO TARGET AQIM, WITH HELP"
-becomes "President Toure Ready to Target AQIM, With Help". Known acronyms and TAGS codes stay
-upper-case (the acronym list is cablemap's, BSD licence)."""
+becomes "President Toure Ready to Target AQIM, with Help".
+
+What stays in capitals: acronyms and TAGS codes (the acronym list is cablemap's, BSD licence),
+in compounds too ("U.S.-FRANCE-EU" is "U.S.-France-EU", "EU/TURKEY" "EU/Turkey"); the short
+parts of an office symbol that are no words ("WHA/CEN", "AF/C"); words of up to four letters and
+one vowel that no English text uses ("DROC", "PSDB"; not the name "SUHA"); initials ("U.S.");
+redaction marks ("XXXXXXXXXXXX"). What does not: the entries of those lists that the cables' own
+mixed-case text writes as words ("DUTCH", "UPDATE", "MEET", "DOHA": `data/title-words.txt`, made
+by `scripts/title_words.py`).
+
+Small words (articles, conjunctions, prepositions) are lower case, except the first word of the
+title and of a subphrase (after ":", "?", "!", ";", "." or a dash: "Sarkozy -- The Candidate").
+"""
 
 from __future__ import annotations
 
@@ -9,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from cablewire.model.jargon import organization_tags, subject_tags
+from cablewire.text.linebreaks import word_frequency
 
 _SMALL = {
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
@@ -16,6 +28,15 @@ _SMALL = {
 }  # fmt: skip
 _INITIALS = re.compile(r"[A-Z]\.([A-Z]\.)+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’./&-]*")
+_SUBPHRASE = re.compile(r"[:;?!.]\W*$|(?:^|\s)(?:--?|–|—)\s*$")
+_APOSTROPHE = re.compile(r"^([A-Za-z][A-Za-z.&/-]*)(['’])([A-Za-z]+)$")
+_PARTS = re.compile(r"(/|-+)")
+_REDACTED = re.compile(r"X{4,}")
+_SUFFIXES = frozenset("S ING ED ER ERS D T LL RE VE M".split())  # after an apostrophe
+_NO_WORD = 1e-7  # a word this rare in English is an acronym ("DROC")
+_NO_WORD_LEN = 4
+_OFFICE_PART = 4  # a part of an office symbol ("WHA/CEN") up to this long...
+_OFFICE_PART_WORD = 1e-6  # ...and rarer than this is kept in capitals
 
 
 @lru_cache(maxsize=1)
@@ -27,11 +48,25 @@ def acronyms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _kept_upper() -> frozenset[str]:
-    """What a title keeps in capitals: the acronyms and the TAGS codes."""
+def listed_upper() -> frozenset[str]:
+    """The acronyms and the TAGS codes, the words a title may keep in capitals."""
     words = acronyms() | {code.upper() for code in [*subject_tags(), *organization_tags()]}
     # Common words that also appear as acronyms or tag codes must not be kept upper-case.
     return frozenset(words - {"AND", "THE", "FOR", "ON", "IN", "OF", "TO", "AT", "AS", "BY"})
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The entries of `listed_upper` that the cables' prose writes as words ("DUTCH")."""
+    text = resources.files("cablewire.data").joinpath("title-words.txt").read_text("utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def kept_upper() -> frozenset[str]:
+    """What a title keeps in capitals: the acronyms and the TAGS codes that are not words."""
+    return listed_upper() - title_words()
 
 
 def titlecase(subject: str | None) -> str | None:
@@ -44,14 +79,14 @@ def titlecase(subject: str | None) -> str | None:
     lower = sum(c.islower() for c in letters)
     if letters and len(letters) * 0.3 < lower < len(letters):
         return text  # mixed case: written as a title already
-    known = _kept_upper()
-    first = True
+    known = kept_upper()
     out: list[str] = []
     pos = 0
     for m in _WORD.finditer(text):
-        out.append(text[pos : m.start()])
+        between = text[pos : m.start()]
+        out.append(between)
+        first = pos == 0 or bool(_SUBPHRASE.search(between))
         out.append(_case_word(m.group(0), known, first))
-        first = text[m.end() : m.end() + 1] == ":"
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
@@ -62,15 +97,50 @@ def _case_word(word: str, known: frozenset[str], first: bool) -> str:
         return word  # F-4ES, C-CT5-00623, 1.4(B): codes stay as written
     bare = word.rstrip(".")
     upper = bare.upper()
-    if upper in known:
+    if upper in known or _REDACTED.fullmatch(upper):
         return word.upper()
-    if upper.endswith(("'S", "’S")) and upper[:-2] in known:
-        return bare[:-2].upper() + bare[-2] + "s" + word[len(bare) :]
     if "." in word and _INITIALS.fullmatch(word.upper()):  # U.S., U.N.
         return word.upper()
+    apostrophe = _APOSTROPHE.match(word)
+    if apostrophe:
+        head, mark, tail = apostrophe.groups()
+        if len(head) == 1 and len(tail) > 1:  # D'IVOIRE, O'BRIEN
+            return head.upper() + mark + tail[:1].upper() + tail[1:].lower()
+        if tail.upper() in _SUFFIXES:  # GOL'S, PNG'ING, DON'T
+            return _case_word(head, known, first) + mark + tail.lower()
+        return _case_part(head, first) + mark + tail.lower()  # SA'ADA
+    if "/" in word or "-" in word:
+        if not first and word.lower() in _SMALL:  # vis-a-vis
+            return word.lower()
+        return _case_compound(word, known)
+    return _case_part(word, first)
+
+
+def _case_compound(word: str, known: frozenset[str]) -> str:
+    """Each part of "U.S.-FRANCE-EU", "EU/TURKEY", "WHA/CEN", "SOCIO-ECONOMIC" on its own (the
+    first capitalised, small words after it in lower case: "Re-Energizing", "Vis-a-Vis")."""
+    pieces = _PARTS.split(word)
+    office = "/" in word
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        if i % 2 or not piece:
+            out.append(piece)  # a separator
+            continue
+        upper = piece.rstrip(".").upper()
+        if (upper in known or _INITIALS.fullmatch(piece.upper()) or _REDACTED.fullmatch(upper)
+                or (office and piece.isalpha() and len(piece) <= _OFFICE_PART
+                    and word_frequency(piece.lower()) < _OFFICE_PART_WORD)):
+            out.append(piece.upper())
+        else:
+            out.append(_case_part(piece, i == 0))
+    return "".join(out)
+
+
+def _case_part(word: str, first: bool) -> str:
     lower = word.lower()
     if not first and lower in _SMALL:
         return lower
-    parts = lower.split("-")
-    return "-".join(p[:1].upper() + p[1:] if p not in _SMALL or i == 0 else p
-                    for i, p in enumerate(parts))
+    if (word.isalpha() and len(word) <= _NO_WORD_LEN and word.isupper()
+            and sum(c in "AEIOU" for c in word) <= 1 and word_frequency(lower) < _NO_WORD):
+        return word  # DROC, PSDB: no English word, nor a name (SUHA): an acronym
+    return lower[:1].upper() + lower[1:]

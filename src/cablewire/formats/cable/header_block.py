@@ -12,14 +12,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cablewire.formats.cable.classified_by import reasons_end
+from cablewire.formats.cable.classified_by import classified_by_in_paragraph, reasons_end
+from cablewire.formats.cable.references import next_item_fits
+from cablewire.formats.cable.subject import clean_subject, subject_extent
+from cablewire.formats.cable.tags import tags_extent
+from cablewire.model.ids import station_of
 from cablewire.text.linebreaks import join_lines
 
+# The REF label: "REF:", "Refs:", "Reftel:", "Ref(s):", also run on from the subject line without
+# a space ("...AS UK PRIMEREF: A. LONDON 1939"), and at the start of a line without a colon or
+# with a dot when a citation follows ("REF A) LONDON 002351 B) STATE 069339", "REF A: VATICAN
+# 05286; REF B: ...", "REF. STATE 184178").
+_REF_LABEL = (
+    r"(?<![A-Za-z])REF(?:S|TELS?|ERENCES?|\(S\))?\s*:"
+    r"|(?<=[A-Z’'.])(?-i:REF(?:S|TELS?)?):(?=\s)"
+    r"|(?m:^)[^\S\n]*(?-i:REF(?:S|TELS?)?)\.?[^\S\n]+(?=(?:(?:\(?[A-Z][.):]|\[[A-Z]\])[^\S\n]*)?"
+    r"(?:'?\d{2,4}[^\S\n]+)?[A-Z][A-Za-z .'-]{1,30}?[^\S\n]\d{1,7}\b)"
+)
 _LABEL = re.compile(
     r"(?P<eo>(?<![A-Za-z])E\.?\s?O\.?\s*1\d{4}\b\s*[:.;]?)"
-    r"|(?P<tags>(?<![A-Za-z])TAGS?\b\s*:?(?=\s))"
-    r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:)"
-    r"|(?P<ref>(?<![A-Za-z])REF(?:S|TELS?|ERENCES?)?\s*:)"
+    r"|(?P<tags>(?<![A-Za-z])TAGS?\b(?:\s*:(?=\s)|(?=[^\S\n]+\S)))"  # no colon: tags follow
+    r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:"
+    r"|(?m:^)[^\S\n]*(?-i:SUBJECT(?=[^\S\n]+[A-Z])(?![^\S\n]+TO\b)))"
+    r"|(?P<ref>" + _REF_LABEL + r")"
     r"|(?P<classified_by>(?<![A-Za-z])Classified\s+By\b\s*:?)",
     re.IGNORECASE,
 )
@@ -37,6 +52,7 @@ _BANNER_PREFIX = re.compile(
     r"|UNCLASSIFIED|UNCLAS)(?:\s+SECTION\s+\d+\s+OF\s+\d+)?\s+[A-Z][A-Z .'-]*?\s+\d{2,8}\s*)?"
     r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*"
 )
+_MARKING = re.compile(r"\([A-Z]{1,4}(?:/{1,2}[A-Z]{2,5})?\)")
 _SIPDIS_WORD = re.compile(r"\bSIPDIS\b[ \t]*")
 
 
@@ -58,10 +74,26 @@ class _Field:
     value: str
     start: int
     end: int
+    left: str = ""  # the text up to `end` the field does not take (lines under TAGS)
 
 
+# Where a field ends inside the text up to the next label, for the fields that may end sooner.
+_EXTENT = {"tags": tags_extent, "subject": subject_extent}
+_RULE_LINE = re.compile(r"^[-=_*\s]+$")
+
+# What the text after a blank line starts with when it still belongs to the REF block: another
+# item ("B. SAN JOSE 2713", "(B) Sao Paulo 319", "b. 05 berlin 3726"; its letter the next one),
+# the rest of an item ("OF 10/6", "DE JANEIRO 1291"), or the serial of a citation broken before
+# it ("00723  (C) ...").
 _REF_GOES_ON = re.compile(
-    r"\s*(?:(?:¶\s*)?\(?[A-Z][.)]\s|OF\s|AND\s|(?:'?\d{2,4}\s+)?[A-Z][A-Z ]{2,30}\s\d{1,7}\b)"
+    r"\s*(?:(?:¶\s*)?(?:\(?[A-Za-z][.)]|\[[A-Z]\])\s|OF\s|AND\s"
+    r"|(?:'?\d{2,4}\s+)?[A-Z][A-Z ]{2,30}\s\d{1,7}\b"
+    r"|\d{1,7}[^\S\n]+(?:\(?[A-Z][.)]|\[[A-Z]\])\s)"
+)
+# A citation written in mixed case goes on with the block only when it names a known station
+# ("Taipei 03196"; not "On March 5 we relayed ...").
+_REF_GOES_ON_MIXED = re.compile(
+    r"\s*(?:'?\d{2,4}\s+)?(?P<station>[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3})\s\d{1,7}\b"
 )
 
 
@@ -83,13 +115,19 @@ def _paragraph_at(text: str, pos: int) -> bool:
     return _PARAGRAPH_LINE.match(text, line) is not None
 
 
-def _continue_ref(text: str, stop: int, limit: int) -> int:
+def _continue_ref(text: str, begin: int, stop: int, limit: int) -> int:
     """A REF block may go on after a blank line with more lettered items ("B. SAN JOSE 2713")
     or the rest of an item ("OF 10/6 D) STATE 215870"); extend it over those."""
     for _ in range(5):
         nxt = _BLANK.match(text, stop)
         start = nxt.end() if nxt else stop
-        if start >= limit or not _REF_GOES_ON.match(text, start):
+        if start >= limit:
+            return stop
+        if not _REF_GOES_ON.match(text, start):
+            mixed = _REF_GOES_ON_MIXED.match(text, start)
+            if mixed is None or station_of(mixed.group("station")) is None:
+                return stop
+        if not next_item_fits(text[begin:stop], text[start:limit]):
             return stop
         if _paragraph_at(text, start):
             return stop
@@ -101,20 +139,22 @@ def _continue_ref(text: str, stop: int, limit: int) -> int:
 def _fields(text: str, region_end: int) -> list[_Field]:
     """Labelled fields in text[:region_end], each cut at the next label, a blank line or the
     region end; Classified By also at the end of its reasons."""
-    matches = list(_LABEL.finditer(text, 0, region_end))
+    matches = [m for m in _LABEL.finditer(text, 0, region_end) if not _tags_in_prose(m, text)]
     out: list[_Field] = []
     for i, m in enumerate(matches):
         key = m.lastgroup or ""
-        if key == "tags" and m.group(0)[:1].islower() and not m.group(0).rstrip().endswith(":"):
-            continue
         stop = matches[i + 1].start() if i + 1 < len(matches) else region_end
         blank = _BLANK.search(text, m.end(), stop)
         if blank and blank.start() > m.end() + 1:
             stop = blank.start()
         if key == "ref" and blank:
-            stop = _continue_ref(text, stop, matches[i + 1].start() if i + 1 < len(matches)
-                                 else region_end)
+            stop = _continue_ref(text, m.end(), stop, matches[i + 1].start()
+                                 if i + 1 < len(matches) else region_end)
         value = text[m.end() : stop]
+        left = ""
+        if key in _EXTENT:
+            extent = _EXTENT[key](value)
+            value, left = value[:extent], value[extent:]
         if key == "classified_by":
             cut = reasons_end(value)
             if cut is not None:
@@ -122,7 +162,7 @@ def _fields(text: str, region_end: int) -> list[_Field]:
                 stop = m.end() + cut
         if not value.strip() and key != "subject":
             continue
-        out.append(_Field(key, " ".join(m.group(0).split()), value, m.start(), stop))
+        out.append(_Field(key, " ".join(m.group(0).split()), value, m.start(), stop, left))
     return out
 
 
@@ -130,11 +170,17 @@ def first_label(line: str) -> int | None:
     """Where the first header label (E.O., TAGS, SUBJECT, REF, Classified By) starts in a line,
     or None when the line has none."""
     for m in _LABEL.finditer(line):
-        if m.lastgroup == "tags" and m.group(0)[:1].islower() and not m.group(0).rstrip().endswith(
-                ":"):
-            continue  # "tags" in a sentence, not the label
-        return m.start()
+        if not _tags_in_prose(m, line):
+            return m.start()
     return None
+
+
+def _tags_in_prose(m: re.Match[str], text: str) -> bool:
+    """"tags" in a sentence, not the label: written in lower case, without a colon, and not
+    at the start of a line (where `tAgs PREL` is the label of a copy in odd case)."""
+    if m.lastgroup != "tags" or not m.group(0)[:1].islower() or m.group(0).rstrip().endswith(":"):
+        return False
+    return bool(text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip())
 
 
 def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
@@ -144,6 +190,9 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     first_para = _first_paragraph(text)
     region_end = min(len(text) if first_para is None else first_para, _REGION_MAX, len(text))
     found = _fields(text, region_end)
+    if first_para is not None and not any(f.key == "classified_by" for f in found):
+        # older cables classify in paragraph 1, which stays in the body as written
+        fields.classified_by_text = classified_by_in_paragraph(text, first_para)
     if not found:
         return fields, lines
     preamble = _SIPDIS_WORD.sub("", text[: found[0].start])
@@ -153,15 +202,27 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
     if out:
         out.append("")
     seen: set[tuple[str, str]] = set()
+    previous_end = found[0].start
     for f in found:
         value = join_lines(f.value.split("\n"))
+        # a marking standing between two fields belongs to the line it stands before:
+        # "REF: ... E. ANKARA 8382 / (U) Classified by Ambassador ..."
+        marking = _MARKING.fullmatch(text[previous_end : f.start].strip())
+        previous_end = f.end
         if (f.key, value) in seen:
             continue
         seen.add((f.key, value))
-        _store(fields, f.key, value, f.label)
-        line = f"{f.label} {value}".strip()
+        # Classified By is kept as wrapped, for the name broken at a line end
+        _store(fields, f.key, f.value.strip() if f.key == "classified_by" else value, f.label)
+        line = f"{marking.group(0) + ' ' if marking else ''}{f.label} {value}".strip()
         out.append(line)
         fields.lines.append(line)
+        # the lines under TAGS that are not tags stay, where they stood (a rule under the
+        # subject goes)
+        kept = [ln.strip() for ln in f.left.split("\n")
+                if ln.strip() and not _RULE_LINE.match(ln)]
+        out.extend(kept)
+        fields.lines.extend(kept)
     rest = text[found[-1].end :]
     out.append("")
     out.extend(_drop_repeats(rest.split("\n"), seen))
@@ -192,11 +253,17 @@ def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:
     elif key == "tags":
         fields.tags_text = fields.tags_text or value or None
     elif key == "subject":
-        fields.subject = fields.subject or value or None
+        fields.subject = fields.subject or clean_subject(value) or None
     elif key == "ref":
         fields.ref_text = f"{fields.ref_text} {value}" if fields.ref_text else value
-    elif key == "classified_by":
-        fields.classified_by_text = fields.classified_by_text or value or None
+    elif key == "classified_by" and value:
+        # a later line wins over one without reasons ("CLASSIFIED BY LINE ADDED") when it has
+        # them, or when the first is cut off ("Classified By: POLITICAL M...")
+        old = fields.classified_by_text
+        if old is None or reasons_end(old) is None and (
+            reasons_end(value) is not None or old.rstrip().endswith(("...", "…"))
+        ):
+            fields.classified_by_text = value
 
 
 def executive_order_of(label: str) -> str | None:

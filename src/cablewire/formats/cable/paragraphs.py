@@ -22,20 +22,37 @@ _NUMBERED = re.compile(
     r"(?:\(\s*(?P<mark>(?:U|C|S|TS|SBU|LOU|FOUO|NF|S/NF|C/NF|CONFIDENTIAL|SECRET|UNCLASSIFIED"
     r"|UNCLAS|NOFORN)(?:\b[^)\n]{0,40})?)\s*\)\s*)?"
 )
-_RULE_CHARS = frozenset("-=_*")
-_RULE = re.compile(r"^\s*[-=_*]{3,}[-=_*\s]*$")
+# Rules are drawn with -, =, _ or *, or with the typographic dashes of some copies (U+2010-2015).
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015"
+_RULE_CHARS = frozenset("-=_*" + _DASHES)
+_RULE = re.compile(rf"^\s*[-=_*{_DASHES}]{{3,}}[-=_*{_DASHES}\s]*$")
+# What may follow SUMMARY in a lead, a heading or its end: "Summary and Comment", "Summary and
+# Action Request", "Summary/Comment", "Summary and Introduction", "Summary and Table of Contents"
+# (and a lead may be "Introduction and Summary:").
+_SUMMARY_TAIL = (
+    r"(?:\s*(?:AND|/|&)\s*(?:COMMENTS?|ACTION\s+REQUESTS?|INTRODUCTION|TABLE\s+OF\s+CONTENTS"
+    r"|BACKGROUND|RECOMMENDATIONS?|CONCLUSIONS?|KEY\s+POINTS))?"
+)
 _SUMMARY = re.compile(
     r"^(?:BEGIN\s+SUMMARY\b\s*[:.\-]*\s*"
-    r"|SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+\s*)",
+    rf"|(?:(?:INTRODUCTION|BACKGROUND|OVERVIEW)\s+AND\s+)?SUMMARY{_SUMMARY_TAIL}\s*[:.\-]+\s*"
+    r"|(?-i:SUMMARY[^\S\n]+(?=[A-Z])))",  # "1. SUMMARY Egypt has offered ..."
     re.IGNORECASE,
 )
 _SUMMARY_HEADING = re.compile(
-    r"^(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+COMMENT)?\s*[.:]?\s*$", re.IGNORECASE
+    rf"^(?:BEGIN\s+)?SUMMARY{_SUMMARY_TAIL}\s*[.:]?\s*$", re.IGNORECASE
 )
 _END_SUMMARY = re.compile(
-    r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[.:]*\s*\)?\.?",
+    rf"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY{_SUMMARY_TAIL}\s*[.:]*\s*\)?\.?",
     re.IGNORECASE,
 )
+# A paragraph's marking written after its lead: "1. Summary: (SBU) Japanese ..."
+_LEAD_MARKING = re.compile(
+    r"\(\s*(?:U|C|S|TS|SBU|LOU|FOUO|NF|C/NF|S/NF|C//NF|S//NF|SBU/NF)\s*\)\s*", re.IGNORECASE
+)
+# END SUMMARY with no start of the summary marked: the summary is the text before it, when it
+# comes within this many paragraphs.
+_UNMARKED_SUMMARY_MAX = 4
 _COMMENT = re.compile(r"^(?:BEGIN\s+)?COMMENTS?\s*(?:[:.\-]+|$)\s*", re.IGNORECASE)
 _END_COMMENT = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?COMMENTS?\s*[.:]*\s*\)?\.?", re.IGNORECASE)
 _SIGNER = re.compile(r"^[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}$")
@@ -219,7 +236,9 @@ _INLINE_HEADING = re.compile(
 )
 _SLASH_HEADING = re.compile(r"^\s*//\s*(?P<heading>[^/]{2,80}?)\s*//\s*$")
 _MAX_HEADING = 100
-_RULE_ENDS = re.compile(r"^[-=_*\s]{3,}|\s*[-=_*]{3,}[-=_*\s]*$")  # "Heading -------"
+_RULE_ENDS = re.compile(  # "Heading -------"
+    rf"^[-=_*{_DASHES}\s]{{3,}}|\s*[-=_*{_DASHES}]{{3,}}[-=_*{_DASHES}\s]*$"
+)
 
 
 def mark_headings(lines: list[str]) -> list[str]:
@@ -425,24 +444,48 @@ def _signature(lines: list[str], end: int) -> tuple[list[str], list[str]]:
 
 def _summary(paragraphs: list[Paragraph]) -> str | None:
     """The summary: a paragraph led by "Summary:", or the paragraphs under a SUMMARY heading or
-    after BEGIN SUMMARY, up to END SUMMARY (or the next heading), without the markers."""
+    after BEGIN SUMMARY, up to END SUMMARY (or the next heading), without the markers; with no
+    start marked, the paragraphs before an END SUMMARY that comes early (from the first numbered
+    one)."""
     for i, p in enumerate(paragraphs):
-        lead = _SUMMARY.match(p["text"])
+        marked = _LEAD_MARKING.match(p["text"])  # "(sbu) Summary: ...", a marking not read
+        text = p["text"][marked.end():] if marked else p["text"]
+        lead = _SUMMARY.match(text)
         under = p["heading"] is not None and bool(_SUMMARY_HEADING.match(p["heading"]))
         if not lead and not under:
             continue
-        parts = [p["text"][lead.end():] if lead else p["text"]]
+        first = text[lead.end():] if lead else p["text"]
+        parts = [_LEAD_MARKING.sub("", first, count=1) if lead and first.startswith("(")
+                 else first]
         for q in paragraphs[i + 1 : i + 12]:
             if _END_SUMMARY.search(parts[-1]) or q["heading"] is not None:
                 break
             if not under and q["number"] is not None and not _END_SUMMARY.search(q["text"]):
                 break
             parts.append(q["text"])
-        text = "\n\n".join(part for part in parts if part.strip())
-        end = _END_SUMMARY.search(text)
-        if end:
-            text = text[: end.start()]
-        return text.strip() or None
+        return _until_end_summary(parts)
+    return _unmarked_summary(paragraphs)
+
+
+def _until_end_summary(parts: list[str]) -> str | None:
+    text = "\n\n".join(part for part in parts if part.strip())
+    end = _END_SUMMARY.search(text)
+    if end:
+        text = text[: end.start()]
+    return text.strip() or None
+
+
+def _unmarked_summary(paragraphs: list[Paragraph]) -> str | None:
+    """`1. (C) The August 31 African summit ... End Summary.`: the summary's start is not marked,
+    its end is, in one of the first paragraphs: the summary runs from the first numbered
+    paragraph (or the first paragraph) to it."""
+    texts = [p for p in paragraphs if p["text"].strip()][:_UNMARKED_SUMMARY_MAX]
+    for k, p in enumerate(texts):
+        if not _END_SUMMARY.search(p["text"]):
+            continue
+        numbered = [j for j in range(k + 1) if texts[j]["number"] is not None]
+        start = numbered[0] if numbered else 0
+        return _until_end_summary([q["text"] for q in texts[start : k + 1]])
     return None
 
 

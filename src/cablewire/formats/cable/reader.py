@@ -17,6 +17,7 @@ from cablewire.formats.cable.copy_header import CopyHeader, read_dump_row
 from cablewire.formats.cable.csv_dump import looks_like_csv_dump, read_csv_dump
 from cablewire.formats.cable.page import PageMeta, read_html_page, read_text_page
 from cablewire.formats.cable.paragraphs import read_body
+from cablewire.formats.cable.tags import parse_tags
 from cablewire.formats.cable.telegram import BANNER, read_telegram
 from cablewire.formats.cable.telegram_id import disagreement, id_from_page, id_from_telegram
 from cablewire.hookspecs import hookimpl
@@ -145,7 +146,9 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
     classifier = parse_classified_by(tg.classified_by_text)
     if tg.classified_by_text is None:
         classifier.name = _eo_classifier(tg.decl_text)
-    tags = _tags(tg.tags_text) or meta.tags
+    tags, tag_warnings = parse_tags(tg.tags_text)
+    warnings.extend(tag_warnings)
+    tags = tags or meta.tags
     subject = tg.subject
     if subject is None:
         warnings.append("no subject line")
@@ -207,19 +210,6 @@ def _eo_classifier(decl: str | None) -> str | None:
     """The classifier named in an old E.O. line: `GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P`."""
     m = re.search(r"\(([A-Z][A-Za-z'\-]+, [A-Z][A-Za-z. ]+?)\)", decl or "")
     return m.group(1) if m else None
-
-
-def _tags(text: str | None) -> list[str]:
-    if not text:
-        return []
-    tags: list[str] = []
-    for m in re.finditer(r"\(([^)]*)\)|([A-Za-z0-9][A-Za-z0-9_-]*)", text):
-        tag = (m.group(1) or m.group(2) or "").strip(" ,")
-        if m.group(2):
-            tag = tag.upper()  # codes: "ettc" is ETTC (a person tag in parentheses stays)
-        if tag and tag != "AND" and tag not in tags:
-            tags.append(tag)
-    return tags
 
 
 def _head_text(lines: list[str]) -> str:

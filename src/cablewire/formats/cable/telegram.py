@@ -31,6 +31,7 @@ from cablewire.formats.cable.telegram_header import (
     looks_like_header_line,
     parse_dtg,
     parse_routing_header,
+    starts_routing_block,
 )
 from cablewire.model.ids import station_of
 
@@ -70,6 +71,7 @@ _DE_SERIAL = re.compile(r"^\s*DE\s+R[A-Z0-9]+\s+#(\d{1,6})")
 _RUN_ON_DTG = re.compile(
     r"(?:^|(?<=\s))(?P<prec>[ZOPRY])(?:\s+[ZOPRY])?\s+(?P<dtg>\d{6}Z\s+[A-Z]{3}\s+\d{2})(?![\d])"
 )
+_DTG_ALONE = re.compile(r"^[^\S\n]*(\d{6}Z[^\S\n]+[A-Za-z]{3}[^\S\n]+\d{2})[^\S\n]*$")
 _DTG_START = re.compile(r"^\s*(?:[ZOPRY]{1,2}\s+){1,2}\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\s*$")
 _RECIPIENT_LINE = re.compile(r"^\s*[A-Z0-9]{4,8}/")
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$", re.IGNORECASE)
@@ -140,7 +142,10 @@ def classification_of(banner: str) -> str | None:
 def read_telegram(text: str) -> Telegram:
     """Split a telegram into routing header and body, and read the header block."""
     tg = Telegram()
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\\n" in text:
+        text = _ESCAPED_BREAK.sub("\n", text)
+    lines = _unescape_line_ends(text.split("\n"))
     tg.markers = find_markers(lines)
     header_lines, body = _split_routing(lines)
     tg.header = parse_routing_header(header_lines)
@@ -152,6 +157,15 @@ def read_telegram(text: str) -> Telegram:
         # or run into one line with the rest of the header (`... /38 O 271459Z SEP 00 FM ...`)
         _run_on_dtg([line for line in lines[:1000]
                      if _DTG_START.match(line) or ("Z " in line and " FM " in line)], tg)
+    if tg.header.date_time_group is None:
+        # a copy's date-time group alone on a line above the banner (`240549Z Sep 03`)
+        for line in lines[:60]:
+            if "Z" in line and (m := _DTG_ALONE.match(line)):
+                written = " ".join(m[1].split())
+                utc = parse_dtg(written.upper())
+                if utc:
+                    tg.header.date_time_group, tg.header.date_time_group_utc = written, utc
+                    break
     tg.warnings.extend(tg.header.warnings)
     body = _drop_markers(body, tg)
     _read_banner_fields(lines, tg)
@@ -221,15 +235,36 @@ def _read_banner_fields(lines: list[str], tg: Telegram) -> None:
         tg.sections = banner.sections
 
 
+# A line break written as an escape, as copies taken from a JSON or CSV dump have it
+# (`TAGS: PREL\\nSUBJECT: ...`): a backslash and n before a capital letter.
+_ESCAPED_BREAK = re.compile(r"(?<!\\)\\n(?=[A-Z])")
+
+
+def _unescape_line_ends(lines: list[str]) -> list[str]:
+    """Copies taken from a CSV dump of the release end their lines with a backslash (`TAGS:
+    PREL PGOV \\`, the dump's escaped line break): the backslashes go, when most lines with
+    text end so; a backslash here and there stays."""
+    ends = sum(1 for line in lines if line.rstrip().endswith("\\"))
+    if ends < 3 or ends * 2 < sum(1 for line in lines if line.strip()):
+        return lines
+    return [line.rstrip()[:-1].rstrip() if line.rstrip().endswith("\\") else line
+            for line in lines]
+
+
 def _split_routing(lines: list[str]) -> tuple[list[str], list[str]]:
     """Routing header lines (from every section) and the remaining body lines."""
     header: list[str] = []
     body: list[str] = []
     in_header = False
     seen_banner = False
-    for line in lines:
+    for index, line in enumerate(lines):
         stripped = line.strip()
         starts_block = stripped[:2] in ("VZ", "DE", "ZN") and bool(_BLOCK_START.match(stripped))
+        if body and not in_header and not starts_block and (
+                stripped[:3] == "FM " or (stripped[:1] in "ZOPRY" and "Z " in stripped[:14])):
+            # a DTG or FM line with FM and TO after it, below other text (the office
+            # distribution that heads State's printed copies)
+            starts_block = starts_routing_block(lines, index)
         if starts_block or (not body and looks_like_header_line(line)):
             in_header = True
         elif not in_header and not seen_banner and _DTG_START.match(line):

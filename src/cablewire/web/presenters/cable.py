@@ -241,7 +241,8 @@ def marker_notes(doc: dict[str, Any], glosser: Glosser) -> list[Markup]:
 
 
 def recipients(doc: dict[str, Any], glosser: Glosser) -> list[dict[str, Any]]:
-    """TO and INFO addressees with their routing indicators decoded."""
+    """TO and INFO addressees with their routing indicators decoded, and the addressees an XMT
+    line exempts from a collective."""
     out = []
     for role, key in (("To", "recipients"), ("Info", "info_recipients")):
         for r in doc.get(key) or []:
@@ -253,7 +254,7 @@ def recipients(doc: dict[str, Any], glosser: Glosser) -> list[dict[str, Any]]:
                 route = glosser.term(r["route"], tip + ". " + JARGON["route"], "route")
             out.append({"role": role, "name": r.get("name"), "route": route,
                         "station": station, "serial": r.get("serial"),
-                        "precedence": r.get("precedence")})
+                        "precedence": r.get("precedence"), "excluded": r.get("excluded") or []})
     return out
 
 

@@ -17,6 +17,7 @@ from cablewire.web.presenters.article import present_article
 from cablewire.web.presenters.background import present_background
 from cablewire.web.presenters.cable import present_cable
 from cablewire.web.presenters.cast import present_cast
+from cablewire.web.presenters.revisions import present_revisions
 from cablewire.web.rendering import document_url, json_response, render
 from cablewire.web.state import state_of
 from cablewire.web.views.background import BackgroundParams, background_params
@@ -28,7 +29,7 @@ CAST_PER_ENTITY = 5
 DOC_ID = Param("doc_id", "A document id: a cable id in any written form (09BAMAKO387,"
                          " BAMAKO 387 of 2009 is 09BAMAKO387) or an article id",
                {"type": "string"}, where="path", example="09BAMAKO387")
-REVISION = Param("revision", "A revision number (default: the newest)",
+REVISION = Param("revision", "A revision number (default: the current one)",
                  {"type": "integer", "minimum": 1})
 NO_DOCUMENT = {400: BAD_REQUEST, 404: "No such document"}
 
@@ -46,9 +47,11 @@ def _doc_id(request: Request) -> str:
     return value
 
 
-@operation("A document", "The document, the cables it cites and the documents that cite it"
-           " (with in_archive and in_release), its revisions and its original's size. The data"
-           " of the cable and article pages.", tag="documents",
+@operation("A document", "The document (its current revision), the cables it cites and the"
+           " documents that cite it (with in_archive and in_release), its revisions with their"
+           " completeness, which revision is current and why (`current`: the most complete,"
+           " then the latest release, then the latest ingested), and its original's size. The"
+           " data of the cable and article pages.", tag="documents",
            answer="The document and its links", params=(DOC_ID,), returns=Shown,
            errors=NO_DOCUMENT)
 async def document_json(request: Request) -> Response:
@@ -130,6 +133,7 @@ async def document_html(request: Request) -> Response:
     if doc["id"] != doc_id:  # another written form of the id: one address per document
         return Response(status_code=308, headers={"location": document_url(doc["id"])})
     context: dict[str, Any] = {"shown": shown, "doc": doc,
+                               "revisions": present_revisions(shown),
                                "related": present_background(page.related),
                                "api_url": "/api" + document_url(doc["id"]),
                                "cast": present_cast(page.cast)}

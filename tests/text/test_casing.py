@@ -1,0 +1,48 @@
+"""Title case of subject lines: `cablewire.text.casing.titlecase` (made-up subjects)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cablewire.text.casing import kept_upper, title_words, titlecase
+
+
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [
+        ("MALI HOLDS LOCAL ELECTIONS", "Mali Holds Local Elections"),
+        ("AQIM ACTIVE IN THE NORTH, WITH HELP", "AQIM Active in the North, with Help"),
+        # acronyms and country codes in compounds
+        ("U.S.-MALI-EU TALKS ON THE SAHEL", "U.S.-Mali-EU Talks on the Sahel"),
+        ("EU/MALI: DUTCH VIEWS ON AID", "EU/Mali: Dutch Views on Aid"),
+        ("AF/W DIRECTOR'S VISIT TO BAMAKO", "AF/W Director's Visit to Bamako"),
+        ("WHA/CEN OFFICE DIRECTOR VISITS", "WHA/CEN Office Director Visits"),
+        ("US-EU TFTP TALKS", "US-EU TFTP Talks"),
+        # words of the acronym list that the cables write as words
+        ("UPDATE ON THE DUTCH YOUTH PROGRAM", "Update on the Dutch Youth Program"),
+        # an acronym's possessive and other endings
+        ("GOL'S NEW LAW", "GOL's New Law"),
+        ("THE PNG'ING OF A DIPLOMAT", "The PNG'ing of a Diplomat"),
+        ("COTE D'IVOIRE: DON'T WAIT", "Cote D'Ivoire: Don't Wait"),
+        # small words start a subphrase
+        ("MALI'S NEXT STEP?: THE VIEW FROM BAMAKO", "Mali's Next Step?: The View from Bamako"),
+        ("THE NEW CABINET - AN OVERVIEW", "The New Cabinet - An Overview"),
+        ("ELECTIONS -- THE RESULTS", "Elections -- The Results"),
+        # short words no English text has, redaction marks, codes with digits
+        ("DROC--MALI DEMARCHE", "DROC--Mali Demarche"),
+        ("MEETING WITH XXXXXXXXXXXX", "Meeting with XXXXXXXXXXXX"),
+        ("C-AL9-00123 REQUEST, 1.4(B)", "C-AL9-00123 Request, 1.4(B)"),
+        # a name is not an acronym
+        ("MINISTER SUHA VISITS", "Minister Suha Visits"),
+        # lower case, and mixed case kept as written
+        ("mali holds local elections", "Mali Holds Local Elections"),
+        ("Mali Holds its Elections", "Mali Holds its Elections"),
+    ],
+)
+def test_titlecase(subject: str, title: str) -> None:
+    assert titlecase(subject) == title
+
+
+def test_title_words_are_listed_entries_the_cables_write_as_words() -> None:
+    assert {"DUTCH", "UPDATE", "MEET"} <= title_words()
+    assert "DUTCH" not in kept_upper() and "NATO" in kept_upper() and "US" in kept_upper()
