@@ -165,6 +165,21 @@ def starts_with_banner(line: str) -> bool:
     return m is not None and m["serial"] is not None
 
 
+def split_run_on_banner(line: str) -> tuple[str, str] | None:
+    """A banner run on into what follows it, as (the banner, the rest): `C O N F I D E N T I A L
+    MOSCOW 005399 DEPT FOR EUR/RUS` gives the banner and `DEPT FOR EUR/RUS`. A copy's lead before
+    it (`Cable dated:...]`, a quote) is not the telegram's and goes. None for a line that is no
+    run-on banner."""
+    m = _match(line) if line.lstrip()[:1] in _BANNER_INITIALS else None
+    if m is None or m["serial"] is None:
+        return None
+    start = m.start("spaced") if m["spaced"] else m.start("plain")
+    rest = line[m.end():].strip()
+    if not rest and start == len(line) - len(line.lstrip()):
+        return None  # a banner alone on its line
+    return line[start:m.end()], rest
+
+
 def _match(line: str) -> re.Match[str] | None:
     m = _BANNER_HEAD.match(line)
     if m is None:

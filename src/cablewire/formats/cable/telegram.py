@@ -18,6 +18,7 @@ from datetime import date
 
 from cablewire.formats.cable.banner import (
     read_banner,
+    split_run_on_banner,
     starts_with_banner,
     station_from_page_marker,
 )
@@ -167,6 +168,7 @@ def read_telegram(text: str) -> Telegram:
                     tg.header.date_time_group, tg.header.date_time_group_utc = written, utc
                     break
     tg.warnings.extend(tg.header.warnings)
+    body = _split_banner_line(body)
     body = _drop_markers(body, tg)
     _read_banner_fields(lines, tg)
     tg.lines = lines
@@ -183,6 +185,26 @@ def read_telegram(text: str) -> Telegram:
     if tg.sections is None and tg.body_lines:
         tg.sections = 1
     return tg
+
+
+def _split_banner_line(body: list[str]) -> list[str]:
+    """The body with its first banner on a line of its own, where the copy ran it on into the
+    header that follows (`... LIMA 003571SIPDIS...`) or put its own lead before it (`Cable
+    dated:...]`): the banner, then the rest on the next line."""
+    for index, line in enumerate(body[:40]):
+        if _PARA_START.match(line):
+            break
+        if line.lstrip()[:1] in "CSUTLONEcsutlone\"',.0123456789I" and (
+                parts := split_run_on_banner(line)):
+            banner, rest = parts
+            lines = [banner]
+            while rest.startswith("SIPDIS"):  # `003571SIPDISNOFORN`: the word stands alone
+                lines.append("SIPDIS")
+                rest = rest[6:].lstrip()
+            return body[:index] + lines + ([rest] if rest else []) + body[index + 1:]
+        if starts_with_banner(line) or BANNER.match(line):
+            break
+    return body
 
 
 def _run_on_dtg(lines: list[str], tg: Telegram) -> None:
