@@ -3,7 +3,10 @@
 A canonical cable id is the two-digit year, the station name without spaces and the serial
 without leading zeros: `09BAMAKO387`. Citations write the same cable in many ways
 (`BAMAKO 00186`, `06 TBILISI 2601`, `2007 MANAGUA 2135`, `'08 SECSTATE 74879`); the functions
-here bring them all to that one form.
+here bring them all to that one form, with the station named as the release names it
+(`cablewire.model.stations`: `08RIODEJAN12` and `08RIODEJANIERO12` are `08RIODEJANEIRO12`), and
+read the damage the release's own ids carry (`08SCTION02OF02SAOPAULO335` is `08SAOPAULO335`).
+The cablegate site's EFTO ids (`09EFTOLONDON2468`) are kept as it writes them.
 """
 
 from __future__ import annotations
