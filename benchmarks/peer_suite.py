@@ -30,6 +30,7 @@ from typing import Any
 
 from cablewire.formats.cable.reader import read_cable
 from cablewire.model.document import Cable
+from cablewire.model.ids import canonical_cable_id
 from cablewire.text.casing import titlecase
 
 CASES = Path(__file__).resolve().parent / "peer" / "cablemap"
@@ -55,6 +56,15 @@ def _same(field: str) -> Check:
         return got == case["expected"], got
 
     return check
+
+
+def _canonical_id(case: dict[str, Any]) -> tuple[bool, Any]:
+    """An id as a string (a page's id, a citation written as an id) brought to its canonical
+    form by `canonical_cable_id`, compared with the peer's canonical id as it is. The peer's
+    `canonicalize_id` answers with its input when it cannot improve it; `canonical_cable_id`
+    answers None for text that is not a cable id, which fails the case the same way."""
+    got = canonical_cable_id(case["input"])
+    return got == case["expected"], got
 
 
 def _reference_items(case: dict[str, Any]) -> tuple[bool, Any]:
@@ -130,6 +140,7 @@ CHECKS: dict[str, Check] = {
     "title": _title,
     "summary": _summary,
     "reference_items": _reference_items,
+    "canonical_id": _canonical_id,
 }
 
 

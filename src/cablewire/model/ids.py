@@ -3,50 +3,34 @@
 A canonical cable id is the two-digit year, the station name without spaces and the serial
 without leading zeros: `09BAMAKO387`. Citations write the same cable in many ways
 (`BAMAKO 00186`, `06 TBILISI 2601`, `2007 MANAGUA 2135`, `'08 SECSTATE 74879`); the functions
-here bring them all to that one form.
+here bring them all to that one form, with the station named as the release names it
+(`cablewire.model.stations`: `08RIODEJAN12` and `08RIODEJANIERO12` are `08RIODEJANEIRO12`), and
+read the damage the release's own ids carry (`08SCTION02OF02SAOPAULO335` is `08SAOPAULO335`).
+The cablegate site's EFTO ids (`09EFTOLONDON2468`) are kept as it writes them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
-from importlib import resources
+from typing import NamedTuple
 
-# Station spellings used in citations that differ from the station part of the cable id.
-STATION_ALIASES = {
-    "SECSTATE": "STATE",
-    "SECSTATEWASHDC": "STATE",
-    "SECSTATEWASHINGTON": "STATE",
-    "STATEWASHDC": "STATE",
-    "DEPTOFSTATE": "STATE",
-    "USUN": "USUNNEWYORK",
-    "USUNNY": "USUNNEWYORK",
-    "USMISSIONUSUNNEWYORK": "USUNNEWYORK",
-    "USMISSIONGENEVA": "GENEVA",
-    "USMISSIONUSNATO": "USNATO",
-    "USMISSIONUSOSCE": "USOSCE",
-    "UNVIE": "UNVIEVIENNA",
-    "USEU": "USEUBRUSSELS",
-    "AIT": "AITTAIPEI",
-    "TAIPEI": "TAIPEI",
-    "RPODUBAI": "RPODUBAI",
-    "KYIV": "KYIV",
-    "HCMC": "HOCHIMINHCITY",
-    "HOCHIMINH": "HOCHIMINHCITY",
-    "DARESSALAM": "DARESSALAAM",
-    "PORTOFSPAIN": "PORTOFSPAIN",
-    "STPETERSBURG": "STPETERSBURG",
-    "SAINTPETERSBURG": "STPETERSBURG",
-    "MEXICOCITY": "MEXICO",
-    "GUATEMALACITY": "GUATEMALA",
-    "PANAMACITY": "PANAMA",
-    "KUWAITCITY": "KUWAIT",
-    "VATICANCITY": "VATICAN",
-    "HOLYSEE": "VATICAN",
-    "HAGUE": "THEHAGUE",
-    "CASA": "CASABLANCA",
-}
+from cablewire.model.stations import (
+    ALIASES,
+    compact_station,
+    known_stations,
+    resolve_station,
+    station_of,
+)
+
+# The station list and the reading of written station names live in `stations`; the names are
+# kept here too, where the callers of ids have always found them.
+STATION_ALIASES = ALIASES
+__all__ = [
+    "MESSAGE_ORIGINATORS", "STATION_ALIASES", "IdReading", "canonical_cable_id",
+    "compact_station", "known_stations", "make_cable_id", "make_document_id", "originator_of",
+    "plausible_station", "read_cable_id", "station_named", "station_of", "two_digit_year",
+]
 
 # Originators other than the State Department and its posts whose messages cables cite the way
 # they cite cables, by originator and serial ("REF: SECDEF 122723", "A) USDOC 06988"): they are
@@ -68,38 +52,12 @@ _NOISE = frozenset(_MONTHS) | {
     "CIAWASH", "FBI", "DIA", "NSA", "AND", "OF", "THE", "NO", "NR", "NUMBER", "ITEM", "SEE",
 }
 
-_COMPACT_ID = re.compile(r"^(\d{2})([A-Z]+?)0*(\d+)$")
 _SPACED_ID = re.compile(
     r"""^\s*(?:(?P<year>'?\d{2}|\d{4})\s*)?
         (?P<station>[A-Z][A-Z .'/-]*?[A-Z])\s*
         (?P<serial>\d{1,8})\s*$""",
     re.VERBOSE,
 )
-
-
-@lru_cache(maxsize=1)
-def known_stations() -> frozenset[str]:
-    """Station names as they occur in the cable ids of the full release."""
-    text = resources.files("cablewire.data").joinpath("stations.txt").read_text("utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
-def compact_station(words: str) -> str:
-    """`NEW DELHI` -> `NEWDELHI`; `SECSTATE WASHDC` -> `STATE`; unknown names just lose spaces."""
-    compact = re.sub(r"[^A-Z]", "", words.upper())
-    return STATION_ALIASES.get(compact, compact)
-
-
-def station_of(words: str) -> str | None:
-    """The canonical station for `words` when it is a known station, else None."""
-    compact = compact_station(words)
-    if compact in known_stations():
-        return compact
-    if compact.endswith("WASHDC") and compact[:-6] in STATION_ALIASES:
-        return STATION_ALIASES[compact[:-6]]
-    return None
 
 
 def originator_of(words: str) -> str | None:
@@ -168,11 +126,89 @@ def make_cable_id(year: str | int, station: str, serial: str | int) -> str:
     return f"{yy}{compact_station(station)}{int(str(serial))}"
 
 
+class IdReading(NamedTuple):
+    """A cable id read from text: the canonical id, the station as the text wrote it, and how
+    the station was read (see `cablewire.model.stations.Resolution`; `kept` when the name is no
+    station of the release and could not be read as one, so it stands as written)."""
+
+    id: str
+    written: str
+    how: str
+
+
+# A compact id as pages and file names write it, with the damage the site's ids carry: a
+# doubled year (`7575LIBREVILLE1895`), a banner's section run in before the station in any
+# garbled spelling (`08SCTION02OF02SAOPAULO335`, `09SECTIOQ1OF06HARARE876`, `0901OF02RPODUBAI288`),
+# and a second number after a padded serial (`06MADRID002583ZFR2585`, `90STATE255577TOSEC140323`).
+_DAMAGED_ID = re.compile(
+    r"""^(?P<year>\d{2})(?P=year)?
+        (?:[A-Z]{0,9}\d{1,2}[A-Z]{1,3}\d{1,2}(?=[A-Z]))?
+        (?P<station>[A-Z]{2,40})
+        (?P<serial>\d{1,8})
+        (?:[A-Z]{2,20}\d{1,8})?$""",
+    re.VERBOSE,
+)
+_PLAIN_ID = re.compile(r"^(\d{2})([A-Z]+)(\d{1,8})$")
+_FOUR_DIGIT_YEAR = re.compile(r"^(?:19|20)(\d{2}[A-Z].*)$")
+
+
+def read_cable_id(text: str, year: str | int | None = None) -> IdReading | None:
+    """The canonical id of a cable written as `text` with how its station was read, or None
+    when `text` is not a cable id. See `canonical_cable_id`."""
+    cleaned = text.strip().upper()
+    if len(cleaned) > 120:
+        return None
+    if (m := _PLAIN_ID.match(cleaned)) and m[2] in known_stations() and int(m[3]) > 0:
+        return IdReading(f"{m[1]}{m[2]}{int(m[3])}", m[2], "known")  # as most ids are
+    compact = re.sub(r"[\s.'/-]", "", cleaned)
+    compact = _FOUR_DIGIT_YEAR.sub(r"\1", compact)
+    m = _DAMAGED_ID.match(compact)
+    if m and int(m.group("serial")) > 0:
+        written = m.group("station")
+        station, how = _station_for_id(written, explicit_year=True)
+        if station is not None:
+            return IdReading(f"{m.group('year')}{station}{int(m.group('serial'))}", written, how)
+        return None
+    m = _SPACED_ID.match(cleaned)
+    if not m or int(m.group("serial")) == 0:
+        return None
+    yy = two_digit_year(m.group("year")) or two_digit_year(year)
+    if yy is None:
+        return None
+    written = m.group("station")
+    station = station_of(written)
+    how = "known"
+    if station is None:
+        if m.group("year") is None:
+            return None
+        station, how = _station_for_id(written, explicit_year=True)
+        if station is None:
+            return None
+    return IdReading(f"{yy}{station}{int(m.group('serial'))}", written, how)
+
+
+def _station_for_id(written: str, explicit_year: bool) -> tuple[str | None, str]:
+    """The station of an id's station part: the release's own name when one can be decided,
+    else the name as written when it could still be one (`kept`), else None."""
+    if written in known_stations():
+        return written, "known"  # the common case, at no cost
+    if not plausible_station(written) and not station_of(written):
+        return None, "kept"  # a noise word (PARA, REFTEL), a redaction, too short or too long
+    found = resolve_station(written)
+    if found is not None:
+        return found.station, found.how
+    if explicit_year:
+        return compact_station(written), "kept"
+    return None, "kept"
+
+
 def canonical_cable_id(text: str, year: str | int | None = None) -> str | None:
     """The canonical id of a cable written as `text`, or None when `text` is not a cable id.
 
     `year` is the year of the citing cable: a citation without a year of its own
-    (`BAMAKO 00186`) is taken to be from that year. Examples::
+    (`BAMAKO 00186`) is taken to be from that year. The station is the release's own name for
+    it, also where `text` abbreviates or misspells it (`cablewire.model.stations`); a name that
+    is no station and cannot be read as one stays as written. Examples::
 
         >>> canonical_cable_id("BAMAKO 00186", year=2009)
         '09BAMAKO186'
@@ -180,29 +216,11 @@ def canonical_cable_id(text: str, year: str | int | None = None) -> str | None:
         '06TBILISI2601'
         >>> canonical_cable_id("SECSTATE 74879", year=2008)
         '08STATE74879'
+        >>> canonical_cable_id("08BRASIIA12"), canonical_cable_id("08SCTION02OF02SAOPAULO335")
+        ('08BRASILIA12', '08SAOPAULO335')
     """
-    cleaned = text.strip().upper()
-    m = _COMPACT_ID.match(re.sub(r"[\s.]", "", cleaned))
-    if m and int(m.group(3)) > 0:
-        yy, station, serial = m.groups()
-        station = STATION_ALIASES.get(station, station)
-        if station in known_stations() or plausible_station(station):
-            return f"{yy}{station}{int(serial)}"
-        return None
-    m = _SPACED_ID.match(cleaned)
-    if not m:
-        return None
-    yy = two_digit_year(m.group("year")) or two_digit_year(year)
-    if yy is None:
-        return None
-    if int(m.group("serial")) == 0:
-        return None
-    station = station_of(m.group("station"))
-    if station is None:
-        if m.group("year") is None or not plausible_station(m.group("station")):
-            return None
-        station = compact_station(m.group("station"))
-    return f"{yy}{station}{int(m.group('serial'))}"
+    reading = read_cable_id(text, year)
+    return reading.id if reading else None
 
 
 def make_document_id(*parts: str) -> str:

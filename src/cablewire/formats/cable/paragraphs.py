@@ -367,7 +367,10 @@ def _unmarked_summary(paragraphs: list[Paragraph]) -> str | None:
         if not _END_SUMMARY.search(p["text"]):
             continue
         numbered = [j for j in range(k + 1) if texts[j]["number"] is not None]
-        start = numbered[0] if numbered else 0
+        # with none numbered (a copy run together), not an address line above it: the
+        # paragraph its SUMMARY heading is run into, else the first
+        headed = [j for j in range(k + 1) if "SUMMARY" in texts[j]["text"][:200].upper()]
+        start = numbered[0] if numbered else headed[0] if headed else 0
         return _until_end_summary([q["text"] for q in texts[start : k + 1]])
     return None
 

@@ -11,16 +11,18 @@ import re
 from collections.abc import Iterator
 
 from cablewire.formats.base import Input
+from cablewire.formats.cable.banner import release_classification
 from cablewire.formats.cable.classified_by import parse_classified_by
+from cablewire.formats.cable.copy_header import CopyHeader, read_dump_row
 from cablewire.formats.cable.csv_dump import looks_like_csv_dump, read_csv_dump
 from cablewire.formats.cable.page import PageMeta, read_html_page, read_text_page
 from cablewire.formats.cable.paragraphs import read_body
 from cablewire.formats.cable.site_text import clean_site_text
 from cablewire.formats.cable.tags import parse_tags
-from cablewire.formats.cable.telegram import BANNER, read_telegram
+from cablewire.formats.cable.telegram import BANNER, copy_header_of, read_telegram
+from cablewire.formats.cable.telegram_id import disagreement, id_from_page, id_from_telegram
 from cablewire.hookspecs import hookimpl
 from cablewire.model.document import Cable, Document
-from cablewire.model.ids import canonical_cable_id, make_cable_id
 from cablewire.text.casing import titlecase
 from cablewire.text.mojibake import repair_mojibake
 
@@ -36,6 +38,7 @@ _TELEGRAM_MARKS = (
     re.compile(r"^[^\S\n]*Classified\s+By\s*:", re.M | re.I),
     re.compile(r"^[^\S\n]*[ZOPR]\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}", re.M),
 )
+_FIRST_PARAGRAPH = re.compile(r"^[^\S\n]*(?:¶[^\S\n]*)?1[^\S\n]*[.)]")
 _ORIGIN_PREFIXES = {
     "AMEMBASSY": "Embassy",
     "AMCONSUL": "Consulate",
@@ -106,6 +109,7 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
     text, repaired = repair_mojibake(text)
     if repaired:
         warnings.append(f"repaired {repaired} mis-encoded character(s)")
+    as_given = text
     text, site_warnings = clean_site_text(text, meta.id)
     warnings.extend(site_warnings)
     tg = read_telegram(text)
@@ -113,12 +117,35 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
     body = read_body(tg.body_lines, tg.header_block)
     head = tg.header
 
-    created = meta.created or (head.date_time_group_utc or "")[:19] or None
+    copy = CopyHeader() if meta.id and meta.created and meta.classification else tg.copy_header()
+    if not (meta.created or copy.created or copy.id) and as_given != text:
+        copy = copy_header_of(as_given)  # the site's lines, taken out of the text, date it
+    if not (meta.id or meta.created or head.date_time_group_utc or copy.created):
+        read_dump_row(as_given, copy)  # a bare text that dates itself nowhere at its top
+    created = meta.created or copy.created or (head.date_time_group_utc or "")[:19] or None
     year = int(created[:4]) if created else None
-    page_id = _canonical_page_id(meta.id)
+    page_id = None
+    if meta.id and meta.id.strip():
+        page_id, notes = id_from_page(meta.id)
+        warnings.extend(notes)
     if year is None and page_id and page_id[:2].isdigit():
         year = _century(int(page_id[:2]))  # the id's own year, for citations that give none
-    cable_id = page_id or _id_from_banner(tg.banner_station, tg.banner_serial, year)
+    if page_id is None and copy.id:
+        page_id, notes = id_from_page(copy.id)  # a copied dump row's or record's own id
+        warnings.extend(notes)
+        if year is None and page_id[:2].isdigit():
+            year = _century(int(page_id[:2]))
+    mixed = disagreement(tg.banner_station, tg.banner_serial, head.sender, tg.de_serial)
+    if mixed:
+        warnings.append(mixed)
+    cable_id = page_id
+    if cable_id is None:
+        found = id_from_telegram(
+            tg.banner_station, tg.banner_serial, tg.banner_efto_spaced, head.sender, year,
+            tg.declassify_on, tg.references(None, None).cables if year is None else None,
+            "\n".join(tg.body_lines) if year is None else "")
+        cable_id, year = found.id, found.year
+        warnings.extend(found.warnings)
     if cable_id is None:
         warnings.append("no cable id found")
     refs = tg.references(year, cable_id)
@@ -145,8 +172,8 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         id=cable_id,
         created=created,
         released=meta.released,
-        classification=meta.classification or _classification(tg.banner_classification,
-                                                              tg.banner_caveat),
+        classification=meta.classification or copy.classification or release_classification(
+            tg.banner_classification, tg.banner_caveat, tg.markers, _head_text(tg.body_lines)),
         markers=tg.markers,
         origin=meta.origin or _origin(head.sender),
         subject=subject,
@@ -180,21 +207,9 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
     )
 
 
-def _canonical_page_id(page_id: str | None) -> str | None:
-    if not page_id:
-        return None
-    return canonical_cable_id(page_id) or page_id.strip()
-
-
 def _century(yy: int) -> int:
     """The year of a two-digit cable year: the release runs from 1966 to 2010."""
     return 1900 + yy if yy >= 50 else 2000 + yy
-
-
-def _id_from_banner(station: str | None, serial: str | None, year: int | None) -> str | None:
-    if not station or not serial or year is None:
-        return None
-    return make_cable_id(year, station, serial)
 
 
 def _eo_classifier(decl: str | None) -> str | None:
@@ -203,12 +218,14 @@ def _eo_classifier(decl: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def _classification(banner: str | None, caveat: str | None) -> str | None:
-    if banner is None:
-        return None
-    if caveat == "NOFORN":
-        return f"{banner}//NOFORN"
-    return banner
+def _head_text(lines: list[str]) -> str:
+    """The text of a telegram's top, to its first numbered paragraph, for its handling words."""
+    out: list[str] = []
+    for line in lines[:60]:
+        if _FIRST_PARAGRAPH.match(line):
+            break
+        out.append(line)
+    return "\n".join(out)[:4000]
 
 
 def _origin(sender: str | None) -> str | None:

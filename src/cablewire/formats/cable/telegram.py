@@ -16,12 +16,21 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from cablewire.formats.cable.banner import (
+    read_banner,
+    split_run_on_banner,
+    starts_with_banner,
+    station_from_page_marker,
+)
+from cablewire.formats.cable.copy_header import CopyHeader, read_copy_header
 from cablewire.formats.cable.header_block import read_header_block
 from cablewire.formats.cable.markers import find_markers
 from cablewire.formats.cable.references import References, parse_references
 from cablewire.formats.cable.telegram_header import (
+    PRECEDENCE_LETTERS,
     RoutingHeader,
     looks_like_header_line,
+    parse_dtg,
     parse_routing_header,
     starts_routing_block,
 )
@@ -69,6 +78,13 @@ def _inline_page_marker(line: str) -> tuple[int, int, int] | None:
             before = len(" ".join(words[:k])) + (1 if k else 0)
             return m.start() + before, m.end(), int(m.group(2))
     return None
+_DE_SERIAL = re.compile(r"^\s*DE\s+R[A-Z0-9]+\s+#(\d{1,6})")
+_RUN_ON_DTG = re.compile(
+    r"(?:^|(?<=\s))(?P<prec>[ZOPRY])(?:\s+[ZOPRY])?\s+(?P<dtg>\d{6}Z\s+[A-Z]{3}\s+\d{2})(?![\d])"
+)
+_DTG_ALONE = re.compile(r"^[^\S\n]*(\d{6}Z[^\S\n]+[A-Za-z]{3}[^\S\n]+\d{2})[^\S\n]*$")
+_DTG_START = re.compile(r"^\s*(?:[ZOPRY]{1,2}\s+){1,2}\d{6}Z\s+[A-Z]{3}\s+\d{2,4}\s*$")
+_RECIPIENT_LINE = re.compile(r"^\s*[A-Z0-9]{4,8}/")
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$", re.IGNORECASE)
 _BLOCK_START = re.compile(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)")
 _BANNER_INITIALS = frozenset("CSUTLcsut")
@@ -107,6 +123,10 @@ class Telegram:
     header: RoutingHeader = field(default_factory=RoutingHeader)
     banner_classification: str | None = None
     banner_caveat: str | None = None
+    banner_efto_spaced: bool = False
+    lines: list[str] = field(default_factory=list, repr=False)  # the text's lines, as read
+    _copy: CopyHeader | None = field(default=None, repr=False)
+    de_serial: str | None = None  # the serial of the routing header's DE line (`#0387/01`)
     banner_station: str | None = None
     banner_serial: str | None = None
     sections: int | None = None
@@ -121,6 +141,13 @@ class Telegram:
     body_lines: list[str] = field(default_factory=list)
     header_block: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def copy_header(self) -> CopyHeader:
+        """The release's record of the cable as a copy carries it above the banner (read on
+        first use: a page's own table makes it needless)."""
+        if self._copy is None:
+            self._copy = read_copy_header(_text_lines(self.lines))
+        return self._copy
 
     def references(self, year: int | None, own_id: str | None) -> References:
         if not self.ref_text:
@@ -143,8 +170,28 @@ def read_telegram(text: str) -> Telegram:
     tg.markers = find_markers(lines)
     header_lines, body = _split_routing(lines)
     tg.header = parse_routing_header(header_lines)
+    tg.de_serial = next((m[1] for m in map(_DE_SERIAL.match, header_lines) if m), None)
+    if tg.header.date_time_group is None:
+        _run_on_dtg(header_lines or lines[:40], tg)
+    if tg.header.date_time_group is None:
+        # an old telegram repeats its page header on every page: its DTG on a line of its own,
+        # or run into one line with the rest of the header (`... /38 O 271459Z SEP 00 FM ...`)
+        _run_on_dtg([line for line in lines[:1000]
+                     if _DTG_START.match(line) or ("Z " in line and " FM " in line)], tg)
+    if tg.header.date_time_group is None:
+        # a copy's date-time group alone on a line above the banner (`240549Z Sep 03`)
+        for line in lines[:60]:
+            if "Z" in line and (m := _DTG_ALONE.match(line)):
+                written = " ".join(m[1].split())
+                utc = parse_dtg(written.upper())
+                if utc:
+                    tg.header.date_time_group, tg.header.date_time_group_utc = written, utc
+                    break
     tg.warnings.extend(tg.header.warnings)
+    body = _split_banner_line(body)
     body = _drop_markers(body, tg)
+    _read_banner_fields(lines, tg)
+    tg.lines = lines
     fields, body = read_header_block(body)
     tg.executive_order = fields.executive_order
     tg.decl_text = fields.decl_text
@@ -158,6 +205,82 @@ def read_telegram(text: str) -> Telegram:
     if tg.sections is None and tg.body_lines:
         tg.sections = 1
     return tg
+
+
+def _split_banner_line(body: list[str]) -> list[str]:
+    """The body with its first banner on a line of its own, where the copy ran it on into the
+    header that follows (`... LIMA 003571SIPDIS...`) or put its own lead before it (`Cable
+    dated:...]`): the banner, then the rest on the next line."""
+    for index, line in enumerate(body[:40]):
+        if _PARA_START.match(line):
+            break
+        if line.lstrip()[:1] in "CSUTLONEcsutlone\"',.0123456789I" and (
+                parts := split_run_on_banner(line)):
+            banner, rest = parts
+            lines = [banner]
+            while rest.startswith("SIPDIS"):  # `003571SIPDISNOFORN`: the word stands alone
+                lines.append("SIPDIS")
+                rest = rest[6:].lstrip()
+            return body[:index] + lines + ([rest] if rest else []) + body[index + 1:]
+        if starts_with_banner(line) or BANNER.match(line):
+            break
+    return body
+
+
+def _run_on_dtg(lines: list[str], tg: Telegram) -> None:
+    """The date-time group of a routing header where it does not stand alone on its line:
+    service text after it (`O 031401Z JUN 08 ZDS CTG RUEHSD 0020`, `R 151646Z OCT 09 (CCY
+    AD00C933D8)`) or an old header run together (`... 271459Z /38 O 271459Z SEP 00 FM ...`)."""
+    for line in lines:
+        if "Z" in line and (m := _RUN_ON_DTG.search(line)):
+            utc = parse_dtg(m["dtg"])
+            if utc:
+                tg.header.date_time_group = " ".join(m["dtg"].split())
+                tg.header.date_time_group_utc = utc
+                tg.header.precedence = tg.header.precedence or PRECEDENCE_LETTERS.get(m["prec"])
+                return
+
+
+def copy_header_of(text: str) -> CopyHeader:
+    """The copy's record at the top of `text` (for the text as it came, before the site's
+    lines were taken out of it: a page date line, a dump row)."""
+    return read_copy_header(_text_lines(text.split("\n")))
+
+
+def _text_lines(lines: list[str]) -> list[str]:
+    """The lines of a telegram's top that are not its routing header, up to the banner."""
+    out: list[str] = []
+    for line in lines:
+        if not line.strip() or looks_like_header_line(line) or _RECIPIENT_LINE.match(line):
+            continue
+        out.append(line)
+        if len(out) >= 12 or starts_with_banner(line) or _EO.match(line):
+            break
+    return out
+
+
+def _read_banner_fields(lines: list[str], tg: Telegram) -> None:
+    """Fill the banner fields a banner line standing alone did not give: from a banner run on
+    into the header or behind a copy's own header (`cablewire.formats.cable.banner`)."""
+    if tg.banner_station and tg.banner_serial and tg.banner_classification:
+        if tg.banner_caveat == "EFTO":
+            banner = read_banner(lines)
+            tg.banner_efto_spaced = bool(banner and banner.efto_spaced)
+        return
+    banner = read_banner(lines)
+    if (banner is None or banner.serial is None) and not tg.banner_serial:
+        marker = station_from_page_marker(lines)
+        if marker:
+            tg.banner_station, tg.banner_serial = marker
+    if banner is None:
+        return
+    tg.banner_classification = tg.banner_classification or banner.classification
+    tg.banner_caveat = tg.banner_caveat or banner.caveat
+    tg.banner_efto_spaced = banner.efto_spaced
+    if not (tg.banner_station and tg.banner_serial) and banner.serial:
+        tg.banner_station, tg.banner_serial = banner.station, banner.serial
+    if banner.sections and not tg.sections:
+        tg.sections = banner.sections
 
 
 # A line break written as an escape, as copies taken from a JSON or CSV dump have it
@@ -181,6 +304,7 @@ def _split_routing(lines: list[str]) -> tuple[list[str], list[str]]:
     header: list[str] = []
     body: list[str] = []
     in_header = False
+    seen_banner = False
     for index, line in enumerate(lines):
         stripped = line.strip()
         starts_block = stripped[:2] in ("VZ", "DE", "ZN") and bool(_BLOCK_START.match(stripped))
@@ -191,15 +315,21 @@ def _split_routing(lines: list[str]) -> tuple[list[str], list[str]]:
             starts_block = starts_routing_block(lines, index)
         if starts_block or (not body and looks_like_header_line(line)):
             in_header = True
+        elif not in_header and not seen_banner and _DTG_START.match(line):
+            in_header = True  # a copy's caption or an old page header above the DTG
         if in_header:
-            if BANNER.match(line) or _EO.match(line) or _TAGS.match(line) or _SUBJECT.match(line):
+            if (BANNER.match(line) or _EO.match(line) or _TAGS.match(line) or _SUBJECT.match(line)
+                    or starts_with_banner(line)):
                 in_header = False
+                seen_banner = seen_banner or starts_with_banner(line) or not BANNER.match(line)
             elif stripped == "BT":
                 in_header = False
                 continue
             else:
                 header.append(line)
                 continue
+        if not seen_banner and stripped[:1].isalpha() and starts_with_banner(line):
+            seen_banner = True
         body.append(line)
     return header, body
 
