@@ -1,10 +1,12 @@
 """SUBJECT and summary as `read_cable` reads them from a telegram's text.
 
-Made-up examples of each shape: SUBJ:, a subject wrapped over lines, a marking before it, a REF
-or Classified By run on after it on the same line, a rule or a heading under it, a copy
-forwarded by e-mail; summaries led by "Summary:", under a SUMMARY heading, between BEGIN and END
-SUMMARY, "Summary and Comment", "Summary/Comment", without a paragraph number, and with only
-their end marked.
+Made-up examples of each shape: SUBJ:, a subject wrapped over lines, a marking before it (in
+any case, with caveats), a REF or Classified By run on after it on the same line, a rule or a
+heading under it, a copy forwarded by e-mail; what ends a subject or is cut from it (a handling
+notice, a banner, markers, slashes, the summary's opening, the next label's marking) and what
+does not (an executive order cited in it); summaries led by "Summary:", under a SUMMARY
+heading, between BEGIN and END SUMMARY, "Summary and Comment", "Summary/Comment", without a
+paragraph number, and with only their end marked.
 """
 
 from __future__ import annotations
@@ -117,3 +119,92 @@ def test_summary(text: str, summary: str) -> None:
 
 def test_no_summary_when_none_is_marked() -> None:
     assert read_cable("1. (C) The vote went well.\n\n2. (C) More.").summary is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # markings in any case and with their caveats, a dash or colon after them
+        ("subject: (s) mali holds local elections\n\n1. (u) text.", "mali holds local elections"),
+        ("SUBJECT: (C/REL USA, GBR) MALI HOLDS LOCAL ELECTIONS\n\n1. (C) Text.",
+         "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: (SBU//NF) MALI HOLDS LOCAL ELECTIONS\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: (TS/SCI) MALI HOLDS LOCAL ELECTIONS\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: (LIMITED OFFICIAL USE) MALI HOLDS LOCAL ELECTIONS\n\n1. Text.",
+         "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: (C) - MALI HOLDS LOCAL ELECTIONS\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        # a parenthesis that is no marking stays
+        ("SUBJECT: (CORRECTED COPY) MALI HOLDS LOCAL ELECTIONS\n\n1. Text.",
+         "(CORRECTED COPY) MALI HOLDS LOCAL ELECTIONS"),
+        # an executive order cited in the subject is no E.O. label
+        ("SUBJECT: MALI: DESIGNATIONS UNDER E.O. 13382\nREF: STATE 123\n\n1. Text.",
+         "MALI: DESIGNATIONS UNDER E.O. 13382"),
+        ("SUBJECT: E.O. 13224 DESIGNATIONS OF MALIAN FIRMS\n\n1. Text.",
+         "E.O. 13224 DESIGNATIONS OF MALIAN FIRMS"),
+        # a handling notice is no part of the subject, on its line or after it
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS\nSENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT "
+         "ACCORDINGLY.\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS? SENSITIVE BUT UNCLASSIFIED--PLEASE PROTECT "
+         "ACCORDINGLY Ref: Bamako 12\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS?"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS ENTIRE TEXT SENSITIVE BUT UNCLASSIFIED/NOFORN; "
+         "PLEASE PROTECT ACCORDINGLY.\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        # nor the banner of a copy that repeats the head, a section banner, a line of markers
+        ("SUBJECT: MALI HOLDS LOCAL...\nC O N F I D E N T I A L SECTION 01 OF 02 BAMAKO 000123 "
+         "SIPDIS DEPT FOR AF/W\n\n1. Text.", "MALI HOLDS LOCAL..."),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS\nCONFIDENTIAL SECTION 02 OF 02 BAMAKO 000123\n"
+         "\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS\nNOFORN\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS SIPDIS\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        # nor a cancelled message's notice opened by slashes
+        ("SUBJECT: MALI HOLDS LOCAL\nELECTIONS ///////// ZFR ////// CABLE CANCELED\n\n1. Text.",
+         "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS\n//////ZFR CANCEL THIS MESSAGE//////\n\n1. Text.",
+         "MALI HOLDS LOCAL ELECTIONS"),
+        # nor the summary's opening under it
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS\nSUMMARY: THE VOTE WENT WELL.", "MALI HOLDS LOCAL "
+         "ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS\nBEGIN SUMMARY. THE VOTE WENT WELL.",
+         "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS\n(C) Summary: the vote went well.",
+         "MALI HOLDS LOCAL ELECTIONS"),
+        # but a subject wrapped before such words goes on
+        ("SUBJECT: MALI: WEEKLY\nSUMMARY OF EVENTS\n\n1. Text.", "MALI: WEEKLY SUMMARY OF EVENTS"),
+        ("SUBJECT: MALI ENDS\nSECRET TALKS IN 2009\n\n1. Text.", "MALI ENDS SECRET TALKS IN 2009"),
+        # runs of spaces are one
+        ("SUBJECT: MALI:  LOCAL   ELECTIONS\n\n1. Text.", "MALI: LOCAL ELECTIONS"),
+    ],
+)
+def test_subject_shapes(text: str, subject: str) -> None:
+    assert read_cable(text).subject == subject
+
+
+def test_a_marking_before_the_next_label_is_that_label_s() -> None:
+    cable = read_cable("SUBJECT: MALI HOLDS LOCAL ELECTIONS\n(U) Classified by Jane Roe, "
+                       "reasons 1.4 (b)\n\n1. (C) Text.")
+    assert cable.subject == "MALI HOLDS LOCAL ELECTIONS"
+    assert cable.header_block == ["SUBJECT: MALI HOLDS LOCAL ELECTIONS",
+                                  "(U) Classified by Jane Roe, reasons 1.4 (b)"]
+    assert cable.classified_by == "Jane Roe"
+
+
+def test_the_telegram_s_own_subject_wins_over_the_forwarding_mail_s() -> None:
+    text = ("From: A, B\nSubject: BAMAKO 00000123 P CO 02-FEB-09 MALI'S LOCAL\n"
+            "ELECTIONS [1234567]\n\nCONFIDENTIAL\n\nE.O. 12958: N/A\nTAGS: PREL ML\n"
+            "SUBJECT: MALI’S LOCAL ELECTIONS\n\n1. (C) Text.")
+    assert read_cable(text).subject == "MALI’S LOCAL ELECTIONS"
+
+
+@pytest.mark.parametrize(
+    ("label", "order"),
+    [
+        ("E.O. 12958: DECL: 01/01/2019", "E.O. 12958"),
+        ("EO 12958 DECL: 01/01/2019", "E.O. 12958"),
+        ("E.O. 12598: DECL: 01/01/2019", "E.O. 12598"),  # a typo, with the DECL after it
+        ("E.O. 12356: OADR", "E.O. 12356"),
+        ("E. O. 11652: GDS", "E.O. 11652"),
+    ],
+)
+def test_the_e_o_label_in_its_forms(label: str, order: str) -> None:
+    cable = read_cable(f"{label}\nTAGS: PREL ML\nSUBJECT: MALI VOTES\n\n1. (C) Text.")
+    assert (cable.executive_order, cable.tags, cable.subject) == (
+        order, ["PREL", "ML"], "MALI VOTES")

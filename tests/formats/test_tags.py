@@ -1,8 +1,10 @@
 """TAGS: `parse_tags` on the field's text, and the field as `read_cable` finds it in a header.
 
-Made-up examples of each shape: labels in any case, with or without a colon; lines under the
-TAGS line that belong to it (after a separator, or made of codes) and that do not; person tags;
-keywords in words; codes run together or with a letter too many.
+Made-up examples of each shape: labels in any case, with or without a colon (or a dot, or no
+space after it); lines under the TAGS line that belong to it (after a separator, or made of
+codes) and that do not, joined without rejoining codes; person tags, with a middle initial;
+keywords in words; codes run together (with organisations among them) or with a letter too
+many.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from cablewire.formats.cable.reader import read_cable
-from cablewire.formats.cable.tags import parse_tags, tags_extent
+from cablewire.formats.cable.tags import join_tag_lines, parse_tags, tags_extent
 
 
 @pytest.mark.parametrize(
@@ -121,3 +123,55 @@ def test_lines_under_tags_that_are_not_tags_stay_in_the_header() -> None:
     assert cable.tags == ["PREL", "ML"]
     assert cable.header_block == ["E.O. 12958: N/A", "TAGS: PREL ML",
                                   "VISIT OF THE MINISTER, 3 MAY", "SUBJECT: A SUBJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "warnings"),
+    [
+        # codes run together with an organisation of three letters among them
+        (" ECONETRDWTOML", ["ECON", "ETRD", "WTO", "ML"],
+         ["tag ECONETRDWTOML read as ECON ETRD WTO ML (codes run together)"]),
+        # a dash between tags is no tag
+        (" PREL - PGOV - ML", ["PREL", "PGOV", "ML"], []),
+        # a visitor's middle initial, with or without its dot
+        (" OVIP HALE JANE Q PREL", ["OVIP", "HALE, JANE Q", "PREL"], []),
+        (" OVIP HALE JANE Q. PREL ML", ["OVIP", "HALE, JANE Q.", "PREL", "ML"], []),
+    ],
+)
+def test_more_tag_shapes(text: str, tags: list[str], warnings: list[str]) -> None:
+    assert parse_tags(text) == (tags, warnings)
+
+
+def test_a_long_word_is_not_split_into_organisations() -> None:
+    # (no split of an English word into known codes: ELECTIONS is no ELEC + TIONS)
+    assert parse_tags(" PREL ML NATIONAL ELECTIONS", frozenset()) == (
+        ["PREL", "ML", "NATIONAL ELECTIONS"], [])
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # codes are never words broken at a line end
+        ([" PREL ECON ML NI", "CE, BG"], "PREL ECON ML NI CE, BG"),
+        # after a hyphen the line goes on without a space
+        ([" PREL, UNGA/C-", "6, ML"], "PREL, UNGA/C-6, ML"),
+        ([" PREL", "", "  ML "], "PREL ML"),
+    ],
+)
+def test_join_tag_lines(lines: list[str], joined: str) -> None:
+    assert join_tag_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        # a wrapped TAGS line: the codes either side of the break stay two codes
+        ("TAGS: PREL ECON ML NI\nCE, BG\nSUBJECT: X", ["PREL", "ECON", "ML", "NI", "CE", "BG"]),
+        # no space after the colon, or a dot for it
+        ("TAGS:PREL,ML\nSUBJECT: X", ["PREL", "ML"]),
+        ("E.O.12958:DECL:1/1/2019 TAGS:PREL,ML SUBJECT:X", ["PREL", "ML"]),
+        ("TAGS. PREL, ML\nSUBJECT: X", ["PREL", "ML"]),
+    ],
+)
+def test_tags_labels_and_lines(text: str, tags: list[str]) -> None:
+    assert read_cable(text).tags == tags

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from cablewire.formats.cable.classified_by import classified_by_in_paragraph, reasons_end
 from cablewire.formats.cable.references import next_item_fits
-from cablewire.formats.cable.subject import clean_subject, subject_extent
-from cablewire.formats.cable.tags import tags_extent
+from cablewire.formats.cable.subject import clean_subject, forwarded, subject_extent
+from cablewire.formats.cable.tags import join_tag_lines, tags_extent
 from cablewire.model.ids import station_of
 from cablewire.text.linebreaks import join_lines
 
@@ -29,10 +29,20 @@ _REF_LABEL = (
     r"|(?m:^)[^\S\n]*(?-i:REF(?:S|TELS?)?)\.?[^\S\n]+(?=(?:(?:\(?[A-Z][.):]|\[[A-Z]\])[^\S\n]*)?"
     r"(?:'?\d{2,4}[^\S\n]+)?[A-Z][A-Za-z .'-]{1,30}?[^\S\n]\d{1,7}\b)"
 )
+# The E.O. label names the order the cable is classified under (11652, 12065, 12356, 12958,
+# 13292, 13526), or another number with the declassification after it (a typo: "E.O. 12598:
+# DECL"). An order cited in the text ("... ENTITIES UNDER E.O. 13382") is no label: it stays in
+# the subject it stands in. (The O is written as a zero in some copies: "E.0. 12958".)
+_EO_LABEL = (
+    r"(?<![A-Za-z])E\.?\s?(?:O\.?|0\.)\s*(?:(?:11652|12065|12356|12958|13292|13526)\b\s*[:.;]?"
+    r"|1\d{4}\b[^\S\n]*(?:[:;]|\.?(?=[^\S\n]*(?:DECL|N/A|GDS|XGDS|ADS|OADR)\b)))"
+)
 _LABEL = re.compile(
-    # (the O written as a zero in some copies: "E.0. 12958")
-    r"(?P<eo>(?<![A-Za-z])E\.?\s?(?:O\.?|0\.)\s*1\d{4}\b\s*[:.;]?)"
-    r"|(?P<tags>(?<![A-Za-z])TAGS?\b(?:\s*:(?=\s)|(?=[^\S\n]+\S)))"  # no colon: tags follow
+    r"(?P<eo>" + _EO_LABEL + r")"
+    # TAGS: with a colon (a tag may follow it without a space: "TAGS:PREL"), a dot, or none
+    # when tags follow on its line
+    r"|(?P<tags>(?<![A-Za-z])TAGS?\b(?:\s*:(?=\s|[A-Za-z(])|\.(?=[^\S\n]+[A-Za-z])"
+    r"|(?=[^\S\n]+\S)))"
     r"|(?P<subject>(?<![A-Za-z])SUBJ(?:ECT)?\s*:"
     r"|(?m:^)[^\S\n]*(?-i:SUBJECT(?=[^\S\n]+[A-Z])(?![^\S\n]+TO\b)))"
     r"|(?P<ref>" + _REF_LABEL + r")"
@@ -55,6 +65,7 @@ _BANNER_ONLY = (
 _SIPDIS_WORD = re.compile(r"(?:[ \t]*[,;])?[ \t]*\bSIPDIS\b[ \t]*")  # "SENSITIVE, SIPDIS"
 _BANNER_PREFIX = re.compile(_BANNER_ONLY + r"(?:(?:SIPDIS|NOFORN|SENSITIVE)\s+)*")
 _BANNER_LINE = re.compile(_BANNER_ONLY)
+_MARKING_BEFORE = re.compile(r"(?<=\n)[^\S\n]*\([A-Z]{1,4}(?:/{1,2}[A-Z]{2,5})?\)[^\S\n]*$")
 
 
 @dataclass
@@ -63,6 +74,7 @@ class HeaderFields:
     decl_text: str | None = None
     tags_text: str | None = None
     subject: str | None = None
+    subject_forwarded: bool = False  # the subject is the one of a forwarding mail's header
     ref_text: str | None = None
     classified_by_text: str | None = None
     lines: list[str] = field(default_factory=list)
@@ -156,6 +168,14 @@ def _fields(text: str, region_end: int) -> list[_Field]:
         if key in _EXTENT:
             extent = _EXTENT[key](value)
             value, left = value[:extent], value[extent:]
+        next_label = matches[i + 1].start() if i + 1 < len(matches) else None
+        if key == "subject" and not left and stop == next_label:
+            # the marking of the next field's line is not the subject's: "... ELECTIONS\n(U)
+            # Classified by ..." (it stays with that field, as between any two)
+            marking = _MARKING_BEFORE.search(value)
+            if marking and marking.start() > 0:
+                value = value[: marking.start()]
+                stop = m.end() + marking.start()
         if key == "classified_by":
             cut = reasons_end(value)
             if cut is not None:
@@ -208,7 +228,7 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
         # and a label left empty before the same label (`CLASSIFIED BY: CLASSIFIED BY ...`)
         # stays on its line
         between, lead = _between(text, found[k - 1].end, f.start) if k else ([], "")
-        value = join_lines(f.value.split("\n"))
+        value = _joined(f)
         if (f.key, value) in seen and all(_BANNER_LINE.fullmatch(ln) for ln in [*between, lead]):
             continue  # a copy of the block, under a copy of the banner
         for line in between:
@@ -301,7 +321,7 @@ def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
         found = _fields(stripped, region_end)
         if not found or found[0].start != 0:
             break
-        values = {(f.key, join_lines(f.value.split("\n"))) for f in found}
+        values = {(f.key, _joined(f)) for f in found}
         if not values <= seen:
             break
         stripped = _BANNER_PREFIX.sub("", stripped[found[-1].end :].lstrip())
@@ -314,6 +334,13 @@ def _drop_repeats(lines: list[str], seen: set[tuple[str, str]]) -> list[str]:
     return rest.split("\n") if rest != text.lstrip() else lines
 
 
+def _joined(f: _Field) -> str:
+    """A field's lines joined into one: words broken at a line end rejoined, but never the
+    codes of TAGS (`join_tag_lines`)."""
+    lines = f.value.split("\n")
+    return join_tag_lines(lines) if f.key == "tags" else join_lines(lines)
+
+
 def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:
     if key == "eo":
         fields.executive_order = fields.executive_order or executive_order_of(label)
@@ -323,7 +350,10 @@ def _store(fields: HeaderFields, key: str, value: str, label: str) -> None:
     elif key == "tags":
         fields.tags_text = fields.tags_text or value or None
     elif key == "subject":
-        fields.subject = fields.subject or clean_subject(value) or None
+        # the telegram's own SUBJECT line wins over the header of the mail that forwards it
+        if fields.subject is None or fields.subject_forwarded and not forwarded(value):
+            fields.subject = clean_subject(value) or fields.subject
+            fields.subject_forwarded = forwarded(value)
     elif key == "ref":
         fields.ref_text = f"{fields.ref_text} {value}" if fields.ref_text else value
     elif key == "classified_by" and value:

@@ -4,9 +4,11 @@
     tags: prel, pgov, tu                    -> PREL PGOV TU           (a copy in lower case)
     TAGS: OVIP (CLINTON, HILLARY), PREL     -> OVIP "CLINTON, HILLARY" PREL
     TAGS: OVIP RICE CONDOLEEZZA PREL        -> OVIP "RICE, CONDOLEEZZA" PREL
+    TAGS: OVIP BUSH GEORGE W PREL           -> OVIP "BUSH, GEORGE W" PREL  (a middle initial)
     TAGS: PHUM, IT, HUMAN RIGHTS            -> PHUM IT "HUMAN RIGHTS"
     TAGS: PREL IT IZ IRAQI FREEDOM          -> PREL IT IZ "IRAQI FREEDOM"
     TAGS: KFRDKIRFCVISEG                    -> KFRD KIRF CVIS EG      (codes run together)
+    TAGS: ETRDECONWTOCS                     -> ETRD ECON WTO CS       (an organisation among them)
     TAGS: PTER MARR, MOPPS                  -> PTER MARR MOPS         (with a warning)
 
 A TAGS line holds codes: four-letter subject codes (PREL, the first letter their area), two-letter
@@ -18,7 +20,8 @@ it; the words of a name are not read as a keyword except after OVIP.
 
 Where the line goes on: the line under TAGS belongs to the tags only when the TAGS line ends
 with a separator (`KDEV, ECON,` / `NL, IS`) or the line is itself made of codes (`NATO, UK, CN`);
-`tags_extent` says where the field ends.
+`tags_extent` says where the field ends, and `join_tag_lines` joins its lines with a space: a
+code is never a word broken at a line end (`... PK NI` / `CE, BG` is NI and CE, not NICE).
 """
 
 from __future__ import annotations
@@ -96,30 +99,63 @@ def _is_code(token: str) -> bool:
 
 def _run_together(token: str) -> list[str] | None:
     """Codes written without spaces, split: `PHUMBA` -> PHUM, BA; `VEPREL` -> VE, PREL;
-    `KFRDKIRFCVISEG` -> KFRD, KIRF, CVIS, EG. Four-letter pieces are subject codes (known, or by
-    their shape, most of them known); two-letter country codes may stand first (one) or last
-    (up to two). Of the splits that fit, the one with the fewest pieces wins, then the one with
-    the fewest codes of unknown shape."""
+    `KFRDKIRFCVISEG` -> KFRD, KIRF, CVIS, EG; `ETRDECONWTOCS` -> ETRD, ECON, WTO, CS. The pieces
+    are subject codes of four letters (known, or by their shape, most of them known) and known
+    organisations of other lengths (WTO, IAEA) among them; two-letter country codes may stand
+    first (one) or last (up to two). A split with an organisation has no code of unknown shape.
+    Of the splits that fit, the one with the fewest pieces wins, then the one with the fewest
+    codes of unknown shape."""
     n = len(token)
     if n < 6 or not token.isalpha() or token in _codes():
         return None
     best: tuple[int, int, list[str]] | None = None
     for head in (0, 2):
         for tail in (0, 2, 4):
-            middle = token[head : n - tail]
-            if len(middle) < 4 or len(middle) % 4:
+            middle = _split_middle(token[head : n - tail])
+            if middle is None:
                 continue
-            fours = [middle[i : i + 4] for i in range(0, len(middle), 4)]
-            known = sum(f in _codes() for f in fours)
-            if known * 2 < len(fours) or not all(f in _codes() or _code_shaped(f)
-                                                 for f in fours):
-                continue
-            pieces = ([token[:head]] if head else []) + fours + [
+            pieces = ([token[:head]] if head else []) + middle[1] + [
                 token[i : i + 2] for i in range(n - tail, n, 2)]
-            rank = (len(pieces), len(fours) - known, pieces)
+            rank = (len(pieces), middle[0], pieces)
             if best is None or rank[:2] < best[:2]:
                 best = rank
     return best[2] if best else None
+
+
+def _split_middle(middle: str) -> tuple[int, list[str]] | None:
+    """The middle of a run of codes as pieces, with the number of pieces of unknown shape:
+    the split with the fewest pieces, then the fewest unknown, that fits `_run_together`'s
+    rules; None when none does. (Dynamic programming over the positions: linear in the length
+    times the longest code.)"""
+    n = len(middle)
+    if n < 3:
+        return None
+    codes = _codes()
+    # best[i]: (pieces, unknown, organisations, split) for middle[:i]
+    best: list[tuple[int, int, int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, 0, [])
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for size in range(3, min(8, n - i) + 1):
+            piece = middle[i : i + size]
+            known = piece in codes
+            if not known and not (size == 4 and _code_shaped(piece)):
+                continue
+            other = size != 4
+            if other and (not known or here[1]):
+                continue  # an organisation only among known codes
+            if not known and here[2]:
+                continue
+            rank = (here[0] + 1, here[1] + (not known), here[2] + other, here[3] + [piece])
+            old = best[i + size]
+            if old is None or rank[:2] < old[:2]:
+                best[i + size] = rank
+    found = best[n]
+    if found is None or (found[1] * 2 > found[0]):  # most pieces known
+        return None
+    return found[1], found[3]
 
 
 def _one_letter_off(token: str) -> str | None:
@@ -156,6 +192,17 @@ def _keyword_goes_on(previous: str, line: str) -> bool:
     last = _LINE_TOKEN.findall(previous)[-1:]
     return (bool(words) and bool(last) and line == line.upper() and _is_word(last[0].upper())
             and all(_is_word(w) or w in _CONNECTORS for w in words))
+
+
+def join_tag_lines(lines: list[str]) -> str:
+    """The lines of a TAGS field as one: joined with a space, for a code is not a word broken
+    at a line end (`... SO PK NI` / `CE, BG` is NI and CE, not NICE); after a hyphen without
+    one (`UNGA/C-` / `6, CS`)."""
+    out = ""
+    for line in (ln.strip() for ln in lines):
+        if line:
+            out += ("" if not out or out.endswith("-") else " ") + line
+    return out
 
 
 def tags_extent(value: str) -> int:
@@ -214,8 +261,10 @@ def parse_tags(text: str | None,
 def _read_segment(raw: list[str], add: Callable[[str], None], warnings: list[str],
                   keywords: frozenset[str]) -> None:
     """The tags of the words between two separators."""
-    tokens = [t.upper().strip(".:") for t in raw]
-    tokens = [t for t in tokens if t and not t.isdigit() and t not in _markers()]
+    kept = [t for t in raw if t.upper().strip(".:") and not t.upper().strip(".:").isdigit()
+            and t.upper().strip(".:") not in _markers() and any(c.isalnum() for c in t)]
+    raw_tokens = [t.upper() for t in kept]  # (an initial keeps its dot: W.)
+    tokens = [t.strip(".:") for t in raw_tokens]
     i = 0
     n = len(tokens)
     while i < n:
@@ -225,6 +274,9 @@ def _read_segment(raw: list[str], add: Callable[[str], None], warnings: list[str
             names: list[str] = []
             while i + 1 < n and len(names) < 2 and _is_name(tokens[i + 1]):
                 names.append(tokens[i + 1])
+                i += 1
+            if len(names) == 2 and i + 1 < n and _is_initial(raw_tokens[i + 1]):
+                names[1] += " " + raw_tokens[i + 1]  # a middle initial: BUSH GEORGE W
                 i += 1
             if names:
                 add(", ".join(names))
@@ -287,6 +339,11 @@ def _split_keywords(words: list[str], keywords: frozenset[str]) -> list[str]:
     if pending:
         out.append(" ".join(pending))
     return out
+
+
+def _is_initial(token: str) -> bool:
+    """A middle initial after a visitor's given name: `W`, `W.`."""
+    return len(token.rstrip(".")) == 1 and token[0].isalpha() and token.count(".") <= 1
 
 
 def _is_name(token: str) -> bool:
