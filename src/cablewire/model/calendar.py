@@ -37,6 +37,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 
 
+def cable_year(yy: int) -> int:
+    """The four-digit year of a cable's two-digit one (`09` -> 2009, `66` -> 1966): the
+    release runs from 1966 to 2010."""
+    return 1900 + yy if yy >= 50 else 2000 + yy
+
+
 def day_bound(value: str | None, name: str, end: bool) -> str | None:
     """A date bound written as a year, a month or a day, as the ISO day it means: the first day
     it covers, or the last when `end`. Empty: no bound.

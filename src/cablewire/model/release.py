@@ -11,6 +11,8 @@ import gzip
 from functools import lru_cache
 from importlib import resources
 
+from cablewire.model.calendar import cable_year
+
 
 @lru_cache(maxsize=1)
 def release_months() -> dict[str, str]:
@@ -21,8 +23,7 @@ def release_months() -> dict[str, str]:
         cable_id, _, month = line.partition(",")
         if cable_id[:2].isdigit() and month.strip().isdigit():
             yy = int(cable_id[:2])
-            year = 1900 + yy if yy >= 50 else 2000 + yy
-            out[cable_id] = f"{year}-{int(month):02d}"
+            out[cable_id] = f"{cable_year(yy)}-{int(month):02d}"
     return out
 
 

@@ -25,9 +25,14 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from cablewire.model.calendar import MONTHS
+from cablewire.model.calendar import MONTHS, cable_year
 
 CABLE_DATED = re.compile(r"Cable[^\S\n]+dated:[^\S\n]*(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
+# The cablegate page's date line (`Friday, 23 February 2001, 15:53`), a line of its own.
+PAGE_DATE_LINE = re.compile(
+    r"^[^\S\n]*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{1,2} [A-Z][a-z]+ \d{4}"
+    r"(?:, \d{1,2}:\d\d)?[^\S\n]*$"
+)
 _WEEKDAY = re.compile(
     r"^[^\S\n]*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[^\S\n]+(\d{1,2})[^\S\n]+"
     r"([A-Z][a-z]+)[^\S\n]+(\d{4}),[^\S\n]+(\d{1,2}):(\d{2})"
@@ -122,7 +127,7 @@ def _read_line(line: str, out: CopyHeader) -> None:
     alone = line.strip()
     if "Z" in alone and (m := _DTG_ALONE.match(alone)):  # `261640Z Jun 06` above the banner
         month = MONTHS.get(m[4].lower())
-        year = int(m[5]) + (1900 if int(m[5]) >= 50 else 2000)
+        year = cable_year(int(m[5]))
         if month:
             _set_date(out, _stamp(year, month, int(m[1]), int(m[2]), int(m[3])),
                       "date-time group line")

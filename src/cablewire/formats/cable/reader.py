@@ -22,6 +22,7 @@ from cablewire.formats.cable.tags import parse_tags
 from cablewire.formats.cable.telegram import BANNER, copy_header_of, read_telegram
 from cablewire.formats.cable.telegram_id import disagreement, id_from_page, id_from_telegram
 from cablewire.hookspecs import hookimpl
+from cablewire.model.calendar import cable_year
 from cablewire.model.document import Cable, Document
 from cablewire.text.casing import titlecase
 from cablewire.text.mojibake import repair_mojibake
@@ -129,12 +130,12 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         page_id, notes = id_from_page(meta.id)
         warnings.extend(notes)
     if year is None and page_id and page_id[:2].isdigit():
-        year = _century(int(page_id[:2]))  # the id's own year, for citations that give none
+        year = cable_year(int(page_id[:2]))  # the id's own year, for citations that give none
     if page_id is None and copy.id:
         page_id, notes = id_from_page(copy.id)  # a copied dump row's or record's own id
         warnings.extend(notes)
         if year is None and page_id[:2].isdigit():
-            year = _century(int(page_id[:2]))
+            year = cable_year(int(page_id[:2]))
     mixed = disagreement(tg.banner_station, tg.banner_serial, head.sender, tg.de_serial)
     if mixed:
         warnings.append(mixed)
@@ -205,11 +206,6 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         source={"path": item.path, "form": form},
         warnings=warnings,
     )
-
-
-def _century(yy: int) -> int:
-    """The year of a two-digit cable year: the release runs from 1966 to 2010."""
-    return 1900 + yy if yy >= 50 else 2000 + yy
 
 
 def _eo_classifier(decl: str | None) -> str | None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cablewire.formats.cable.copy_header import PAGE_DATE_LINE
 from cablewire.formats.cable.page import PARTIAL_NOTE
 from cablewire.formats.cable.telegram import BANNER
 from cablewire.model.ids import canonical_cable_id, station_of
@@ -84,10 +85,6 @@ _DTG = re.compile(r"^[^\S\n]*(?:[ZOPRY]{1,2}[^\S\n]+)?(\d{6}Z[^\S\n]+[A-Z]{3}[^\
 # (Matched from the line break before it: a literal first character is found fast.)
 _CSV_QUOTE_BEFORE_BANNER = re.compile(r'\n[^\S\n]*(?:",|,)?"[^\S\n]*(?=[CSUTcsut])')
 _CLOSING_QUOTE = re.compile(r'(?:^|(?<=\s))"$')
-_PAGE_DATE = re.compile(
-    r"^[^\S\n]*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{1,2} [A-Z][a-z]+ \d{4}"
-    r"(?:, \d{1,2}:\d\d)?[^\S\n]*$"
-)
 # A routing header run into one line: "... /38 O 031203Z JUL 01 FM AMEMBASSY VATICAN TO ...".
 _RUN_ON_ROUTING = re.compile(
     r"(?<![A-Z0-9/])(?P<prec>[ZOPRY]{1,2})[^\S\n]+(?P<dtg>\d{6}Z[^\S\n]+[A-Z]{3}[^\S\n]+\d{2})"
@@ -158,7 +155,7 @@ def _drop_page_date(text: str) -> str:
     for i, line in enumerate(lines):
         if line.lstrip()[:1] in _BANNER_INITIALS and BANNER.match(line):
             break
-        if line[:12].strip()[:3] in _WEEKDAYS and _PAGE_DATE.match(line):
+        if line[:12].strip()[:3] in _WEEKDAYS and PAGE_DATE_LINE.match(line):
             del lines[i]
             return "\n".join(lines)
     return text

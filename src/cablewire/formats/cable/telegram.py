@@ -34,7 +34,7 @@ from cablewire.formats.cable.telegram_header import (
     parse_routing_header,
     starts_routing_block,
 )
-from cablewire.model.calendar import MONTHS
+from cablewire.model.calendar import MONTHS, cable_year
 from cablewire.model.ids import station_of
 
 _CLASS_WORDS = (
@@ -450,7 +450,7 @@ def _decl_date(text: str) -> str | None:
             return _decl_date_in_other_forms(text)
         year, month, day = (int(g) for g in iso.groups())
     if year < 100:
-        year += 1900 if year >= 50 else 2000
+        year = cable_year(year)
     try:
         return date(year, month, day).isoformat()
     except ValueError:
@@ -471,7 +471,7 @@ def _decl_date_in_other_forms(text: str) -> str | None:
             return None
         day, month, year = int(named.group(1)), MONTHS[named.group(2).lower()], int(named.group(3))
     if year < 100:
-        year += 1900 if year >= 50 else 2000
+        year = cable_year(year)
     try:
         return date(year, month, day).isoformat()
     except ValueError:

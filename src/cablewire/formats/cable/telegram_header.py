@@ -49,8 +49,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from cablewire.formats.cable.copy_header import PAGE_DATE_LINE
 from cablewire.formats.cable.markers import MARKERS
-from cablewire.model.calendar import MONTHS
+from cablewire.model.calendar import MONTHS, cable_year
 from cablewire.model.document import Recipient
 
 PRECEDENCE_LETTERS = {
@@ -83,8 +84,6 @@ _KEYWORD = re.compile(r"^(TO|INFO|XMT)(?:\s*[/:]\s*|\s+|$)")
 # time), at the top of every page, so also inside an address list.
 _PAGE = re.compile(r"^PAGE\s+\d{1,3}\s+[A-Z][A-Z .]{0,30}?\s+\d{3,6}\s+"
                    r"(?:\d{1,2}\s+OF\s+\d{1,2}\s+)?\d{6}Z\b\s*")
-# The cablegate page's own date line ("Friday, 23 February 2001, 15:53"), not an addressee.
-_PAGE_DATE = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \d{1,2} [A-Z][a-z]+ \d{4}")
 _HEADER_LINE = re.compile(
     r"^\s*(VZCZC|[ZOPRY]{1,2}\s+R[A-Z]{4}|DE\s+R|ZNY|ZNR|FM\s|TO\s|INFO\s|BT\s*$"
     r"|(?:[ZOPRY]{1,2}\s+){1,2}\d{6}Z\s+[A-Z]{3}\s+\d{2,4})"
@@ -158,7 +157,7 @@ def parse_dtg(dtg: str, year_hint: int | None = None) -> str | None:
         return None
     y = int(year)
     if len(year) == 2:
-        y += 1900 if y >= 50 else 2000
+        y = cable_year(y)
     try:
         stamp = datetime(y, month, int(day), int(hour), int(minute))
     except ValueError:
@@ -230,7 +229,8 @@ def parse_routing_header(lines: list[str]) -> RoutingHeader:
             section = m.group(1)
             line = line[m.end():]
             joinable = False
-        if section is None or not line or _PAGE_DATE.match(line):
+        # (the page's date line is no addressee)
+        if section is None or not line or PAGE_DATE_LINE.match(line):
             continue
         if m := _PAGE.match(line):
             line = line[m.end():]

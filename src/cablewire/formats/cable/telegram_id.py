@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cablewire.model.calendar import cable_year
 from cablewire.model.ids import IdReading, read_cable_id
 from cablewire.model.release import release_months
 from cablewire.model.stations import resolve_station
@@ -127,7 +128,7 @@ def _infer_year(
     station: str, serial: int, decl: str | None, ref_ids: list[str], text: str
 ) -> tuple[int | None, str]:
     months = release_months()
-    ref_years = sorted({_century(int(r[:2])) for r in ref_ids if r[:2].isdigit()}, reverse=True)
+    ref_years = sorted({cable_year(int(r[:2])) for r in ref_ids if r[:2].isdigit()}, reverse=True)
     floor = ref_years[0] if ref_years else 0  # a cable cites none written after it
     if decl:
         decl_year, decl_month = int(decl[:4]), int(decl[5:7])
@@ -152,6 +153,3 @@ def _alone(months: dict[str, str], station: str, serial: int, year: int) -> bool
     (serials start again each year: a neighbour's would make the year a guess)."""
     return all(f"{y % 100:02d}{station}{serial}" not in months for y in (year - 1, year + 1))
 
-
-def _century(yy: int) -> int:
-    return 1900 + yy if yy >= 50 else 2000 + yy
