@@ -21,6 +21,13 @@ BARE_LABELS: dict[str, EntityType] = LABELS  # the model's labels, read the same
 Span = tuple[int, int, int, str]
 
 
+def in_capitals(text: str) -> bool:
+    """Written all in capitals: at least 20 letters, more than 90% of them upper case (the
+    held-out set's test for a cable or a segment typed in capitals)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 20 and sum(ch.isupper() for ch in letters) > 0.9 * len(letters)
+
+
 def bare_spans(items: list[dict[str, Any]]) -> list[set[Span]]:
     from cablewire.enrich.nlp import load_model
 
