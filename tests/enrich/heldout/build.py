@@ -108,7 +108,7 @@ def main() -> None:
                 print(f"@ {ident} {field}" + ("" if index is None else f" {index}"))
                 print(text, end="\n\n")
         return
-    blocks = _blocks((HERE / "labels.txt").read_text("utf-8"))
+    blocks = read_labels((HERE / "labels.txt").read_text("utf-8"))
     half = halves(chosen)
     documents: dict[str, Any] = {}
     items: list[dict[str, Any]] = []
@@ -121,7 +121,7 @@ def main() -> None:
                 raise SystemExit(f"labels.txt has no block for {key}")
             items.append({"source": c["id"], "half": half[c["id"]], "field": field,
                           "paragraph": index, "text": text,
-                          "entities": _spans(text, blocks.pop(key), key)})
+                          "entities": place_labels(text, blocks.pop(key), key)})
     if blocks:
         raise SystemExit(f"labels.txt blocks for segments not in the set: {sorted(blocks)}")
     meta = {c["id"]: {**{k: v for k, v in c.items() if k != "id"}, "half": half[c["id"]]}
@@ -138,7 +138,7 @@ Key = tuple[str, str, int | None]
 Label = tuple[str, str, frozenset[int] | None]
 
 
-def _blocks(text: str) -> dict[Key, list[Label]]:
+def read_labels(text: str) -> dict[Key, list[Label]]:
     out: dict[Key, list[Label]] = {}
     key: Key | None = None
     for line in text.splitlines():
@@ -158,7 +158,7 @@ def _blocks(text: str) -> dict[Key, list[Label]]:
     return out
 
 
-def _spans(text: str, labels: list[Label], key: Key) -> list[dict[str, Any]]:
+def place_labels(text: str, labels: list[Label], key: Key) -> list[dict[str, Any]]:
     by_surface: dict[str, list[Label]] = {}
     for label in labels:
         by_surface.setdefault(label[0], []).append(label)
