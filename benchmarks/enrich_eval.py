@@ -100,7 +100,7 @@ def _print_part(part: str, r: dict[str, Any], floors: dict[str, float] | None) -
             floor = (floors or {}).get(type_) if system == "enricher" else None
             print(f"{type_:14}{system:10}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}"
                   f"{s['gold']:6.0f}{s['found']:7.0f}"
-                  + (f"{floor:8.2f}" if floor is not None else ""))
+                  + (f"{floor:8.3f}" if floor is not None else ""))
     print("commonest error kinds of the enricher:")
     for kind, count in r["error_kinds"]:
         print(f"  {count:5d}  {kind}")
