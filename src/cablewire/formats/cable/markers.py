@@ -111,12 +111,15 @@ _CAPTION = re.compile(
     + "|".join(MARKERS) + r")(?![A-Za-z])[\s,;/.\-]*)+$"
 )
 
+# The first letters of the words of `_CAPTION` (a line that starts otherwise is none).
+_CAPTION_FIRST = frozenset("SFNCEPTH") | {marker[0] for marker in MARKERS}
+
 
 def is_caption_line(line: str) -> bool:
     """A caption line of the header: markers and handling words alone (`NOFORN`, `SENSITIVE
     NOFORN`, `SENSITIVE BUT UNCLASSIFIED, NOT FOR INTERNET DISTRIBUTION`, `SENSITIVE BUT
     UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY`), upper-case."""
-    return bool(_CAPTION.match(line))
+    return line.lstrip()[:1] in _CAPTION_FIRST and bool(_CAPTION.match(line))
 
 
 def _add(found: list[str], words: list[str]) -> None:
