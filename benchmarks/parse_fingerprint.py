@@ -98,7 +98,8 @@ def main() -> int:
         print(f"saved per-input hashes to {args.save}")
     if args.compare:
         saved = json.loads(args.compare.read_text("utf-8"))
-        differ = [n for n in per_input if n in saved and saved[n]["sha256"] != per_input[n]["sha256"]]
+        differ = [n for n, now in per_input.items()
+                  if n in saved and saved[n]["sha256"] != now["sha256"]]
         missing = sorted(n for n in set(saved) - set(per_input)
                          if not (args.no_corpus and not n.startswith("fixtures/")))
         added = sorted(set(per_input) - set(saved))
