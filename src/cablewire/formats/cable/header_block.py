@@ -49,6 +49,13 @@ _LABEL = re.compile(
     r"|(?P<classified_by>(?<![A-Za-z])Classified\s+By\b\s*:?)",
     re.IGNORECASE,
 )
+# What every form of `_LABEL` holds, in any case (the cases `re.IGNORECASE` matches: "s" is
+# also "ſ"): an E.O. label with its order's number, or a letter run of the other labels. Text
+# without it holds no label: `label_free_lines` passes over a header's lines with one search.
+# (Keep it in step with `_LABEL`.)
+_LABEL_HINT = re.compile(
+    r"(?=[EeTtSsſRrCc])(?i:E\.?\s?(?:O\.?|0\.)\s*1\d{4}|TAG|SUBJ|REF|CLASSIFIED)"
+)
 # The line that starts the first paragraph: "1. (C) ...", "1. SUMMARY", or any "12. (C)".
 # (Its leading space is matched within the line; `_first_paragraph` goes back over the blank
 # lines before it, which a `^\s*` would do from every one of them, in quadratic time.)
@@ -194,6 +201,14 @@ def first_label(line: str) -> int | None:
         if not _tags_in_prose(m, line):
             return m.start()
     return None
+
+
+def label_free_lines(lines: list[str]) -> int:
+    """How many of `lines`, from the first, hold no header label (`first_label` is None for
+    each of them): the lines before the first that holds `_LABEL_HINT`."""
+    text = "\n".join(lines)
+    hint = _LABEL_HINT.search(text)
+    return text.count("\n", 0, hint.start()) if hint else len(lines)
 
 
 def _tags_in_prose(m: re.Match[str], text: str) -> bool:

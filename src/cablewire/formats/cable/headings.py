@@ -41,18 +41,13 @@ def mark_headings(lines: list[str], header: frozenset[str] = frozenset()) -> lis
     is no title-case heading.
     """
     n = len(lines)
-    rules = [is_rule(line) for line in lines]
-
-    def ruled(i: int) -> bool:
-        return 0 <= i < n and rules[i]
-
+    firsts = [line.lstrip()[:1] for line in lines]
+    rules = {i for i, first in enumerate(firsts) if first in _RULE_CHARS and _RULE.match(lines[i])}
+    ruled = rules.__contains__
     marked: dict[int, list[str]] = {}
-    for i, line in enumerate(lines):
-        if rules[i]:
-            continue
+    for i in _heading_candidates(lines, firsts, rules):
+        line = lines[i]
         near_rule = ruled(i - 1) or ruled(i + 1)
-        if not (near_rule or "---" in line or "//" in line or _before_numbered(lines, i)):
-            continue  # the common case: a line of text in the middle of a paragraph
         text = line.strip()
         if not text:
             continue
@@ -95,15 +90,31 @@ def mark_headings(lines: list[str], header: frozenset[str] = frozenset()) -> lis
                       and not (i + 3 < n and lines[i + 2].strip() and ruled(i + 3)))
         if (boxed or underlined) and heading_like(_RULE_ENDS.sub("", text)):
             marked[i] = ["", HEADING + _RULE_ENDS.sub("", text), ""]
+    # the rules of a heading go (a blank line for each)
+    changed = sorted({*marked, *(i for i in rules if i - 1 in marked or i + 1 in marked)})
     out: list[str] = []
-    for i, line in enumerate(lines):
-        if i in marked:
-            out.extend(marked[i])
-        elif rules[i] and (i - 1 in marked or i + 1 in marked):
-            out.append("")  # the rule belongs to a heading
-        else:
-            out.append(line)
+    done = 0
+    for i in changed:
+        out.extend(lines[done:i])
+        out.extend(marked.get(i, [""]))
+        done = i + 1
+    out.extend(lines[done:])
     return out
+
+
+def _heading_candidates(lines: list[str], firsts: list[str], rules: set[int]) -> list[int]:
+    """The lines that may be or hold a heading, in order: those next to a rule, with dashes or
+    slashes, or above a line that starts like a numbered paragraph (within two lines); not the
+    rules. (`firsts` are the lines' first characters after leading space; most lines of a
+    body are none of these: a line of text in the middle of a paragraph.)"""
+    found = {j for i in rules for j in (i - 1, i + 1)}
+    found.update(i for i, line in enumerate(lines) if "---" in line or "//" in line)
+    for i, first in enumerate(firsts):
+        if first and (first.isdigit() or first == "¶"):
+            found.add(i - 1)  # (the line right above, or the one above a blank line)
+            if i >= 2 and not firsts[i - 1]:
+                found.add(i - 2)
+    return sorted(i for i in found if 0 <= i < len(lines) and i not in rules)
 
 
 def is_rule(line: str) -> bool:

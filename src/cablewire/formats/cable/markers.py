@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from cablewire.formats.cable.header_block import first_label
+from cablewire.formats.cable.header_block import first_label, label_free_lines
 
 MARKERS = ("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ORCON", "NOCONTRACT",
            "PROPIN")
@@ -35,7 +35,15 @@ def find_markers(lines: list[str]) -> list[str]:
     met, each once."""
     found: list[str] = []
     rest = len(lines)
-    for index, line in enumerate(lines):
+    # The lines before the first that may hold a label are read together: up to the first
+    # paragraph, or on from there line by line.
+    free = label_free_lines(lines[:_HEADER_MAX_LINES])
+    paragraph = next((i for i, line in enumerate(lines[:free]) if _PARAGRAPH.match(line)), None)
+    if paragraph is not None:
+        rest = free = paragraph
+    _add(found, _words("\n".join(lines[:free])))
+    for index in range(free if paragraph is None else len(lines), len(lines)):
+        line = lines[index]
         if index >= _HEADER_MAX_LINES or _PARAGRAPH.match(line):
             rest = index
             break
@@ -45,7 +53,7 @@ def find_markers(lines: list[str]) -> list[str]:
             _add(found, _SIPDIS.findall(line, cut))
             rest = index + 1
             break
-        _add(found, _WORD.findall(line))
+        _add(found, _words(line))
     # After the header: one pass over the text; a marker counts on a caption line, SIPDIS
     # anywhere.
     text = "\n".join(lines[rest:])
@@ -58,6 +66,14 @@ def find_markers(lines: list[str]) -> list[str]:
         if _caption_line(text[start : end if end >= 0 else len(text)]):
             _add(found, [word])
     return found
+
+
+def _words(text: str) -> list[str]:
+    """The marker words of `text` in order, as `_WORD.findall` finds them (`_hits`, which is
+    faster, finds the same in ASCII text)."""
+    if text.isascii():
+        return [word for _, word in _hits(text)]
+    return _WORD.findall(text)
 
 
 def _hits(text: str) -> list[tuple[int, str]]:
@@ -95,12 +111,15 @@ _CAPTION = re.compile(
     + "|".join(MARKERS) + r")(?![A-Za-z])[\s,;/.\-]*)+$"
 )
 
+# The first letters of the words of `_CAPTION` (a line that starts otherwise is none).
+_CAPTION_FIRST = frozenset("SFNCEPTH") | {marker[0] for marker in MARKERS}
+
 
 def is_caption_line(line: str) -> bool:
     """A caption line of the header: markers and handling words alone (`NOFORN`, `SENSITIVE
     NOFORN`, `SENSITIVE BUT UNCLASSIFIED, NOT FOR INTERNET DISTRIBUTION`, `SENSITIVE BUT
     UNCLASSIFIED--PLEASE PROTECT ACCORDINGLY`), upper-case."""
-    return bool(_CAPTION.match(line))
+    return line.lstrip()[:1] in _CAPTION_FIRST and bool(_CAPTION.match(line))
 
 
 def _add(found: list[str], words: list[str]) -> None:

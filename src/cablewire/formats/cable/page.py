@@ -25,7 +25,12 @@ from dataclasses import dataclass, field
 _TABLE = re.compile(r"<table\s+class=['\"]cable['\"]\s*>(.*?)</table>", re.S | re.I)
 _TH = re.compile(r"<th[^>]*>(.*?)</th>", re.S | re.I)
 _TD = re.compile(r"<td[^>]*>(.*?)</td>", re.S | re.I)
-_PRE = re.compile(r"<pre[^>]*>(.*?)</pre>", re.S | re.I)
+# A <pre> block is its opening tag, then everything up to the first closing tag: found with two
+# searches, not with one lazy `<pre[^>]*>(.*?)</pre>`, which tries the closing tag at every
+# character and takes ten times as long on a page's blocks (the same blocks).
+_PRE_OPEN = re.compile(r"<pre[^>]*>", re.I)
+_PRE_CLOSE = re.compile(r"</pre>", re.I)
+_PAR_ANCHOR = re.compile(r"<a\s+id=['\"]par\w+['\"][^>]*>¶</a>")
 _TAG = re.compile(r"<[^>]+>")
 _VIEWING = re.compile(r"<h3>\s*Viewing cable\s+([^,<]+),\s*(.*?)</h3>", re.S | re.I)
 PARTIAL_NOTE = (
@@ -68,7 +73,7 @@ def _text(fragment: str) -> str:
 
 def pre_text(fragment: str) -> str:
     """The text of a `<pre>` block: tags dropped (the ¶ anchors with them), entities decoded."""
-    fragment = re.sub(r"<a\s+id=['\"]par\w+['\"][^>]*>¶</a>", "", fragment)
+    fragment = _PAR_ANCHOR.sub("", fragment)
     fragment = _TAG.sub("", fragment).replace("&#x000A;", "\n")
     return html.unescape(fragment) if "&" in fragment else fragment
 
@@ -90,13 +95,26 @@ def read_html_page(page: str) -> tuple[PageMeta, str, str]:
     if viewing:
         meta.title = _text(viewing.group(2)) or None
     start = table.end() if table else 0
-    blocks = [pre_text(b) for b in _PRE.findall(page, start)]
+    blocks = [pre_text(b) for b in _pre_blocks(page, start)]
     if blocks and PARTIAL_NOTE in blocks[0]:
         meta.partial = True
         blocks[0] = blocks[0].replace(PARTIAL_NOTE, "")
     if len(blocks) >= 2:
         return meta, blocks[0], "\n".join(blocks[1:])
     return meta, "", blocks[0] if blocks else ""
+
+
+def _pre_blocks(page: str, start: int) -> list[str]:
+    """The contents of the `<pre>` blocks of `page` from `start` on, in order (an opening tag
+    with no closing tag after it ends the list)."""
+    blocks: list[str] = []
+    while (opening := _PRE_OPEN.search(page, start)) is not None:
+        closing = _PRE_CLOSE.search(page, opening.end())
+        if closing is None:
+            break
+        blocks.append(page[opening.end():closing.start()])
+        start = closing.end()
+    return blocks
 
 
 def read_text_page(text: str) -> tuple[PageMeta, str]:

@@ -33,7 +33,7 @@ from cablewire.formats.cable.numbering import (
     marking_of,
 )
 from cablewire.formats.cable.signature import take_signer
-from cablewire.formats.cable.telegram import BANNER
+from cablewire.formats.cable.telegram import _BANNER_INITIALS, BANNER
 from cablewire.model.document import Paragraph
 from cablewire.text.linebreaks import join_lines
 
@@ -71,6 +71,43 @@ _COMMENT = re.compile(r"^(?:BEGIN\s+)?COMMENTS?" + _COMMENT_WITH + r"\s*(?:[:.\-
 _END_COMMENT = re.compile(
     r"\(?\s*\bEND\s+(?:OF\s+)?COMMENTS?" + _COMMENT_WITH + r"\s*[.:]*\s*\)?\.?", re.IGNORECASE
 )
+
+
+def _end_summary(text: str) -> re.Match[str] | None:
+    """`_END_SUMMARY.search(text)` (`_find_end`)."""
+    return _find_end(_END_SUMMARY, "summary", text)
+
+
+def _end_comment(text: str) -> re.Match[str] | None:
+    """`_END_COMMENT.search(text)` (`_find_end`)."""
+    return _find_end(_END_COMMENT, "comment", text)
+
+
+def _find_end(pattern: re.Pattern[str], word: str, text: str) -> re.Match[str] | None:
+    """`pattern.search(text)` for a case-blind END marker (an optional bracket and spaces, then
+    END and `word`), found faster in ASCII text: such a pattern has no first character to look
+    for, and tries itself at every character. In ASCII text it can match only where the text
+    has END, in any case, and only from the space and bracket before it: tried there alone, in
+    order, the first match is the one the search finds."""
+    if not text.isascii():
+        return pattern.search(text)
+    low = text.lower()
+    if word not in low:
+        return None
+    at = low.find("end")
+    while at >= 0:
+        start = at
+        while start and text[start - 1].isspace():
+            start -= 1
+        if start and text[start - 1] == "(":
+            start -= 1
+        m = pattern.match(text, start)
+        if m:
+            return m
+        at = low.find("end", at + 1)
+    return None
+
+
 # The declassification group of older cables, at their end ("GP-3"): a marking, not text.
 _GROUP_CODE = re.compile(r"^\s*(?:GP-\d|X?GDS(?:-\d)?)\s*$")
 # A marking written after the summary's label: "1. SUMMARY: (SBU) ..."
@@ -155,16 +192,13 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     for b_index, block in enumerate(blocks):
         content = block
 
-        def is_header(line: str) -> bool:
-            return (" ".join(line.split()) in header_set or bool(BANNER.match(line))
-                    or is_caption_line(line) or bool(_GROUP_CODE.match(line)))
-
-        if all(is_header(ln) for ln in content):
+        if all(_is_header(ln, header_set) for ln in content):
             out_blocks.append(_header_text(content))
             fields = any(" ".join(ln.split()) in header_set for ln in content)
             kinds.append(_FIELDS if fields else _HEADER)
             continue
-        if len(content) > 1 and BANNER.match(content[0]):
+        if len(content) > 1 and content[0].lstrip()[:1] in _BANNER_FIRST and BANNER.match(
+                content[0]):
             out_blocks.append(" ".join(content[0].split()))  # the banner stands alone
             kinds.append(_HEADER)
             content = content[1:]
@@ -210,6 +244,22 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
     body.text = "\n\n".join([b for b in out_blocks if b] + closing)
     body.header_block, body.trailer = _frame(out_blocks, kinds, closing, header_set)
     return body
+
+
+# The first letters of a banner (`BANNER`, its case-blind forms: "ſ" is an "s" to them too), and
+# of a group code: a line that starts otherwise is neither (a test of one character first).
+_BANNER_FIRST = _BANNER_INITIALS | {"ſ"}
+_GROUP_CODE_FIRST = frozenset("GX")
+
+
+def _is_header(line: str, header_set: set[str]) -> bool:
+    """A header line among the body's blocks: a header field's line, a banner, captions, a
+    group code."""
+    if " ".join(line.split()) in header_set:
+        return True
+    first = line.lstrip()[:1]
+    return ((first in _BANNER_FIRST and bool(BANNER.match(line))) or is_caption_line(line)
+            or (first in _GROUP_CODE_FIRST and bool(_GROUP_CODE.match(line))))
 
 
 _HEADER, _FIELDS = "header", "header fields"
@@ -341,9 +391,9 @@ def _summary(paragraphs: list[Paragraph]) -> str | None:
         parts = [_LEAD_MARKING.sub("", first, count=1) if lead and first.startswith("(")
                  else first]
         for q in paragraphs[i + 1 : i + 12]:
-            if _END_SUMMARY.search(parts[-1]) or q["heading"] is not None:
+            if _end_summary(parts[-1]) or q["heading"] is not None:
                 break
-            if not under and q["number"] is not None and not _END_SUMMARY.search(q["text"]):
+            if not under and q["number"] is not None and not _end_summary(q["text"]):
                 break
             parts.append(q["text"])
         return _until_end_summary(parts)
@@ -352,7 +402,7 @@ def _summary(paragraphs: list[Paragraph]) -> str | None:
 
 def _until_end_summary(parts: list[str]) -> str | None:
     text = "\n\n".join(part for part in parts if part.strip())
-    end = _END_SUMMARY.search(text)
+    end = _end_summary(text)
     if end:
         text = text[: end.start()]
     return text.strip() or None
@@ -364,7 +414,7 @@ def _unmarked_summary(paragraphs: list[Paragraph]) -> str | None:
     paragraph (or the first paragraph) to it."""
     texts = [p for p in paragraphs if p["text"].strip()][:_UNMARKED_SUMMARY_MAX]
     for k, p in enumerate(texts):
-        if not _END_SUMMARY.search(p["text"]):
+        if not _end_summary(p["text"]):
             continue
         numbered = [j for j in range(k + 1) if texts[j]["number"] is not None]
         # with none numbered (a copy run together), not an address line above it: the
@@ -384,7 +434,7 @@ def _comment(paragraphs: list[Paragraph]) -> str | None:
         if p["heading"] is not None and _COMMENT.match(p["heading"]):
             run = [p] + _until_end_comment(paragraphs[i + 1 :])
         elif lead and not _SUMMARY.match(p["text"]):
-            run = [p] + ([] if _END_COMMENT.search(p["text"])
+            run = [p] + ([] if _end_comment(p["text"])
                          else _until_end_comment(paragraphs[i + 1 :]))
         else:
             continue
@@ -393,7 +443,7 @@ def _comment(paragraphs: list[Paragraph]) -> str | None:
             m = _COMMENT.match(text)
             if m:
                 text = text[m.end():]
-            end = _END_COMMENT.search(text)
+            end = _end_comment(text)
             if end:
                 text = text[: end.start()]
             if text.strip() and text.strip() not in found:
@@ -407,6 +457,6 @@ def _until_end_comment(rest: list[Paragraph]) -> list[Paragraph]:
     for k, q in enumerate(rest[:5]):
         if q["heading"] is not None:
             return []
-        if _END_COMMENT.search(q["text"]):
+        if _end_comment(q["text"]):
             return rest[: k + 1]
     return []
