@@ -208,3 +208,23 @@ def test_the_e_o_label_in_its_forms(label: str, order: str) -> None:
     cable = read_cable(f"{label}\nTAGS: PREL ML\nSUBJECT: MALI VOTES\n\n1. (C) Text.")
     assert (cable.executive_order, cable.tags, cable.subject) == (
         order, ["PREL", "ML"], "MALI VOTES")
+
+
+def test_a_subject_whose_label_the_copy_lost() -> None:
+    # the lines in capitals under TAGS, in its block, are the subject, with a warning
+    cable = read_cable("E.O. 12958: DECL: 04/12/2016   TAGS: PGOV PINR ML\nELECTIONS,\n"
+                       "OPPOSITION SEEKS A RECOUNT IN THE NORTH\n\nClassified By: Jane Roe. "
+                       "Reason: 1.4(d)\n\n1. (C) Text.")
+    assert cable.subject == "ELECTIONS, OPPOSITION SEEKS A RECOUNT IN THE NORTH"
+    assert cable.tags == ["PGOV", "PINR", "ML"]
+    assert "no SUBJECT label: the subject is the lines under TAGS" in cable.warnings
+
+
+@pytest.mark.parametrize("under", [
+    "Opposition seeks a recount",  # not in capitals: the copy's own text
+    "SEEKS",  # too short to be a subject
+    "CONFIDENTIAL",  # an older telegram's page header
+])
+def test_lines_under_tags_that_are_no_subject(under: str) -> None:
+    cable = read_cable(f"TAGS: PGOV PINR ML\n{under}\n\n1. (C) Text.")
+    assert cable.subject is None
