@@ -362,6 +362,8 @@ def test_loose_letters_out_of_turn_do_not_split_an_item() -> None:
         ("A. STATE 021770B. STATE 039585", 2008, ["08STATE21770", "08STATE39585"]),
         # a station and serial written as one word, with or without the year
         ("A) DAKAR 05667 B)BAMAKO05511", 2007, ["07DAKAR5667", "07BAMAKO5511"]),
+        # a station by its country code (HK, Hong Kong's)
+        ("A) 06 HK 2480 B)HK05511", 2007, ["06HONGKONG2480", "07HONGKONG5511"]),
     ],
 )
 def test_years_and_originators(text: str, year: int, cables: list[str]) -> None:
