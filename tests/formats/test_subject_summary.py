@@ -148,6 +148,10 @@ def test_no_summary_when_none_is_marked() -> None:
          "ACCORDINGLY Ref: Bamako 12\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS?"),
         ("SUBJECT: MALI HOLDS LOCAL ELECTIONS ENTIRE TEXT SENSITIVE BUT UNCLASSIFIED/NOFORN; "
          "PLEASE PROTECT ACCORDINGLY.\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS Sensitive but unclassified. Please handle "
+         "accordingly.\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS\nSENSITIVE BUT UNCLASSIFIED, PLEASE TREAT "
+         "ACCORDINGLY\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
         # nor the banner of a copy that repeats the head, a section banner, a line of markers
         ("SUBJECT: MALI HOLDS LOCAL...\nC O N F I D E N T I A L SECTION 01 OF 02 BAMAKO 000123 "
          "SIPDIS DEPT FOR AF/W\n\n1. Text.", "MALI HOLDS LOCAL..."),

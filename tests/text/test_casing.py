@@ -34,9 +34,14 @@ from cablewire.text.casing import kept_upper, title_words, titlecase
         ("C-AL9-00123 REQUEST, 1.4(B)", "C-AL9-00123 Request, 1.4(B)"),
         # a name is not an acronym
         ("MINISTER SUHA VISITS", "Minister Suha Visits"),
-        # lower case, and mixed case kept as written
+        # lower case; mixed case as written but for the words all in lower case
         ("mali holds local elections", "Mali Holds Local Elections"),
-        ("Mali Holds its Elections", "Mali Holds its Elections"),
+        ("Mali holds its elections", "Mali Holds Its Elections"),
+        ("Mali's PM meets McCain's staff and Lula da Silva's", "Mali's PM Meets McCain's Staff "
+         "and Lula da Silva's"),
+        # the last word is capitalised, small or not, unless the subject is cut short
+        ('MALI: "WE WANT BACK IN"', 'Mali: "We Want Back In"'),
+        ("MALI HOLDS ELECTIONS IN ...", "Mali Holds Elections in ..."),
     ],
 )
 def test_titlecase(subject: str, title: str) -> None:
