@@ -107,6 +107,8 @@ def test_line_ends_escaped_with_a_backslash() -> None:
         ("REF: BAMAKO 123\n\nSUMMARY: THE VOTE WENT WELL.\nEND SUMMARY\n\n1. TURNOUT WAS LOW.",
          "THE VOTE WENT WELL."),
         ("BEGIN SUMMARY: The vote went well. END SUMMARY.\n\n1. More.", "The vote went well."),
+        ("1. (C) BEGIN SUMMARY AND COMMENT: The vote went well. END SUMMARY AND COMMENT.\n\n"
+         "2. (C) More.", "The vote went well."),
         # only the end marked: from the first paragraph to it
         ("Classified By: Jane Roe, reasons 1.4 (b)\n\n1. (C) The vote went well. End "
          "Summary.\n\n2. (C) More.", "The vote went well."),
@@ -152,6 +154,8 @@ def test_no_summary_when_none_is_marked() -> None:
          "accordingly.\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
         ("SUBJECT: MALI HOLDS LOCAL ELECTIONS\nSENSITIVE BUT UNCLASSIFIED, PLEASE TREAT "
          "ACCORDINGLY\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS THIS CABLE IS SENSITIVE BUT UNCLASSIFIED. PLEASE "
+         "HANDLE ACCORDINGLY.\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
         # nor the banner of a copy that repeats the head, a section banner, a line of markers
         ("SUBJECT: MALI HOLDS LOCAL...\nC O N F I D E N T I A L SECTION 01 OF 02 BAMAKO 000123 "
          "SIPDIS DEPT FOR AF/W\n\n1. Text.", "MALI HOLDS LOCAL..."),
