@@ -51,3 +51,12 @@ def test_titlecase(subject: str, title: str) -> None:
 def test_title_words_are_listed_entries_the_cables_write_as_words() -> None:
     assert {"DUTCH", "UPDATE", "MEET"} <= title_words()
     assert "DUTCH" not in kept_upper() and "NATO" in kept_upper() and "US" in kept_upper()
+
+
+def test_the_cable_s_own_acronyms_from_its_text() -> None:
+    # a word the cable's mixed-case text writes in capitals among lower-case words, and no
+    # English word, stays in capitals; a text in capitals, or a heading, gives none
+    text = "The Mali Customs Office (MCO) said the MCO would act.\nFULBE HERDERS\n"
+    assert titlecase("meeting with the mco", text) == "Meeting with the MCO"
+    assert titlecase("MEETING WITH THE MCO AND FULBE", text) == "Meeting with the MCO and Fulbe"
+    assert titlecase("meeting with the mco", text.upper()) == "Meeting with the Mco"

@@ -30,6 +30,13 @@ _SMALL = {
 _PARTICLES = {"al", "bin", "da", "de", "del", "della", "der", "di", "do", "dos", "du", "el",
               "la", "le", "van", "von"}  # fmt: skip
 _CUT = re.compile(r"(?:\.\.\.|…)\W*$")  # a subject cut short: its last word is no last word
+# A word in capitals among words in lower case on its line ("the ZKA investigation"), not in a
+# heading or a line in capitals
+_UPPER_WORD = re.compile(r"[a-z][^A-Za-z\n]{1,3}([A-Z]{2,6})(?=[^A-Za-z\n]{1,3}[a-z])")
+_ACRONYM_MIN, _ACRONYM_MAX = 2, 6  # the lengths of a cable's own acronyms...
+_OWN_ACRONYM_WORD = 1e-6  # ...and their frequency as English words at most
+_SOURCE_MAX = 20_000  # characters of the cable's text judged for its case
+_MIXED_SHARE = 0.5  # a text with at least this share of lower-case letters is in mixed case
 _PHRASE_ENDS = {"in", "on", "over", "with", "by", "at", "into"}  # small words that end a phrase
 _INITIALS = re.compile(r"[A-Z]\.([A-Z]\.)+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’./&-]*")
@@ -74,9 +81,10 @@ def kept_upper() -> frozenset[str]:
     return listed_upper() - title_words()
 
 
-def titlecase(subject: str | None) -> str | None:
+def titlecase(subject: str | None, source: str | None = None) -> str | None:
     """Title case for a subject written in capitals (or all in lower case); in a subject written
-    in mixed case only the words all in lower case are capitalised (`_case_mixed`)."""
+    in mixed case only the words all in lower case are capitalised (`_case_mixed`). `source`,
+    the cable's text, adds the acronyms it writes in capitals (`_written_upper`)."""
     if not subject:
         return None
     text = " ".join(subject.split())
@@ -84,6 +92,8 @@ def titlecase(subject: str | None) -> str | None:
     lower = sum(c.islower() for c in letters)
     mixed = bool(letters) and len(letters) * 0.3 < lower < len(letters)
     known = kept_upper()
+    if source:
+        known = known | _written_upper(text, source)
     out: list[str] = []
     pos = 0
     words = list(_WORD.finditer(text))
@@ -98,6 +108,23 @@ def titlecase(subject: str | None) -> str | None:
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _written_upper(subject: str, source: str) -> frozenset[str]:
+    """The words of `subject` that the cable's text, written in mixed case, gives in capitals
+    among words in lower case, and that are no English words: its own acronyms ("(zka)" in a lower-case subject line is
+    ZKA where the text says "the ZKA investigation"). A text in capitals gives none."""
+    wanted = {w.upper() for w in _WORD.findall(subject)
+              if w.isalpha() and _ACRONYM_MIN <= len(w) <= _ACRONYM_MAX
+              and w.upper() not in kept_upper() and word_frequency(w.lower()) < _OWN_ACRONYM_WORD}
+    if not wanted:
+        return frozenset()
+    head = source[:_SOURCE_MAX]
+    letters = [c for c in head if c.isalpha()]
+    if sum(c.islower() for c in letters) < len(letters) * _MIXED_SHARE:
+        return frozenset()
+    found = {m.group(1) for m in _UPPER_WORD.finditer(head)}
+    return frozenset(wanted & found)
 
 
 def _ends_title(word: str, after: str) -> bool:

@@ -194,7 +194,7 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         markers=tg.markers,
         origin=meta.origin or _origin(head.sender),
         subject=subject,
-        title=titlecase(subject or meta.title),
+        title=titlecase(subject or meta.title, body.text),
         tags=tags,
         transmission_id=head.transmission_id,
         precedence=head.precedence,
