@@ -174,6 +174,12 @@ LINES = [
         "Poloff",
         ["1.4(b)", "1.4(d)"],
     ),
+    # MC (Minister-Counselor) is a title; a nickname in quotes is part of the name, as written
+    ("POLITICAL MC JOHN ROE  REASON: 1.5 (B)", "JOHN ROE", "POLITICAL MC", ["1.5(b)"]),
+    ('D/Political Advisor B. "Ace" Roe. Reasons: 1.4 (b)', 'B. "Ace" Roe', "D/Political Advisor",
+     ["1.4(b)"]),
+    ("A/Political Advisor B.”Ace” Roe, reasons 1.4 (b)", "B.”Ace” Roe", "A/Political Advisor",
+     ["1.4(b)"]),
     # no name: a section only, a redaction, an office
     ("SECTION 1.5 (B) AND (D).", None, None, ["1.5(b)", "1.5(d)"]),
     ("XXXXXXXXXXXX, Ambassador, Embassy Lusaka. REASON: 1.4 (b)", None, None, ["1.4(b)"]),
@@ -219,6 +225,9 @@ def test_cut_off_line_gives_no_incomplete_name():
         ("1,4 (C) AND (D)", ["1.4(c)", "1.4(d)"]),
         ("1.4(b)(d)", ["1.4(b)", "1.4(d)"]),
         ("1.4 a,b,and d", ["1.4(a)", "1.4(b)", "1.4(d)"]),
+        # "and" broken where the line was wrapped
+        ("1.4 (b) an\nd (d).", ["1.4(b)", "1.4(d)"]),
+        ("1.4 (b) an d (d).", ["1.4(b)", "1.4(d)"]),
     ],
 )
 def test_reasons(text, reasons):
@@ -259,3 +268,10 @@ def test_a_later_line_with_reasons_wins():
     )
     cable = read_cable(text)
     assert (cable.classified_by, cable.classification_reasons) == ("JDOE", ["1.5(b)", "1.5(d)"])
+
+
+def test_reasons_with_and_broken_at_the_line_end_end_the_line():
+    cable = read_cable("SUBJECT: X\nClassified By: Ambassador Ann Roe. Reasons: 1.4 (b) an\nd (d)."
+                       "\n\n1. (C) Text.")
+    assert cable.classification_reasons == ["1.4(b)", "1.4(d)"]
+    assert [p["text"] for p in cable.to_dict()["paragraphs"]] == ["Text."]

@@ -362,6 +362,8 @@ def test_loose_letters_out_of_turn_do_not_split_an_item() -> None:
         ("A. STATE 021770B. STATE 039585", 2008, ["08STATE21770", "08STATE39585"]),
         # a station and serial written as one word, with or without the year
         ("A) DAKAR 05667 B)BAMAKO05511", 2007, ["07DAKAR5667", "07BAMAKO5511"]),
+        # a station by its country code (HK, Hong Kong's)
+        ("A) 06 HK 2480 B)HK05511", 2007, ["06HONGKONG2480", "07HONGKONG5511"]),
     ],
 )
 def test_years_and_originators(text: str, year: int, cables: list[str]) -> None:
@@ -454,3 +456,17 @@ def test_a_dash_between_items_is_not_their_text() -> None:
 def test_a_paragraph_number_run_on_without_a_space_ends_the_block() -> None:
     refs = parse_references("08 STATE 74840 1.The following responses are keyed to reftel.", 2009)
     assert refs.items == [{"letter": None, "text": "08 STATE 74840", "ids": ["08STATE74840"]}]
+
+
+def test_a_station_abbreviated_or_misspelt_after_a_year_of_its_own() -> None:
+    # the release's station for the start of one station or a name one letter off it, also
+    # where a word of the name is a month (JAN); without a year of its own the name is no cable
+    refs = parse_references("A) 07 SAO PAUL 138; B) 05 RIO DE JAN 0911 C) 06 BRASIIA 12", 2008)
+    assert refs.cables == ["07SAOPAULO138", "05RIODEJANEIRO911", "06BRASILIA12"]
+    refs = parse_references("A) SAO PAUL 138", 2008)
+    assert (refs.cables, refs.other) == ([], ["SAO PAUL 138"])
+
+
+def test_a_us_mission_named_with_its_us() -> None:
+    refs = parse_references("(A) USUNESCO PARIS FR 000087, (B) USUN ROME 45 (C) USUN 12", 2010)
+    assert refs.cables == ["10UNESCOPARISFR87", "10UNROME45", "10USUNNEWYORK12"]

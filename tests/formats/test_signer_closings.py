@@ -92,3 +92,14 @@ def test_closing_patterns_are_linear() -> None:
         take_signer(["1. THE TALKS.", "", last])
     take_signer(["DOE", ""] + ["NOTE: X", ""] * 5_000 + ["SECRET", ""] * 5_000)
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize("id_line", ["  2006OSLO0412", "2006OSLO00412 - CONFIDENTIAL",
+                                     "2006OSLO00412 - Classification: CONFIDENTIAL"])
+def test_the_releases_id_line_below_the_transmission_trailer(id_line: str) -> None:
+    lines = _lines(f"4. THE TALKS WILL RESUME IN MAY.\n(Drafted: POL: J. Roe.)\nDOE\n\n\nNNNN\n\n"
+                   f"{id_line}\n")
+    head, signers, closing = take_signer(lines)
+    assert signers == ["DOE"]
+    assert head == ["4. THE TALKS WILL RESUME IN MAY.", "(Drafted: POL: J. Roe.)"]
+    assert closing == ["DOE", id_line.strip()]

@@ -107,6 +107,8 @@ def test_line_ends_escaped_with_a_backslash() -> None:
         ("REF: BAMAKO 123\n\nSUMMARY: THE VOTE WENT WELL.\nEND SUMMARY\n\n1. TURNOUT WAS LOW.",
          "THE VOTE WENT WELL."),
         ("BEGIN SUMMARY: The vote went well. END SUMMARY.\n\n1. More.", "The vote went well."),
+        ("1. (C) BEGIN SUMMARY AND COMMENT: The vote went well. END SUMMARY AND COMMENT.\n\n"
+         "2. (C) More.", "The vote went well."),
         # only the end marked: from the first paragraph to it
         ("Classified By: Jane Roe, reasons 1.4 (b)\n\n1. (C) The vote went well. End "
          "Summary.\n\n2. (C) More.", "The vote went well."),
@@ -148,6 +150,12 @@ def test_no_summary_when_none_is_marked() -> None:
          "ACCORDINGLY Ref: Bamako 12\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS?"),
         ("SUBJECT: MALI HOLDS LOCAL ELECTIONS ENTIRE TEXT SENSITIVE BUT UNCLASSIFIED/NOFORN; "
          "PLEASE PROTECT ACCORDINGLY.\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS Sensitive but unclassified. Please handle "
+         "accordingly.\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS\nSENSITIVE BUT UNCLASSIFIED, PLEASE TREAT "
+         "ACCORDINGLY\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
+        ("SUBJECT: MALI HOLDS LOCAL ELECTIONS THIS CABLE IS SENSITIVE BUT UNCLASSIFIED. PLEASE "
+         "HANDLE ACCORDINGLY.\n\n1. Text.", "MALI HOLDS LOCAL ELECTIONS"),
         # nor the banner of a copy that repeats the head, a section banner, a line of markers
         ("SUBJECT: MALI HOLDS LOCAL...\nC O N F I D E N T I A L SECTION 01 OF 02 BAMAKO 000123 "
          "SIPDIS DEPT FOR AF/W\n\n1. Text.", "MALI HOLDS LOCAL..."),
@@ -208,3 +216,23 @@ def test_the_e_o_label_in_its_forms(label: str, order: str) -> None:
     cable = read_cable(f"{label}\nTAGS: PREL ML\nSUBJECT: MALI VOTES\n\n1. (C) Text.")
     assert (cable.executive_order, cable.tags, cable.subject) == (
         order, ["PREL", "ML"], "MALI VOTES")
+
+
+def test_a_subject_whose_label_the_copy_lost() -> None:
+    # the lines in capitals under TAGS, in its block, are the subject, with a warning
+    cable = read_cable("E.O. 12958: DECL: 04/12/2016   TAGS: PGOV PINR ML\nELECTIONS,\n"
+                       "OPPOSITION SEEKS A RECOUNT IN THE NORTH\n\nClassified By: Jane Roe. "
+                       "Reason: 1.4(d)\n\n1. (C) Text.")
+    assert cable.subject == "ELECTIONS, OPPOSITION SEEKS A RECOUNT IN THE NORTH"
+    assert cable.tags == ["PGOV", "PINR", "ML"]
+    assert "no SUBJECT label: the subject is the lines under TAGS" in cable.warnings
+
+
+@pytest.mark.parametrize("under", [
+    "Opposition seeks a recount",  # not in capitals: the copy's own text
+    "SEEKS",  # too short to be a subject
+    "CONFIDENTIAL",  # an older telegram's page header
+])
+def test_lines_under_tags_that_are_no_subject(under: str) -> None:
+    cable = read_cable(f"TAGS: PGOV PINR ML\n{under}\n\n1. (C) Text.")
+    assert cable.subject is None

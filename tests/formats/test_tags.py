@@ -52,6 +52,8 @@ def test_tags(text: str, tags: list[str]) -> None:
          "tag PTERPGOVEAIDML read as PTER PGOV EAID ML (codes run together)"),
         (" PTER, PRELL, ML", ["PTER", "PREL", "ML"],
          "tag PRELL read as PREL (a known tag with a letter too many)"),
+        (" ECON ENIV ML", ["ECON", "EINV", "ML"],
+         "tag ENIV read as EINV (a known tag with two letters swapped)"),
     ],
 )
 def test_tags_read_with_a_correction_say_so(text: str, tags: list[str], warning: str) -> None:
@@ -69,6 +71,11 @@ def test_a_run_of_words_is_split_around_the_release_keywords() -> None:
 def test_a_long_word_is_a_word_however_rare() -> None:
     assert parse_tags(" PREL ML DISENGAGEMENT ZONES", frozenset()) == (
         ["PREL", "ML", "DISENGAGEMENT ZONES"], [])
+
+
+def test_two_letters_swapped_only_where_one_known_code_is_meant() -> None:
+    # an acronym, an organisation and a swap that reaches no subject code stay as written
+    assert parse_tags(" PREL OIC UNHRC KQZX") == (["PREL", "OIC", "UNHRC", "KQZX"], [])
 
 
 def test_a_known_organisation_is_not_split() -> None:
@@ -171,6 +178,9 @@ def test_join_tag_lines(lines: list[str], joined: str) -> None:
         ("TAGS:PREL,ML\nSUBJECT: X", ["PREL", "ML"]),
         ("E.O.12958:DECL:1/1/2019 TAGS:PREL,ML SUBJECT:X", ["PREL", "ML"]),
         ("TAGS. PREL, ML\nSUBJECT: X", ["PREL", "ML"]),
+        # the tags under a label that stands alone on its line
+        ("TAGS:\nPREL, ML\nSUBJECT: X", ["PREL", "ML"]),
+        ("TAGS: \nmali\nSUBJECT: X", ["MALI"]),
     ],
 )
 def test_tags_labels_and_lines(text: str, tags: list[str]) -> None:

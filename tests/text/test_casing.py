@@ -34,9 +34,14 @@ from cablewire.text.casing import kept_upper, title_words, titlecase
         ("C-AL9-00123 REQUEST, 1.4(B)", "C-AL9-00123 Request, 1.4(B)"),
         # a name is not an acronym
         ("MINISTER SUHA VISITS", "Minister Suha Visits"),
-        # lower case, and mixed case kept as written
+        # lower case; mixed case as written but for the words all in lower case
         ("mali holds local elections", "Mali Holds Local Elections"),
-        ("Mali Holds its Elections", "Mali Holds its Elections"),
+        ("Mali holds its elections", "Mali Holds Its Elections"),
+        ("Mali's PM meets McCain's staff and Lula da Silva's", "Mali's PM Meets McCain's Staff "
+         "and Lula da Silva's"),
+        # the last word is capitalised, small or not, unless the subject is cut short
+        ('MALI: "WE WANT BACK IN"', 'Mali: "We Want Back In"'),
+        ("MALI HOLDS ELECTIONS IN ...", "Mali Holds Elections in ..."),
     ],
 )
 def test_titlecase(subject: str, title: str) -> None:
@@ -46,3 +51,12 @@ def test_titlecase(subject: str, title: str) -> None:
 def test_title_words_are_listed_entries_the_cables_write_as_words() -> None:
     assert {"DUTCH", "UPDATE", "MEET"} <= title_words()
     assert "DUTCH" not in kept_upper() and "NATO" in kept_upper() and "US" in kept_upper()
+
+
+def test_the_cable_s_own_acronyms_from_its_text() -> None:
+    # a word the cable's mixed-case text writes in capitals among lower-case words, and no
+    # English word, stays in capitals; a text in capitals, or a heading, gives none
+    text = "The Mali Customs Office (MCO) said the MCO would act.\nFULBE HERDERS\n"
+    assert titlecase("meeting with the mco", text) == "Meeting with the MCO"
+    assert titlecase("MEETING WITH THE MCO AND FULBE", text) == "Meeting with the MCO and Fulbe"
+    assert titlecase("meeting with the mco", text.upper()) == "Meeting with the Mco"

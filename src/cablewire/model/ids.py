@@ -15,9 +15,11 @@ import hashlib
 import re
 from typing import NamedTuple
 
+from cablewire.model.release import in_release
 from cablewire.model.stations import (
     ALIASES,
     compact_station,
+    garbled_stations,
     known_stations,
     resolve_station,
     station_of,
@@ -166,6 +168,9 @@ def read_cable_id(text: str, year: str | int | None = None) -> IdReading | None:
     if m and int(m.group("serial")) > 0:
         written = m.group("station")
         station, how = _station_for_id(written, explicit_year=True)
+        if how == "kept" and (garbled := _garbled_in_release(written, m.group("year"),
+                                                             int(m.group("serial")))):
+            station, how = garbled, "garbled"
         if station is not None:
             return IdReading(f"{m.group('year')}{station}{int(m.group('serial'))}", written, how)
         return None
@@ -200,6 +205,13 @@ def _station_for_id(written: str, explicit_year: bool) -> tuple[str | None, str]
     if explicit_year:
         return compact_station(written), "kept"
     return None, "kept"
+
+
+def _garbled_in_release(written: str, year: str, serial: int) -> str | None:
+    """Of the stations a name with garbled letters can be (`AQNA`: ASTANA, ADANA), the one
+    whose cable of this year and serial the release has, when exactly one has it."""
+    found = [s for s in garbled_stations(written) if in_release(f"{year}{s}{serial}")]
+    return found[0] if len(found) == 1 else None
 
 
 def canonical_cable_id(text: str, year: str | int | None = None) -> str | None:

@@ -11,14 +11,17 @@ them otherwise; `resolve_station()` brings a written name to the release's own, 
    `SIFIEDABUJA`, the tail of UNCLASSIFIED) or before a Washington or country suffix
    (`SECDEFWASH`, `USDOCWASHDC`, `MADRIDSP`), or written twice (`USNATOANDUSNATO`);
 4. the start of exactly one station (`RIODEJAN`, `KUALALUMP`, `HALIF`);
-5. one edit from exactly one station or alias (two for a name of eight letters or more): a
+5. exactly one frequent station the name's garbled letters allow (`QXICO`, see
+   `garbled_stations`);
+6. one edit from exactly one station or alias (two for a name of eight letters or more): a
    letter dropped, added, changed or two swapped (`BRASIIA`, `WELLINGOTN`, `SECTSTATE`).
 
 Anything else is undecided (None): the caller keeps the name as written and says so. An `EFTO`
 before a station stays, as the cablegate site writes those ids (`09EFTOLONDON2468`).
 
-Only exact names and aliases are cheap dictionary look-ups; steps 3-5 run on names that are
-neither, through a precomputed deletion index (no scan of the station list), and are cached.
+Only exact names and aliases are cheap dictionary look-ups; steps 3-6 run on names that are
+neither, through a precomputed deletion index (no scan of the station list, but for a name
+with garbled letters), and are cached.
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ ALIASES = {
     "CASA": "CASABLANCA",  # REF `05 CASA 1220`
     "RIO": "RIODEJANEIRO",  # #12: `08 RIO DE JAN 138`, `RIO` for RIODEJANEIRO
     "BKK": "BANGKOK",  # #12
+    "HK": "HONGKONG",  # the country code of Hong Kong (TAGS HK); CM test_reader_references_ng.py#25
     "IRANRPO": "IRANRPODUBAI",  # RI RUEHNAG IRAN RPO DUBAI
     "UNESCO": "UNESCOPARISFR",  # RI RUEHFRE USMISSION UNESCO PARIS
     "USUNESCOPARIS": "UNESCOPARISFR",
@@ -109,7 +113,7 @@ _FREQUENT = 15  # ids a station has before a name two letters off it is read as 
 
 class Resolution(NamedTuple):
     """A written name read as a station: the station and how it was found (`known`, `alias`,
-    `efto`, `prefix`, `suffix`, `doubled`, `abbreviation`, `spelling`)."""
+    `efto`, `prefix`, `suffix`, `doubled`, `abbreviation`, `garbled`, `spelling`)."""
 
     station: str
     how: str
@@ -181,12 +185,30 @@ def _resolve(name: str) -> Resolution | None:
         left, _, right = name.partition("AND")
         if left == right and (rest := _exact(left)):
             return Resolution(rest.station, "doubled")
+    garbled = garbled_stations(name)
+    if len(garbled) == 1:
+        return Resolution(garbled[0], "garbled")
     if found := _fuzzy(name):
         return found
     for rest_name in behind:
         if rest := _fuzzy(rest_name):
             return Resolution(rest.station, "prefix")
     return None
+
+
+_GARBLE = re.compile(r"Q(?!U)")
+
+
+@lru_cache(maxsize=1024)
+def garbled_stations(name: str) -> tuple[str, ...]:
+    """The frequent stations a name with garbled letters can be, in order of the list: the
+    release's ids write letters lost in transmission as a `Q` not followed by `U`, for one to
+    three letters (`AQNA` is ASTANA or ADANA, `QXICO` MEXICO, `BUENOSQRES` BUENOSAIRES)."""
+    if len(name) < 4 or not _GARBLE.search(name):
+        return ()
+    pattern = re.compile("[A-Z]{1,3}".join(re.escape(part) for part in _GARBLE.split(name)))
+    counts = station_counts()
+    return tuple(s for s in counts if counts[s] >= _FREQUENT and pattern.fullmatch(s))
 
 
 def _exact(name: str) -> Resolution | None:

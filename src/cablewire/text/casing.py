@@ -10,7 +10,8 @@ mixed-case text writes as words ("DUTCH", "UPDATE", "MEET", "DOHA": `data/title-
 by `scripts/title_words.py`).
 
 Small words (articles, conjunctions, prepositions) are lower case, except the first word of the
-title and of a subphrase (after ":", "?", "!", ";", "." or a dash: "Sarkozy -- The Candidate").
+title and of a subphrase (after ":", "?", "!", ";", "." or a dash: "Sarkozy -- The Candidate")
+and the last word of the title ('"We Want Back In"').
 """
 
 from __future__ import annotations
@@ -26,6 +27,17 @@ _SMALL = {
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
     "over", "per", "than", "the", "to", "via", "vs", "with", "vis-a-vis",
 }  # fmt: skip
+_PARTICLES = {"al", "bin", "da", "de", "del", "della", "der", "di", "do", "dos", "du", "el",
+              "la", "le", "van", "von"}  # fmt: skip
+_CUT = re.compile(r"(?:\.\.\.|…)\W*$")  # a subject cut short: its last word is no last word
+# A word in capitals among words in lower case on its line ("the ZKA investigation"), not in a
+# heading or a line in capitals
+_UPPER_WORD = re.compile(r"[a-z][^A-Za-z\n]{1,3}([A-Z]{2,6})(?=[^A-Za-z\n]{1,3}[a-z])")
+_ACRONYM_MIN, _ACRONYM_MAX = 2, 6  # the lengths of a cable's own acronyms...
+_OWN_ACRONYM_WORD = 1e-6  # ...and their frequency as English words at most
+_SOURCE_MAX = 20_000  # characters of the cable's text judged for its case
+_MIXED_SHARE = 0.5  # a text with at least this share of lower-case letters is in mixed case
+_PHRASE_ENDS = {"in", "on", "over", "with", "by", "at", "into"}  # small words that end a phrase
 _INITIALS = re.compile(r"[A-Z]\.([A-Z]\.)+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’./&-]*")
 _SUBPHRASE = re.compile(r"[:;?!.]\W*$|(?:^|\s)(?:--?|–|—)\s*$")
@@ -69,27 +81,71 @@ def kept_upper() -> frozenset[str]:
     return listed_upper() - title_words()
 
 
-def titlecase(subject: str | None) -> str | None:
-    """Title case for a subject written in capitals (or all in lower case); mixed-case subjects
-    are kept as written."""
+def titlecase(subject: str | None, source: str | None = None) -> str | None:
+    """Title case for a subject written in capitals (or all in lower case); in a subject written
+    in mixed case only the words all in lower case are capitalised (`_case_mixed`). `source`,
+    the cable's text, adds the acronyms it writes in capitals (`_written_upper`)."""
     if not subject:
         return None
     text = " ".join(subject.split())
     letters = [c for c in text if c.isalpha()]
     lower = sum(c.islower() for c in letters)
-    if letters and len(letters) * 0.3 < lower < len(letters):
-        return text  # mixed case: written as a title already
+    mixed = bool(letters) and len(letters) * 0.3 < lower < len(letters)
     known = kept_upper()
+    if source:
+        known = known | _written_upper(text, source)
     out: list[str] = []
     pos = 0
-    for m in _WORD.finditer(text):
+    words = list(_WORD.finditer(text))
+    for i, m in enumerate(words):
         between = text[pos : m.start()]
         out.append(between)
-        first = pos == 0 or bool(_SUBPHRASE.search(between))
-        out.append(_case_word(m.group(0), known, first))
+        # the first word of the title or of a subphrase, and the last word of the title
+        first = pos == 0 or bool(_SUBPHRASE.search(between)) or (
+            i == len(words) - 1 and _ends_title(m.group(0), text[m.end():]))
+        word = m.group(0)
+        out.append(_case_mixed(word, first) if mixed else _case_word(word, known, first))
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _written_upper(subject: str, source: str) -> frozenset[str]:
+    """The words of `subject` that the cable's text, written in mixed case, gives in capitals
+    among words in lower case, and that are no English words: its own acronyms ("(zka)" in a lower-case subject line is
+    ZKA where the text says "the ZKA investigation"). A text in capitals gives none."""
+    wanted = {w.upper() for w in _WORD.findall(subject)
+              if w.isalpha() and _ACRONYM_MIN <= len(w) <= _ACRONYM_MAX
+              and w.upper() not in kept_upper() and word_frequency(w.lower()) < _OWN_ACRONYM_WORD}
+    if not wanted:
+        return frozenset()
+    head = source[:_SOURCE_MAX]
+    letters = [c for c in head if c.isalpha()]
+    if sum(c.islower() for c in letters) < len(letters) * _MIXED_SHARE:
+        return frozenset()
+    found = {m.group(1) for m in _UPPER_WORD.finditer(head)}
+    return frozenset(wanted & found)
+
+
+def _ends_title(word: str, after: str) -> bool:
+    """Whether the last word of a subject is capitalised as the title's last word: a particle
+    that ends a phrase ("Hold On", "Reckoned With") or a word the title's closing punctuation
+    follows ('"We Want Back In"', "Want To?"); not a small word a subject cut short at its
+    first line ends in ("... to Protect the", "... Trade and"), nor one before "..."."""
+    if _CUT.search(after):
+        return False
+    return word.lower() in _PHRASE_ENDS or bool(after.strip()) or word.lower() not in _SMALL
+
+
+def _case_mixed(word: str, first: bool) -> str:
+    """A word of a subject written in mixed case: as written (its capitals are the writer's:
+    "PD", "McCain", "iPhone"), but a word all in lower case that is no small word, and no
+    particle of a name ("da Silva"), is capitalised ("Ambassador delivers ..." is "Ambassador
+    Delivers ...")."""
+    if (not word[:1].isalpha() or not word.islower() or any(c.isdigit() for c in word)
+            or "." in word.rstrip(".") or not first and (word in _SMALL or word in _PARTICLES)):
+        return word  # (an abbreviation, "p.m.", as written too)
+    return word[:1].upper() + word[1:]
 
 
 def _case_word(word: str, known: frozenset[str], first: bool) -> str:

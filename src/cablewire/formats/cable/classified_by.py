@@ -50,7 +50,7 @@ _OFFICE_WORDS = {
     "econcouns", "mincons", "ltc", "cdr", "lcdr", "cpt", "sgt", "msgt", "ltg", "maj", "radm",
     "vadm", "usdel", "tdy", "dpo", "arso", "legatt", "legat", "dao", "ait", "useu", "usnato",
     "usosce", "usmission", "chairman", "deputy", "ambassador-at-large", "at-large", "large",
-    "watch", "adcm",
+    "watch", "adcm", "mc",
 }  # fmt: skip
 _TITLE_WORDS = OFFICIAL_TITLE_WORDS | _OFFICE_WORDS
 # Words of a title that are also surnames ("Team Leader Howard Keegan", "Damian R. Leader").
@@ -89,6 +89,8 @@ _CONNECTORS = _JOINING_WORDS | {"f", "re", "rea", "reas", "r", "&", "-", "?", ""
 _PREPOSITIONS = {"for", "of", "to", "and", "in", "at"}
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z0'’\-.]*(?:,[A-Z][A-Za-z'’\-.]*)?$")
 _INITIALS = re.compile(r"^(?:[A-Z0]\.?|(?:[A-Z]\.){1,3}[A-Z]?\.?)$")
+# A nickname in quotes, after an initial or not: `"Hoot"`, `A.”Hoot”`: part of the name, as written
+_NICKNAME = re.compile(r"^(?:[A-Z]\.)?[\"“”'‘’][A-Z][a-z]+[\"“”'‘’]$")
 _LEAD = re.compile(
     r"^(?:[\s.,:;]*(?:\(\s*[A-Za-z/]{1,5}\s*\)|¶?\s*\d{1,2}\s*[.)](?!\d)"
     r"|this\s+(?:message|cable|telegram)\s+(?:is\s+)?|classi?fi?e?d\s+by\b\s*:?))+",
@@ -108,7 +110,7 @@ _CAMEL = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 
 _REASONS = re.compile(
     r"\b(1\s?[.,]\s?[4-6])[\s.]*"
-    r"((?:\(?\s*[a-hA-H](?!\s?nd\b)\s*\)?(?![A-Za-z])(?:\s*(?:,|/|a\s?nd|&|or|\+)\s*)*)+)",
+    r"((?:\(?\s*[a-hA-H](?!\s?nd\b)\s*\)?(?![A-Za-z])(?:\s*(?:,|/|a\s?n\s?d|&|or|\+)\s*)*)+)",
     re.IGNORECASE,
 )
 _FIRST_PARAGRAPH_LINE = re.compile(  # matched at one place (the paragraph), never searched
@@ -356,7 +358,8 @@ def _split_name(segment: str, mixed_case: bool, after_title: bool) -> tuple[str 
         and re.search(r"(?i)affair|charg|cda", tokens[start - 1])
     ):
         start += 2  # "CHARGE D'AFFAIRES A. I. CAROL URBAN": ad interim
-    run = [t.strip(",;:-'\"") for t in tokens[start:]]
+    run = [t.strip(",;:") if _NICKNAME.match(t.strip(",;:")) else t.strip(",;:-'\"")
+           for t in tokens[start:]]
     name = " ".join(run).rstrip(",;:") or None
     title = " ".join(tokens[:start]).strip(" ,;:-") or None
     if name and (not re.search(r"[A-Za-z0]{2}", name) or any(_REDACTED.match(t) for t in run)):
@@ -555,7 +558,8 @@ def _is_title(text: str) -> bool:
 
 
 def _is_name_token(token: str) -> bool:
-    return bool(_NAME_TOKEN.match(token)) or bool(_INITIALS.match(token))
+    return (bool(_NAME_TOKEN.match(token)) or bool(_INITIALS.match(token))
+            or bool(_NICKNAME.match(token)))
 
 
 def parse_reasons(text: str) -> list[str]:
@@ -563,7 +567,7 @@ def parse_reasons(text: str) -> list[str]:
     reasons: list[str] = []
     for m in _REASONS.finditer(text):
         section = re.sub(r"\s", "", m.group(1)).replace(",", ".")
-        letters = re.sub(r"\ba\s?nd\b", " ", m.group(2), flags=re.IGNORECASE)
+        letters = re.sub(r"\ba\s?n\s?d\b", " ", m.group(2), flags=re.IGNORECASE)
         for letter in re.findall(r"(?<![A-Za-z])[a-hA-H](?![A-Za-z])", letters):
             reason = f"{section}({letter.lower()})"
             if reason not in reasons:

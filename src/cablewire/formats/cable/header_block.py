@@ -65,6 +65,7 @@ _PARAGRAPH_LINE = re.compile(
 _SPACE = re.compile(r"\s*")
 _BLANK = re.compile(r"\n[ \t]*\n")
 _REGION_MAX = 8000
+_SUBJECT_WORDS = 3  # words the lines under TAGS hold at least before they are read as a subject
 _BANNER_ONLY = (
     r"^(?:(?:C O N F I D E N T I A L|S E C R E T|U N C L A S(?: S I F I E D)?|CONFIDENTIAL|SECRET"
     r"|UNCLASSIFIED|UNCLAS)(?:\s+SECTION\s+\d+\s+OF\s+\d+)?\s+[A-Z][A-Z .'-]*?\s+\d{2,8}\s*)?"
@@ -82,6 +83,7 @@ class HeaderFields:
     tags_text: str | None = None
     subject: str | None = None
     subject_forwarded: bool = False  # the subject is the one of a forwarding mail's header
+    subject_unlabelled: bool = False  # the subject is the lines under TAGS, with no label
     ref_text: str | None = None
     classified_by_text: str | None = None
     lines: list[str] = field(default_factory=list)
@@ -263,10 +265,29 @@ def read_header_block(lines: list[str]) -> tuple[HeaderFields, list[str]]:
                 if ln.strip() and not _RULE_LINE.match(ln)]
         out.extend(kept)
         fields.lines.extend(kept)
+    if fields.subject is None:
+        _unlabelled_subject(fields, found)
     rest = text[found[-1].end :]
     out.append("")
     out.extend(_drop_repeats(rest.split("\n"), seen))
     return fields, out
+
+
+def _unlabelled_subject(fields: HeaderFields, found: list[_Field]) -> None:
+    """A subject whose label the copy lost: the lines in capitals right under TAGS, in its
+    block, when they are no tags, no label and nothing that ends a subject (`TAGS: PGOV PE` /
+    `RUN-OFF,` / `SEEKS EMBASSY'S ASSISTANCE ...`). It is read as the subject, and said so."""
+    tags = next((f for f in found if f.key == "tags"), None)
+    if tags is None or not tags.left.strip():
+        return
+    lines = [ln.strip() for ln in tags.left.strip("\n").split("\n")]
+    if not all(ln and ln == ln.upper() and any(c.isalpha() for c in ln) for ln in lines):
+        return
+    value = "\n".join(["", *lines])
+    if subject_extent(value) < len(value) or len(value.split()) < _SUBJECT_WORDS:
+        return
+    fields.subject = clean_subject(join_lines(lines)) or None
+    fields.subject_unlabelled = fields.subject is not None
 
 
 def _drop_sipdis(text: str) -> str:

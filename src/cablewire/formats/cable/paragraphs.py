@@ -45,7 +45,7 @@ _SUMMARY_TAIL = (
     r"|BACKGROUND|RECOMMENDATIONS?|CONCLUSIONS?|KEY\s+POINTS))?"
 )
 _SUMMARY = re.compile(
-    r"^(?:BEGIN\s+SUMMARY\b\s*[:.\-]*\s*"
+    rf"^(?:BEGIN\s+SUMMARY{_SUMMARY_TAIL}\b\s*[:.\-]*\s*"
     rf"|(?:(?:INTRODUCTION|BACKGROUND|OVERVIEW)\s+AND\s+)?SUMMARY{_SUMMARY_TAIL}\s*[:.\-]+\s*"
     r"|(?-i:SUMMARY[^\S\n]+(?=[A-Z])))",  # "1. SUMMARY Egypt has offered ..."
     re.IGNORECASE,

@@ -45,6 +45,22 @@ _ORIGIN_PREFIXES = {
     "AMCONSUL": "Consulate",
     "USMISSION": "Mission",
 }
+# Posts the release names in its own way, by their FM line: the origins of its cable pages that
+# are no "Embassy ..." or "Consulate ..." (each page's list of origins), against the FM lines of
+# the corpus pages that have them.
+_RELEASE_ORIGINS = {
+    "USMISSION USNATO": "Mission USNATO",
+    "USMISSION USUN NEW YORK": "USUN New York",
+    "USMISSION GENEVA": "US Mission Geneva",
+    "USMISSION UNVIE VIENNA": "UNVIE",
+    "USEU BRUSSELS": "USEU Brussels",
+    "USINT HAVANA": "US Interests Section Havana",
+    "RPO DUBAI": "Iran RPO Dubai",
+    "IRAN RPO DUBAI": "Iran RPO Dubai",
+    "AIT TAIPEI": "American Institute Taiwan, Taipei",
+    "USDEL SECRETARY": "US Delegation, Secretary",
+}
+_OFFICE_DESIGNATOR = re.compile(r"[^\S\n]*//.*$")  # `USDEL SECRETARY//MEXICO//`
 
 
 class CableFormat:
@@ -178,7 +194,7 @@ def build_cable(meta: PageMeta, text: str, item: Input, form: str) -> Cable:
         markers=tg.markers,
         origin=meta.origin or _origin(head.sender),
         subject=subject,
-        title=titlecase(subject or meta.title),
+        title=titlecase(subject or meta.title, body.text),
         tags=tags,
         transmission_id=head.transmission_id,
         precedence=head.precedence,
@@ -225,11 +241,15 @@ def _head_text(lines: list[str]) -> str:
 
 
 def _origin(sender: str | None) -> str | None:
-    """`AMEMBASSY BAMAKO` -> `Embassy Bamako`, as the release names posts."""
+    """`AMEMBASSY BAMAKO` -> `Embassy Bamako`, `USMISSION USNATO` -> `Mission USNATO`, as the
+    release names posts."""
     if not sender:
         return None
     if sender.startswith("SECSTATE"):
         return "Secretary of State"
+    post = _OFFICE_DESIGNATOR.sub("", " ".join(sender.split()))
+    if post in _RELEASE_ORIGINS:
+        return _RELEASE_ORIGINS[post]
     first, _, rest = sender.partition(" ")
     if first in _ORIGIN_PREFIXES and rest:
         return f"{_ORIGIN_PREFIXES[first]} {rest.title()}"

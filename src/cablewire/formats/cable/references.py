@@ -35,6 +35,7 @@ from cablewire.model.ids import (
     station_of,
     two_digit_year,
 )
+from cablewire.model.stations import resolve_station
 
 # A lettered item marker: "A.", "A)", "A:", "(A)", "[A]", "A -" at the start or after whitespace,
 # a comma, a semicolon or a pilcrow ("¶B."); or, counted only where it is the next letter, a
@@ -103,6 +104,7 @@ _LEAD_LABEL = re.compile(r"^(?:REF(?:S|TELS?)?\b[\s:]*)+", re.IGNORECASE)
 # before "B: ...") or a dash standing between items ("03 Colombo 2200 - (B) ...").
 _ITEM_TAIL = re.compile(r"(?:[\s;,]+(?:REF(?:S|TELS?)?|-+))+$", re.IGNORECASE)
 _NOISE_WORDS = {"REF", "REFS", "REFTEL", "REFTELS", "AND", "NOTAL", "PARA", "PARAS", "SEE", "ALSO"}
+_RESOLVED_MIN = 5  # letters a name needs before it is read as a station it abbreviates or misspells
 _PAGE_MARKER_SERIAL = 8  # "TRIPOLI 00000402": the serial of a page marker, never of a citation
 
 
@@ -235,14 +237,26 @@ def _written_as_a_name(words: str) -> bool:
 
 def _station_from_words(words: list[str], explicit_year: bool) -> str | None:
     """The station (or other originator) named by the last words before a serial; the longest
-    known name wins. An unknown name counts only after a year of its own ("08 RIO DE JAN")."""
+    known name wins, also with a mission's US before it. An unknown name counts only after a year of its own: the release's station
+    when the name abbreviates or misspells one ("08 RIO DE JAN" is RIODEJANEIRO, though JAN is
+    also a month), else the name as written when it could be a station."""
     for start in range(len(words)):
         candidate = " ".join(words[start:])
         station = station_of(candidate) or originator_of(candidate)
         if station:
             return station
-    if explicit_year and words and 1 <= len(words) <= 3 and plausible_station(" ".join(words)):
-        return compact_station(" ".join(words))
+        if words[start].startswith("US") and words[start][2:].isalpha():
+            # a US mission named with its US: `USUNESCO PARIS FR` for UNESCOPARISFR
+            station = station_of(candidate[2:])
+            if station:
+                return station
+    if explicit_year and words and 1 <= len(words) <= 3:
+        joined = " ".join(words)
+        found = resolve_station(joined) if len(compact_station(joined)) >= _RESOLVED_MIN else None
+        if found is not None:
+            return found.station
+        if plausible_station(joined):
+            return compact_station(joined)
     return None
 
 

@@ -36,15 +36,18 @@ _NOT_SIGNERS = {
 _CLASSIFICATION_LINE = re.compile(
     r"^\s*(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|UNCLAS)\s*$"
 )
+# The release's id line after the telegram, with the classification (`2002ROME01725 -
+# Classification: CONFIDENTIAL`, `2004CARACA02200 - CONFIDENTIAL`) or alone (`2004CARACA0154`).
+_ID_LINE = r"\d{4}[A-Z][A-Z ]*\d+ - (?:Classification: )?[A-Z/ ]+"
 # Lines the site put after the telegram, and the transmission trailer in any case (`Nnnn`).
 _SITE_LINE = re.compile(
-    r'^\s*(?:>|"+\s*,?|End Cable Text|\d{4}[A-Z][A-Z ]*\d+ - Classification: [A-Z/ ]+'
+    r'^\s*(?:>|"+\s*,?|End Cable Text|' + _ID_LINE + r"|(?:19|20)\d{2}[A-Z]{2,}\d{2,}"
     r"|=+\s*CABLE ENDS\s*=+)\s*$"
 )
 _TRANSMISSION_END = re.compile(r"^\s*(?i:NNNN|BT)\s*$")
 # The same run on at the end of the signer's line: `GFOELLER ",`, `HENZEL NNNN End Cable Text`.
 _RUN_ON_CLOSING = re.compile(
-    r'(?:\s+(?:"+\s*,?|NNNN|End Cable Text|\d{4}[A-Z][A-Z ]*\d+ - Classification: [A-Z/ ]+'
+    r'(?:\s+(?:"+\s*,?|NNNN|End Cable Text|' + _ID_LINE +
     r"|=+\s*CABLE ENDS\s*=+))+\s*$"
 )
 # A row of the site's database after the telegram: "0 12/04/2009 2675 ASEC,KCRM,KZ ..."

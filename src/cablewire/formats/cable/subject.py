@@ -38,11 +38,12 @@ _MARKING = re.compile(
 _SPACES = re.compile(r"[^\S\n]{2,}")
 # The handling notice of an unclassified cable, on a line of its own or after the subject's
 # words: "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.", "Sensitive but unclassified.
-# Please protect accordingly." It is a marking of the cable, not words of its subject.
-_SBU = (r"(?:ENTIRE[^\S\n]+TEXT[^\S\n]+)?SENSITIVE[^\S\n]+BUT[^\S\n]+UNCLASSIFIED"
+# Please handle accordingly." It is a marking of the cable, not words of its subject.
+_SBU = (r"(?:(?:ENTIRE[^\S\n]+TEXT|THIS[^\S\n]+(?:CABLE|MESSAGE|TELEGRAM)[^\S\n]+IS)[^\S\n]+)?"
+        r"SENSITIVE[^\S\n]+BUT[^\S\n]+UNCLASSIFIED"
         r"(?:/{1,2}NOFORN)?\b")
-_PROTECT = (r"[^\S\n]*(?:[-.,;:\u2013]+[^\S\n]*)?(?:PLEASE[^\S\n]+)?PROTECT[^\S\n]+ACCORDING\w*"
-            r"[^\S\n]*\.?")
+_PROTECT = (r"[^\S\n]*(?:[-.,;:\u2013]+[^\S\n]*)?(?:PLEASE[^\S\n]+)?(?:PROTECT|HANDLE|TREAT)"
+            r"[^\S\n]+ACCORDING\w*[^\S\n]*\.?")
 _HANDLING = _SBU + "(?:" + _PROTECT + ")?"
 _ENDS_SUBJECT = re.compile(
     r"^[^\S\n]*(?:[-=_*]{3,}[-=_*\s]*"

@@ -10,6 +10,7 @@
     TAGS: KFRDKIRFCVISEG                    -> KFRD KIRF CVIS EG      (codes run together)
     TAGS: ETRDECONWTOCS                     -> ETRD ECON WTO CS       (an organisation among them)
     TAGS: PTER MARR, MOPPS                  -> PTER MARR MOPS         (with a warning)
+    TAGS: ECON ENIV ETRD                    -> ECON EINV ETRD         (with a warning)
 
 A TAGS line holds codes: four-letter subject codes (PREL, the first letter their area), two-letter
 country codes (ML), organisations (NATO, UNESCO), after OVIP (an official visit) the visitor's
@@ -167,6 +168,16 @@ def _one_letter_off(token: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _two_letters_swapped(token: str) -> str | None:
+    """The known subject code a four-letter token is with two neighbouring letters swapped
+    (`ENIV` EINV, `SEVN` SENV, `KRFD` KFRD), when exactly one is and the token is no acronym."""
+    if len(token) != 4 or not token.isalpha() or token in acronyms():
+        return None
+    swapped = {token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(3)}
+    found = {t for t in swapped if t != token and t in subject_tags()}
+    return found.pop() if len(found) == 1 else None
+
+
 def _tag_like(raw: str) -> bool:
     """A word of a TAGS line that is no English word: a code, an acronym, a person in
     parentheses, an organisation (`AU-I`, `IAEA`, `UNGA/C-6`)."""
@@ -207,12 +218,13 @@ def join_tag_lines(lines: list[str]) -> str:
 
 def tags_extent(value: str) -> int:
     """Where the TAGS field ends in `value`, the text after its label up to the next label: the
-    first line, and each next line while the line before ends with a separator or the line is
+    first line (the one under the label when the label's line holds none), and each next line while the line before ends with a separator or the line is
     made of codes; a last line, before the next label, that ends a keyword in words too."""
     lines = value.rstrip().split("\n")
-    end = len(lines[0])
-    previous = lines[0].strip()
-    for index, line in enumerate(lines[1:], start=1):
+    first = 1 if len(lines) > 1 and not lines[0].strip() and lines[1].strip() else 0
+    end = len(lines[0]) + (1 + len(lines[1]) if first else 0)  # the tags under their label
+    previous = lines[first].strip()
+    for index, line in enumerate(lines[first + 1 :], start=first + 1):
         text = line.strip()
         if not text:
             break
@@ -298,6 +310,11 @@ def _read_segment(raw: list[str], add: Callable[[str], None], warnings: list[str
         i += 1
         if token == "AND":
             continue
+        if token not in _codes() and (fixed := _two_letters_swapped(token)):
+            warnings.append(f"tag {token} read as {fixed} (a known tag with two letters "
+                            "swapped)")
+            add(fixed)
+            continue
         if not _is_code(token) and token not in acronyms():
             fixed = _one_letter_off(token)
             if fixed:
@@ -305,6 +322,7 @@ def _read_segment(raw: list[str], add: Callable[[str], None], warnings: list[str
                                 "too many)")
                 add(fixed)
                 continue
+
             pieces = _run_together(token)
             if pieces:
                 warnings.append(f"tag {token} read as {' '.join(pieces)} (codes run together)")

@@ -198,6 +198,8 @@ def read_telegram(text: str) -> Telegram:
     tg.declassify_on = _decl_date(fields.decl_text or "")
     tg.tags_text = fields.tags_text
     tg.subject = fields.subject
+    if fields.subject_unlabelled:
+        tg.warnings.append("no SUBJECT label: the subject is the lines under TAGS")
     tg.ref_text = fields.ref_text
     tg.classified_by_text = fields.classified_by_text
     tg.header_block = fields.lines
