@@ -62,7 +62,8 @@ def join_lines(lines: list[str]) -> str:
             if prev.endswith("-") and not prev.endswith((" -", "--")):
                 if _broken_at_hyphen(prev, line):
                     parts[-1] = parts[-1][:-1]
-            elif not _breaks_word(prev[-40:], line[:40]):
+            elif not (prev[-1].isalpha() and line[0].isalpha()
+                      and _breaks_word(prev[-40:], line[:40])):
                 parts.append(" ")
         parts.append(line)
         prev = line

@@ -12,7 +12,7 @@ _SUSPECT = re.compile("[ÂÃâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u01
 
 def repair_mojibake(text: str) -> tuple[str, int]:
     """The text with mojibake repaired, and how many characters changed."""
-    if not _SUSPECT.search(text):
+    if text.isascii() or not _SUSPECT.search(text):  # (ASCII has none: found in one pass)
         return text, 0
     import ftfy
 

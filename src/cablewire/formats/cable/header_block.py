@@ -10,6 +10,7 @@ A copy that repeats the block once per section is read once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cablewire.formats.cable.classified_by import classified_by_in_paragraph, reasons_end
@@ -50,9 +51,11 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 # What every form of `_LABEL` holds, in any case (the cases `re.IGNORECASE` matches: "s" is
-# also "ſ"): an E.O. label with its order's number, or a letter run of the other labels. Text
-# without it holds no label: `label_free_lines` passes over a header's lines with one search.
-# (Keep it in step with `_LABEL`.)
+# also "ſ"): an E.O. label with its order's number, or a letter run of the other labels; a
+# label starts where its hint does, or at the start of its line with spaces alone before it.
+# Text without it holds no label. `_labels` finds labels from their hints, and
+# `label_free_lines` passes over a header's lines with one search: `_LABEL`, which has no first
+# character to look for, is slow to search with. (Keep it in step with `_LABEL`.)
 _LABEL_HINT = re.compile(
     r"(?=[EeTtSsſRrCc])(?i:E\.?\s?(?:O\.?|0\.)\s*1\d{4}|TAG|SUBJ|REF|CLASSIFIED)"
 )
@@ -161,7 +164,7 @@ def _continue_ref(text: str, begin: int, stop: int, limit: int) -> int:
 def _fields(text: str, region_end: int) -> list[_Field]:
     """Labelled fields in text[:region_end], each cut at the next label, a blank line or the
     region end; Classified By also at the end of its reasons."""
-    matches = [m for m in _LABEL.finditer(text, 0, region_end) if not _tags_in_prose(m, text)]
+    matches = [m for m in _labels(text, 0, region_end) if not _tags_in_prose(m, text)]
     out: list[_Field] = []
     for i, m in enumerate(matches):
         key = m.lastgroup or ""
@@ -199,10 +202,31 @@ def _fields(text: str, region_end: int) -> list[_Field]:
 def first_label(line: str) -> int | None:
     """Where the first header label (E.O., TAGS, SUBJECT, REF, Classified By) starts in a line,
     or None when the line has none."""
-    for m in _LABEL.finditer(line):
+    for m in _labels(line):
         if not _tags_in_prose(m, line):
             return m.start()
     return None
+
+
+def _labels(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """`_LABEL.finditer(text, pos, endpos)`: the same matches, each tried only where a hint of
+    a label starts (`_LABEL_HINT`) and at the start of its line when only spaces stand before
+    the hint there, in order, so the first that matches is the next label."""
+    end = len(text) if endpos is None else endpos
+    at = pos
+    while (hint := _LABEL_HINT.search(text, at, end)) is not None:
+        start = hint.start()
+        line = text.rfind("\n", 0, start) + 1
+        m = None
+        if pos <= line < start and not text[line:start].strip():
+            m = _LABEL.match(text, line, end)
+        if m is None:
+            m = _LABEL.match(text, start, end)
+        if m is None:
+            at = start + 1
+            continue
+        yield m
+        at = pos = m.end()
 
 
 def label_free_lines(lines: list[str]) -> int:
@@ -313,14 +337,14 @@ def _text_start(text: str) -> int:
         end = blank.start() if blank else len(text)
         block = text[start:end].strip()
         if block:
-            label = _LABEL.search(block)
+            label = next(_labels(block), None)
             if (seen_label and not after_bare_label and (label is None or label.start() > 0)
                     and not _REF_GOES_ON.match(block) and _SITE_GAP.search(block) is None
                     and _PROSE.search(block) and len(block.split()) >= 6):
                 return start
             seen_label = seen_label or label is not None
             last = block.rsplit("\n", 1)[-1]
-            bare = _LABEL.search(last)
+            bare = next(_labels(last), None)
             after_bare_label = bare is not None and not last[bare.end():].strip()
         if blank is None:
             break

@@ -70,7 +70,7 @@ def find_markers(lines: list[str]) -> list[str]:
 
 def _words(text: str) -> list[str]:
     """The marker words of `text` in order, as `_WORD.findall` finds them (`_hits`, which is
-    faster, finds the same in ASCII text)."""
+    faster, finds the same in ASCII text, upper-cased)."""
     if text.isascii():
         return [word for _, word in _hits(text)]
     return _WORD.findall(text)

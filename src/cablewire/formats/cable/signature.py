@@ -51,8 +51,10 @@ _RUN_ON_CLOSING = re.compile(
     r"|=+\s*CABLE ENDS\s*=+))+\s*$"
 )
 # A row of the site's database after the telegram: "0 12/04/2009 2675 ASEC,KCRM,KZ ..."
+# (Matched from the line break before it, in the text after a line break: a literal first
+# character is found fast.)
 _DATABASE_ROW = re.compile(
-    r"(?m)^[^\S\n]*\d+ \d{1,2}/\d{1,2}/\d{4} \d+ [A-Z][A-Z0-9-]*,[A-Z0-9,()/-]"
+    r"\n[^\S\n]*\d+ \d{1,2}/\d{1,2}/\d{4} \d+ [A-Z][A-Z0-9-]*,[A-Z0-9,()/-]"
 )
 # A post's note on its classified website: "Visit London's Classified Website: ...",
 # "Please visit Paris' Classified Website at: ...", between rows of asterisks.
@@ -129,7 +131,7 @@ def _last_text(lines: list[str], end: int) -> int:
 def _database_row(lines: list[str], end: int) -> int | None:
     """Where a row of the site's database stands after the telegram's text, if one does."""
     text = "\n".join(lines[:end])
-    for m in _DATABASE_ROW.finditer(text):
+    for m in _DATABASE_ROW.finditer("\n" + text):  # (its start there is the row's in `text`)
         if text[: m.start()].strip():
             return text.count("\n", 0, m.start())
     return None
@@ -161,7 +163,7 @@ def _signature(lines: list[str], end: int) -> tuple[list[str], list[str], list[s
     if m and m.re is _TRAILING_NAME and not _is_rare_word(m.group(1)):
         m = None
     if m and not set(m.group(1).split()) & _NOT_SIGNERS and (
-            sum(c.islower() for c in line[: m.start()]) > 10
+            sum(map(str.islower, line[: m.start()])) > 10
             or line[m.start() + 1 : m.start(1)].startswith("  ")):
         # run on after the last sentence; in an upper-case cable only after a wide gap
         head = lines[: end - 1] + [line[: m.start() + 1]]

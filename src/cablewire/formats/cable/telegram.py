@@ -294,6 +294,8 @@ def _unescape_line_ends(lines: list[str]) -> list[str]:
     """Copies taken from a CSV dump of the release end their lines with a backslash (`TAGS:
     PREL PGOV \\`, the dump's escaped line break): the backslashes go, when most lines with
     text end so; a backslash here and there stays."""
+    if "\n".join(lines).count("\\") < 3:  # (the common case, found in one pass)
+        return lines
     ends = sum(1 for line in lines if line.rstrip().endswith("\\"))
     if ends < 3 or ends * 2 < sum(1 for line in lines if line.strip()):
         return lines
@@ -341,36 +343,44 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
     out: list[str] = []
     seen_banner = False
     sections = 0
+    breaks = False  # whether a page break or a later banner was marked in `out`
     for line in lines:
-        if not line.strip():
+        lead = line.lstrip()
+        if not lead:
             out.append("")
             continue
-        if " OF " in line and (m := PAGE_MARKER.match(line)):
+        of = " OF " in line
+        if of and (m := PAGE_MARKER.match(line)):
             sections = max(sections, int(m.group(2)))
             _close_gap(out)
             out.append("\x00join")
+            breaks = True
             continue
-        if line.lstrip().startswith("PAGE ") and (m := _PRINT_PAGE_MARKER.match(line)):
+        if lead.startswith("PAGE ") and (m := _PRINT_PAGE_MARKER.match(line)):
             # a print copy's page break: the classification line, the page marker, and the
             # text goes on (on the marker's own line, too)
             if m.group("of"):
                 sections = max(sections, int(m.group("of")))
             _drop_page_classification(out)
             out.append("\x00join")
+            breaks = True
             line = line[m.end():]
             if not line.strip():
                 continue
-        if " OF " in line and (inline := _inline_page_marker(line)):
+            lead, of = line.lstrip(), " OF " in line
+        if of and (inline := _inline_page_marker(line)):
             # a page marker run into a line of text ("... MARCH 10-11 TRIPOLI 00000201 001.2
             # OF 003 CLASSIFIED BY: ..."): the marker goes, the words on either side stay
             start, end, of = inline
             sections = max(sections, of)
             line = " ".join(part for part in (line[:start].rstrip(), line[end:].strip()) if part)
+            lead = line.lstrip()
         if "SIPDIS" in line or "Sipdis" in line:
             if SIPDIS.match(line):
                 continue
             line = _SIPDIS_LEAD.sub("", line)
-        if line.lstrip()[:1] in _BANNER_INITIALS and (m := BANNER.match(line)):
+            lead = line.lstrip()
+        if lead[:1] in _BANNER_INITIALS and (m := BANNER.match(line)):
             if m.group("of"):
                 sections = max(sections, int(m.group("of")))
             if not seen_banner:
@@ -384,11 +394,14 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
             elif m.group("sec") or m.group("station"):
                 _close_gap(out)
                 out.append("\x00banner")
+                breaks = True
             else:
                 out.append(line.rstrip())
             continue
         out.append(line.rstrip())
     tg.sections = sections or None
+    if not breaks and "\x00" not in "".join(out):
+        return out  # (as `_rejoin_at_markers` gives it back: no break to close)
     return _rejoin_at_markers(out)
 
 
