@@ -37,6 +37,8 @@ _ACRONYM_MIN, _ACRONYM_MAX = 2, 6  # the lengths of a cable's own acronyms...
 _OWN_ACRONYM_WORD = 1e-6  # ...and their frequency as English words at most
 _SOURCE_MAX = 20_000  # characters of the cable's text judged for its case
 _MIXED_SHARE = 0.5  # a text with at least this share of lower-case letters is in mixed case
+# Places whose name begins with "The" (the station THEHAGUE): its "The" is capitalised
+_PLACES_WITH_THE = re.compile(r"\bthe (Hague|Gambia|Bahamas)\b")
 _PHRASE_ENDS = {"in", "on", "over", "with", "by", "at", "into"}  # small words that end a phrase
 _INITIALS = re.compile(r"[A-Z]\.([A-Z]\.)+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’./&-]*")
@@ -107,7 +109,7 @@ def titlecase(subject: str | None, source: str | None = None) -> str | None:
         out.append(_case_mixed(word, first) if mixed else _case_word(word, known, first))
         pos = m.end()
     out.append(text[pos:])
-    return "".join(out)
+    return _PLACES_WITH_THE.sub(r"The \1", "".join(out))
 
 
 def _written_upper(subject: str, source: str) -> frozenset[str]:
