@@ -53,6 +53,18 @@ def test_a_number_without_a_dot_needs_a_marking() -> None:
     ]
 
 
+def test_a_marking_written_before_the_number() -> None:
+    doc = _read("(C) 1. The talks began.\n\n(C)2. They ended.\n\n(SBU) 3. Next round in May."
+                "\n\n(U) 1.5 million people watched.\n\nDOE\n")
+    assert _paragraphs(doc) == [
+        (1, "C", None, "The talks began."),
+        (2, "C", None, "They ended."),
+        # a decimal after a marking is no number: the block goes on with paragraph 3
+        (3, "SBU", None, "Next round in May.\n\n(U) 1.5 million people watched."),
+    ]
+    assert "(C)2. They ended." in doc["body"]  # the body keeps the lines as written
+
+
 def test_a_lower_case_marking_is_read_upper_case() -> None:
     doc = _read("1. (u) this is an action request.\n\n2. (sbu) see para 1.\n\nDOE\n")
     assert _paragraphs(doc) == [

@@ -39,6 +39,8 @@ from cablewire.text.casing import kept_upper, title_words, titlecase
         ("Mali holds its elections", "Mali Holds Its Elections"),
         ("Mali's PM meets McCain's staff and Lula da Silva's", "Mali's PM Meets McCain's Staff "
          "and Lula da Silva's"),
+        # a place whose name begins with "The"
+        ("A/S ROE VISIT TO THE HAGUE", "A/S Roe Visit to The Hague"),
         # the last word is capitalised, small or not, unless the subject is cut short
         ('MALI: "WE WANT BACK IN"', 'Mali: "We Want Back In"'),
         ("MALI HOLDS ELECTIONS IN ...", "Mali Holds Elections in ..."),

@@ -33,10 +33,13 @@ _CUT = re.compile(r"(?:\.\.\.|…)\W*$")  # a subject cut short: its last word i
 # A word in capitals among words in lower case on its line ("the ZKA investigation"), not in a
 # heading or a line in capitals
 _UPPER_WORD = re.compile(r"[a-z][^A-Za-z\n]{1,3}([A-Z]{2,6})(?=[^A-Za-z\n]{1,3}[a-z])")
+_LOWER_LETTERS, _UPPER_LETTERS = b"abcdefghijklmnopqrstuvwxyz", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ACRONYM_MIN, _ACRONYM_MAX = 2, 6  # the lengths of a cable's own acronyms...
 _OWN_ACRONYM_WORD = 1e-6  # ...and their frequency as English words at most
 _SOURCE_MAX = 20_000  # characters of the cable's text judged for its case
 _MIXED_SHARE = 0.5  # a text with at least this share of lower-case letters is in mixed case
+# Places whose name begins with "The" (the station THEHAGUE): its "The" is capitalised
+_PLACES_WITH_THE = re.compile(r"\bthe (Hague|Gambia|Bahamas)\b")
 _PHRASE_ENDS = {"in", "on", "over", "with", "by", "at", "into"}  # small words that end a phrase
 _INITIALS = re.compile(r"[A-Z]\.([A-Z]\.)+")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’./&-]*")
@@ -92,8 +95,7 @@ def titlecase(subject: str | None, source: str | None = None) -> str | None:
     lower = sum(c.islower() for c in letters)
     mixed = bool(letters) and len(letters) * 0.3 < lower < len(letters)
     known = kept_upper()
-    if source:
-        known = known | _written_upper(text, source)
+    own = _written_upper(text, source) if source and not mixed else frozenset()
     out: list[str] = []
     pos = 0
     words = list(_WORD.finditer(text))
@@ -104,24 +106,31 @@ def titlecase(subject: str | None, source: str | None = None) -> str | None:
         first = pos == 0 or bool(_SUBPHRASE.search(between)) or (
             i == len(words) - 1 and _ends_title(m.group(0), text[m.end():]))
         word = m.group(0)
-        out.append(_case_mixed(word, first) if mixed else _case_word(word, known, first))
+        if mixed:
+            out.append(_case_mixed(word, first))
+        else:
+            out.append(word.upper() if own and word.upper() in own
+                       else _case_word(word, known, first))
         pos = m.end()
     out.append(text[pos:])
-    return "".join(out)
+    return _PLACES_WITH_THE.sub(r"The \1", "".join(out))
 
 
 def _written_upper(subject: str, source: str) -> frozenset[str]:
     """The words of `subject` that the cable's text, written in mixed case, gives in capitals
-    among words in lower case, and that are no English words: its own acronyms ("(zka)" in a lower-case subject line is
-    ZKA where the text says "the ZKA investigation"). A text in capitals gives none."""
+    among words in lower case, and that are no English words: its own acronyms ("(zka)" in a
+    lower-case subject line is ZKA where the text says "the ZKA investigation"). A text in
+    capitals gives none."""
     wanted = {w.upper() for w in _WORD.findall(subject)
               if w.isalpha() and _ACRONYM_MIN <= len(w) <= _ACRONYM_MAX
               and w.upper() not in kept_upper() and word_frequency(w.lower()) < _OWN_ACRONYM_WORD}
     if not wanted:
         return frozenset()
     head = source[:_SOURCE_MAX]
-    letters = [c for c in head if c.isalpha()]
-    if sum(c.islower() for c in letters) < len(letters) * _MIXED_SHARE:
+    ascii_text = head.encode("ascii", "ignore")
+    lower = len(ascii_text) - len(ascii_text.translate(None, _LOWER_LETTERS))
+    upper = len(ascii_text) - len(ascii_text.translate(None, _UPPER_LETTERS))
+    if lower < (lower + upper) * _MIXED_SHARE:
         return frozenset()
     found = {m.group(1) for m in _UPPER_WORD.finditer(head)}
     return frozenset(wanted & found)

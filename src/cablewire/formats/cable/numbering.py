@@ -2,7 +2,7 @@
 
 A paragraph starts with its number, often followed by its classification marking:
 `1. (C) ...`, `¶2. (S/NF) ...`, `3) ...`, `1 (S) ...` (no dot: the marking makes it a number),
-`1. (u) ...` in a lower-case copy. A list quoted inside a paragraph (`1. all ADCs ...`,
+`1. (u) ...` in a lower-case copy, or after its marking: `(C) 1. ...`. A list quoted inside a paragraph (`1. all ADCs ...`,
 `2. ...`) has numbers too: `Numbering` tells them apart.
 """
 
@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 MARKS = r"(?:U|C|S|TS|SBU|LOU|FOUO|NF|S/NF|C/NF|CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|NOFORN)"
 NUMBERED = re.compile(
-    r"^\s*(?:¶\s*)?(?P<num>\d{1,3})"
+    r"^\s*(?:¶\s*)?"
+    # the marking written before the number ("(C) 1. In a visit ...", "(SBU)10. ...")
+    r"(?:\(\s*(?P<premark>(?i:" + MARKS + r")(?:/[A-Z]{2,6})?)\s*\)\s*(?=\d{1,3}\s*[.)](?!\d)))?"
+    r"(?P<num>\d{1,3})"
     # the number's dot or bracket, or no dot when a marking follows ("1 (S) Over the last")
     r"(?:\s*[.)]\s*|\s+(?=\((?i:" + MARKS + r")(?:[/ -][^)\n]{0,40})?\)))"
     r"(?:\(\s*(?P<mark>(?i:" + MARKS + r")(?:\b[^)\n]{0,40})?)\s*\)\s*)?"
@@ -25,7 +28,7 @@ TERMINAL = tuple('.!?:;")\'”’')
 
 def marking_of(m: re.Match[str]) -> str | None:
     """The marking of a numbered line, as written; a lower-case one (`(u)`) upper-cased."""
-    mark = m.group("mark")
+    mark = m.group("mark") or m.group("premark")
     if not mark:
         return None
     mark = " ".join(mark.split())

@@ -166,7 +166,7 @@ def _split_numbered(block: list[str],
     return parts
 
 
-_NUMBER_STARTS = frozenset("0123456789¶")
+_NUMBER_STARTS = frozenset("0123456789¶(")
 
 
 def read_body(lines: list[str], header_block: list[str]) -> Body:
@@ -328,7 +328,7 @@ def _numbered_paragraph(part: list[str], num: int,
         return {"number": num, "marking": marking, "heading": heading, "text": text}, (
             join_lines(part)
         )
-    if marking and _ENTIRE_TEXT.search(marking):
+    if marking and m.group("mark") and _ENTIRE_TEXT.search(marking):
         # "(C - ENTIRE TEXT)" marks the whole cable: the words stay in the text
         rest = "(" + part[0][m.start("mark") - 1 :].lstrip("( ")
         marking = re.split(r"[\s-]", marking, maxsplit=1)[0]
