@@ -371,8 +371,8 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
         if of and (inline := _inline_page_marker(line)):
             # a page marker run into a line of text ("... MARCH 10-11 TRIPOLI 00000201 001.2
             # OF 003 CLASSIFIED BY: ..."): the marker goes, the words on either side stay
-            start, end, of = inline
-            sections = max(sections, of)
+            start, end, marked = inline
+            sections = max(sections, marked)
             line = " ".join(part for part in (line[:start].rstrip(), line[end:].strip()) if part)
             lead = line.lstrip()
         if "SIPDIS" in line or "Sipdis" in line:
