@@ -88,7 +88,8 @@ def test_closing_patterns_are_linear() -> None:
     # Long runs of what the patterns look for must not make them backtrack.
     start = time.monotonic()
     for last in ["END COMMENT " * 20_000 + "x", "DOE " + " " * 100_000 + ".", "#" * 100_000,
-                 "MINIMIZE CONSIDERED. " * 10_000 + "1"]:
+                 "MINIMIZE CONSIDERED. " * 10_000 + "1", "DOE" + ' "' * 500_000 + " x",
+                 "DOE 2004ROME01725 - CONFIDENTIAL" + " NNNN" * 200_000 + " x"]:
         take_signer(["1. THE TALKS.", "", last])
     take_signer(["DOE", ""] + ["NOTE: X", ""] * 5_000 + ["SECRET", ""] * 5_000)
     assert time.monotonic() - start < 5

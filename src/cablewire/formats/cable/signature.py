@@ -38,18 +38,32 @@ _CLASSIFICATION_LINE = re.compile(
 )
 # The release's id line after the telegram, with the classification (`2002ROME01725 -
 # Classification: CONFIDENTIAL`, `2004CARACA02200 - CONFIDENTIAL`) or alone (`2004CARACA0154`).
-_ID_LINE = r"\d{4}[A-Z][A-Z ]*\d+ - (?:Classification: )?[A-Z/ ]+"
+# (The classification's words are separated by spaces that each word after them must follow, so
+# that spaces at its end are left to what comes after: linear, however many spaces run on.)
+_ID_LINE = r"\d{4}[A-Z][A-Z ]*\d+ - (?:Classification: )?[A-Z/]+(?:[ ]+[A-Z/]+)*"
 # Lines the site put after the telegram, and the transmission trailer in any case (`Nnnn`).
 _SITE_LINE = re.compile(
-    r'^\s*(?:>|"+\s*,?|End Cable Text|' + _ID_LINE + r"|(?:19|20)\d{2}[A-Z]{2,}\d{2,}"
+    r'^\s*(?:>|"+(?:\s*,)?|End Cable Text|' + _ID_LINE + r"|(?:19|20)\d{2}[A-Z]{2,}\d{2,}"
     r"|=+\s*CABLE ENDS\s*=+)\s*$"
 )
 _TRANSMISSION_END = re.compile(r"^\s*(?i:NNNN|BT)\s*$")
 # The same run on at the end of the signer's line: `GFOELLER ",`, `HENZEL NNNN End Cable Text`.
+# (Tried only where a run of spaces starts: the leftmost match starts there anyway, and a search
+# from every space of a long run would take time in the square of its length.)
 _RUN_ON_CLOSING = re.compile(
-    r'(?:\s+(?:"+\s*,?|NNNN|End Cable Text|' + _ID_LINE +
+    r'(?<!\s)(?:\s+(?:"+(?:\s*,)?|NNNN|End Cable Text|' + _ID_LINE +
     r"|=+\s*CABLE ENDS\s*=+))+\s*$"
 )
+_RUN_ON_MAX = 2000  # characters at a line's end the run-on closings are looked for in
+
+
+def run_on_closing(line: str) -> re.Match[str] | None:
+    """The closings run on at the end of `line` (`_RUN_ON_CLOSING`), looked for in its last
+    `_RUN_ON_MAX` characters: a search over a whole line of such items (`"` a million times)
+    would try every one of them as the first, in time in the square of the line's length."""
+    return _RUN_ON_CLOSING.search(line, max(0, len(line) - _RUN_ON_MAX))
+
+
 # A row of the site's database after the telegram: "0 12/04/2009 2675 ASEC,KCRM,KZ ..."
 # (Matched from the line break before it, in the text after a line break: a literal first
 # character is found fast.)
@@ -146,7 +160,7 @@ def _signature(lines: list[str], end: int) -> tuple[list[str], list[str], list[s
     if marked:
         return lines[: end - 1], [marked], [" ".join(lines[end - 1].split())]
     written = " ".join(lines[end - 1].split())
-    run_on = _RUN_ON_CLOSING.search(written)
+    run_on = run_on_closing(written)
     last = written[: run_on.start()] if run_on else written
     broken = _broken_sentence(lines, end, last)
     if broken is not None:
@@ -292,7 +306,7 @@ def _website_note(lines: list[str],
     written = [" ".join(ln.split()) for ln in note]
     signers: list[str] = []
     last = written[-1]
-    run_on = _RUN_ON_CLOSING.search(last)
+    run_on = run_on_closing(last)
     core = last[: run_on.start()] if run_on else last
     if not core.endswith(("JR.", "SR.", "Jr.")):
         core = core.rstrip(" .,")  # "SUSMAN.", "TUTTLE.."
