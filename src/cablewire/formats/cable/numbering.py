@@ -3,8 +3,7 @@
 A paragraph starts with its number, often followed by its classification marking:
 `1. (C) ...`, `¶2. (S/NF) ...`, `3) ...`, `1 (S) ...` (no dot: the marking makes it a number),
 `1. (u) ...` in a lower-case copy, or after its marking: `(C) 1. ...`. A list quoted inside a
-paragraph (`1. all ADCs ...`,
-`2. ...`) has numbers too: `Numbering` tells them apart.
+paragraph (`1. all ADCs ...`, `2. ...`) has numbers too: `Numbering` tells them apart.
 """
 
 from __future__ import annotations

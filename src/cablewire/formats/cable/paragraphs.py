@@ -33,7 +33,7 @@ from cablewire.formats.cable.numbering import (
     marking_of,
 )
 from cablewire.formats.cable.signature import take_signer
-from cablewire.formats.cable.telegram import _BANNER_INITIALS, BANNER
+from cablewire.formats.cable.telegram import BANNER, BANNER_INITIALS
 from cablewire.model.document import Paragraph
 from cablewire.text.linebreaks import join_lines
 
@@ -248,7 +248,7 @@ def read_body(lines: list[str], header_block: list[str]) -> Body:
 
 # The first letters of a banner (`BANNER`, its case-blind forms: "ſ" is an "s" to them too), and
 # of a group code: a line that starts otherwise is neither (a test of one character first).
-_BANNER_FIRST = _BANNER_INITIALS | {"ſ"}
+_BANNER_FIRST = BANNER_INITIALS | {"ſ"}
 _GROUP_CODE_FIRST = frozenset("GX")
 
 

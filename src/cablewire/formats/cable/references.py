@@ -237,10 +237,10 @@ def _written_as_a_name(words: str) -> bool:
 
 def _station_from_words(words: list[str], explicit_year: bool) -> str | None:
     """The station (or other originator) named by the last words before a serial; the longest
-    known name wins, also with a mission's US before it. An unknown name counts only after a year of
-    its own: the release's station
-    when the name abbreviates or misspells one ("08 RIO DE JAN" is RIODEJANEIRO, though JAN is
-    also a month), else the name as written when it could be a station."""
+    known name wins, also with a mission's US before it. An unknown name counts only after a
+    year of its own: the release's station when the name abbreviates or misspells one ("08 RIO
+    DE JAN" is RIODEJANEIRO, though JAN is also a month), else the name as written when it
+    could be a station."""
     for start in range(len(words)):
         candidate = " ".join(words[start:])
         station = station_of(candidate) or originator_of(candidate)

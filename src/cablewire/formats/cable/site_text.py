@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from cablewire.formats.cable.copy_header import PAGE_DATE_LINE
 from cablewire.formats.cable.page import PARTIAL_NOTE
-from cablewire.formats.cable.telegram import BANNER
+from cablewire.formats.cable.telegram import BANNER, BANNER_INITIALS
 from cablewire.model.ids import canonical_cable_id, station_of
 
 # A cut-off line: the site's teaser ends in "..." ("ISSUE IN...", "B....", " ...").
@@ -153,7 +153,7 @@ def _drop_page_date(text: str) -> str:
     """The page's date line above the banner is the site's, not the telegram's."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if line.lstrip()[:1] in _BANNER_INITIALS and BANNER.match(line):
+        if line.lstrip()[:1] in BANNER_INITIALS and BANNER.match(line):
             break
         if line[:12].strip()[:3] in _WEEKDAYS and PAGE_DATE_LINE.match(line):
             del lines[i]
@@ -161,7 +161,6 @@ def _drop_page_date(text: str) -> str:
     return text
 
 
-_BANNER_INITIALS = frozenset("CSUTLcsut")
 _WEEKDAYS = frozenset({"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"})
 
 
@@ -305,7 +304,7 @@ def _read_once(text: str, cable_id: str | None) -> tuple[str, str | None]:
         return text, None
     lines = _lines(text)
     first = next((i for i, ln in enumerate(lines)
-                  if ln.text.lstrip()[:1] in _BANNER_INITIALS and BANNER.match(ln.text)), None)
+                  if ln.text.lstrip()[:1] in BANNER_INITIALS and BANNER.match(ln.text)), None)
     if first is None:
         return text, None
     cuts = []

@@ -218,9 +218,9 @@ def join_tag_lines(lines: list[str]) -> str:
 
 def tags_extent(value: str) -> int:
     """Where the TAGS field ends in `value`, the text after its label up to the next label: the
-    first line (the one under the label when the label's line holds none), and each next line while
-    the line before ends with a separator or the line is
-    made of codes; a last line, before the next label, that ends a keyword in words too."""
+    first line (the one under the label when the label's line holds none), and each next line
+    while the line before ends with a separator or the line is made of codes; a last line,
+    before the next label, that ends a keyword in words too."""
     lines = value.rstrip().split("\n")
     first = 1 if len(lines) > 1 and not lines[0].strip() and lines[1].strip() else 0
     end = len(lines[0]) + (1 + len(lines[1]) if first else 0)  # the tags under their label
@@ -323,7 +323,6 @@ def _read_segment(raw: list[str], add: Callable[[str], None], warnings: list[str
                                 "too many)")
                 add(fixed)
                 continue
-
             pieces = _run_together(token)
             if pieces:
                 warnings.append(f"tag {token} read as {' '.join(pieces)} (codes run together)")

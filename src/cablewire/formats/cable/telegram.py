@@ -87,7 +87,8 @@ _DTG_START = re.compile(r"^\s*(?:[ZOPRY]{1,2}\s+){1,2}\d{6}Z\s+[A-Z]{3}\s+\d{2,4
 _RECIPIENT_LINE = re.compile(r"^\s*[A-Z0-9]{4,8}/")
 SIPDIS = re.compile(r"^\s*(?:SIPDIS\s*)+$", re.IGNORECASE)
 _BLOCK_START = re.compile(r"^(VZCZC|DE\s+R[A-Z]{3,}\s+#|ZNY\s|ZNR\s)")
-_BANNER_INITIALS = frozenset("CSUTLcsut")
+# The first letters of a banner line (`BANNER`): a line that starts otherwise is none.
+BANNER_INITIALS = frozenset("CSUTLcsut")
 _SIPDIS_LEAD = re.compile(r"^\s*SIPDIS[\s,;]+(?=\S)")  # "SIPDIS, NOFORN": NOFORN
 TRAILER = re.compile(r"^\s*(?:BT|NNNN|#\d{4}(?:\s.*)?|=+\s*CABLE ENDS\s*=+)\s*$")
 _EO = re.compile(r"^\s*E\.?\s?(?:O\.?|0\.)\s*(\d{5})\s*[:.;]?\s*(.*)$", re.IGNORECASE)
@@ -380,7 +381,7 @@ def _drop_markers(lines: list[str], tg: Telegram) -> list[str]:
                 continue
             line = _SIPDIS_LEAD.sub("", line)
             lead = line.lstrip()
-        if lead[:1] in _BANNER_INITIALS and (m := BANNER.match(line)):
+        if lead[:1] in BANNER_INITIALS and (m := BANNER.match(line)):
             if m.group("of"):
                 sections = max(sections, int(m.group("of")))
             if not seen_banner:
