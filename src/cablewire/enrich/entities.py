@@ -357,6 +357,9 @@ def scan_missed(
     return out
 
 
+_POSSESSIVE = re.compile(r"['’][sS]?$")
+
+
 def match_header(
     index: int, seg: Segment, names: dict[str, EntityType], context: frozenset[str]
 ) -> list[Mention]:
@@ -368,7 +371,9 @@ def match_header(
         return [Mention(index, start, start + len(bare), bare, "person", "header", titles)]
     folded_names = {gazetteer.fold(k): (k, v) for k, v in names.items()}
     out: list[Mention] = []
-    words = list(re.finditer(r"[\w'’.\-]+", text))
+    # (words end at a hyphen: URIBE-SUPREME COURT is two names; a hyphenated name, GIBBONS-FLY,
+    # is two words taken together)
+    words = list(re.finditer(r"[\w'’.]+", text))
     i = 0
     while i < len(words):
         hit = None
@@ -377,6 +382,7 @@ def match_header(
             surface = text[start:end]
             if not re.search(r"(?:^|\.)[A-Z]\.$", surface):
                 surface = surface.rstrip(".")
+            surface = _POSSESSIVE.sub("", surface)  # TURKEY'S SOUTHEAST
             end = start + len(surface)
             found = _header_type(surface, folded_names, context, seg.kind)
             if found is not None:
