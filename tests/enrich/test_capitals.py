@@ -36,3 +36,4 @@ def test_header_possessive() -> None:
 
 def test_header_names_joined_by_a_hyphen() -> None:
     assert _header("PERU-ECUADOR BORDER TALKS") == [("PERU", "place"), ("ECUADOR", "place")]
+

@@ -32,6 +32,7 @@ from cablewire.enrich.aliases import KNOWN, lookup_known, split_title
 from cablewire.enrich.model import EntityType
 from cablewire.enrich.nlp import fresh_model
 from cablewire.enrich.structure import Segment, is_shouting, truecase
+from cablewire.model.jargon import is_office_symbol
 from cablewire.text.casing import acronyms
 from cablewire.text.titles import is_title
 
@@ -260,6 +261,7 @@ def correct_type(
         or len(text) < 2
         or _REDACTED.fullmatch(text)
         or _shouted_word(text)
+        or is_office_symbol(text)
     ):
         return None
     if gazetteer.find_country(text) is not None or text in gazetteer.REGIONS:
@@ -414,7 +416,7 @@ def _header_type(
     kind: str,
 ) -> EntityType | None:
     folded = gazetteer.fold(surface)
-    if not folded or folded in _NOT_NAMES:
+    if not folded or folded in _NOT_NAMES or is_office_symbol(surface):
         return None
     known = lookup_known(surface, context) or lookup_known(surface.upper(), context)
     if known is not None:
