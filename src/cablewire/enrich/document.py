@@ -146,6 +146,7 @@ def _vote(mentions: list[Mention], titled: set[int] | frozenset[int] = frozenset
             and not text.isupper()
             and gazetteer.fold(text) in surnames
             and gazetteer.find_country(text) is None
+            and text not in gazetteer.demonym_plurals()  # ("Violent Turkish" is no person)
         ):
             m.type = "person"
 
