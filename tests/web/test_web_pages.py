@@ -32,8 +32,8 @@ def test_search_page_shows_hits_snippets_and_export_links(client: TestClient) ->
     assert data["total"] > 1
     assert f'href="/documents/{data["hits"][0]["id"]}"' in r.text
     assert "<b>AQIM</b>" in r.text  # the highlighted snippet, marked safe
-    assert "/api/export.jsonl?q=AQIM+tag%3APTER" in r.text
-    assert "/api/export.csv?q=AQIM+tag%3APTER" in r.text
+    assert "/export?q=AQIM+tag%3APTER&amp;format=jsonl" in r.text
+    assert "/export?q=AQIM+tag%3APTER&amp;format=csv" in r.text
     assert "tag:PTER" in r.text  # the filter chip
 
 
@@ -252,7 +252,8 @@ def test_exports_stream_every_hit(client: TestClient, monkeypatch: object) -> No
     import io
 
     rows = list(csv.reader(io.StringIO(csv_text)))
-    assert rows[0] == ["id", "kind", "date", "title", "origin", "classification", "url"]
+    assert rows[0] == ["id", "kind", "date", "classification", "origin", "title", "subject",
+                       "tags", "references", "entities"]
     assert len(rows) == total + 1
     assert client.get("/api/export.csv", params={"q": "(broken"}).status_code == 400
 
