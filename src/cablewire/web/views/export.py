@@ -25,7 +25,8 @@ BATCH = library.BATCH
 
 FORMAT = Param("format", "jsonl (one document's JSON a line), csv (id, kind, date,"
                          " classification, origin, title, subject, tags, references,"
-                         " entities) or ftm (FollowTheMoney entities a line, for Aleph); default jsonl",
+                         " entities) or ftm (FollowTheMoney entities a line, for Aleph);"
+                         " default jsonl",
                {"type": "string", "enum": list(library.FORMATS), "default": "jsonl"})
 
 
