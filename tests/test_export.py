@@ -17,18 +17,12 @@ from cablewire.export import CSV_COLUMNS, export
 from cablewire.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "examples" / "seeds"
 ARTICLE = "4eb47efd18cddb02"
 
 
 @pytest.fixture(scope="module")
-def seed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    pytest.importorskip("spacy", reason="the entities stage needs the NLP extra")
-    from cablewire.pipeline import ingest
-
-    db = str(tmp_path_factory.mktemp("export") / "seeds.db")
-    ingest([SEEDS], Settings.resolve(env={}, db=db, workers=1, enrich="yes"))
-    return db
+def seed_db(enriched_seeds: str) -> str:
+    return enriched_seeds
 
 
 def exported(db: str, query: str, fmt: str, sort: str = "date") -> str:
