@@ -290,3 +290,24 @@ def test_every_get_route_answers(client: TestClient, web_app: object,
         seen.add(path)
     assert {"/", "/search", "/documents/{doc_id}", "/entities", "/timeline", "/map",
             "/api/openapi.json"} <= seen
+
+
+def test_serve_on_a_busy_port_says_which_port_to_try(sample_archive: str) -> None:
+    import socket
+
+    from click.testing import CliRunner
+
+    from cablewire.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", sample_archive, "--port",
+                                           str(port)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "serving" not in result.stdout
+    assert result.stderr.startswith(f"Error: port {port} on 127.0.0.1 is already in use"
+                                    " (another cablewire serve?): try --port ")
+    suggested = int(result.stderr.split("try --port ")[1].split()[0])
+    assert port < suggested <= port + 20
