@@ -10,6 +10,7 @@ import click
 from cablewire.archive import Archive
 from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
 from cablewire.pipeline import enrich, stage_status
+from cablewire.timeline import when
 
 TYPES = ("person", "organization", "place", "group")
 
@@ -141,7 +142,8 @@ def entity_command(name: str, db: str | None, as_json: bool) -> None:
 @json_option
 @translate_errors
 def timeline_command(query: str, db: str | None, limit: int, as_json: bool) -> None:
-    """Dated events in order, across the archive or the documents a query finds.
+    """Dated events in order, across the archive or the documents a query finds, each at its
+    own precision: 2012 (a year), 2009-03 (a month), 2009-06-10 (a day), 1991/1992 (a span).
 
     \b
     Example:
@@ -152,8 +154,9 @@ def timeline_command(query: str, db: str | None, limit: int, as_json: bool) -> N
     if as_json:
         click.echo(json.dumps(events, ensure_ascii=False))
         return
+    width = max((len(when(event)) for event in events), default=0)
     for event in events:
-        click.echo(f"{event['date']}  {event['document']}  {event['sentence'][:160]}")
+        click.echo(f"{when(event):<{width}}  {event['document']}  {event['sentence'][:160]}")
 
 
 @click.command("quotes")
