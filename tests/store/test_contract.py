@@ -11,21 +11,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import archive_uri
 
 from cablewire.errors import ArchiveMissing
 from cablewire.store import MemoryStore, SQLiteStore, open_store
 from cablewire.store.base import SourceResult, StageResult, Store
 
-StoreFactory = Callable[[Path], Store]
+StoreFactory = Callable[[Path, pytest.FixtureRequest], Store]
 STORES: dict[str, StoreFactory] = {
-    "sqlite": lambda folder: SQLiteStore(str(folder / "archive.db")),
-    "memory": lambda folder: MemoryStore(),
+    "sqlite": lambda folder, request: SQLiteStore(str(folder / "archive.db")),
+    "memory": lambda folder, request: MemoryStore(),
+    "postgres": lambda folder, request: open_store(
+        archive_uri("postgres", folder, request), create=True),
 }
 
 
 @pytest.fixture(params=sorted(STORES))
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    made = STORES[request.param](tmp_path)
+    made = STORES[request.param](tmp_path, request)
     yield made
     made.close()
 
@@ -472,8 +475,9 @@ def test_no_current_revision_of_a_document_not_stored(store: Store) -> None:
     assert store.revisions("nope") == []
 
 
-def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
-    made = {name: factory(tmp_path / name) for name, factory in STORES.items()
+def test_every_store_gives_the_same_answers(tmp_path: Path,
+                                           request: pytest.FixtureRequest) -> None:
+    made = {name: factory(tmp_path / name, request) for name, factory in STORES.items()
             if (tmp_path / name).mkdir() is None}
     for store in made.values():
         store.write_batch([_source("a", b"a", [_cable("09BAMAKO387", "x", ["09BAMAKO186"]),
@@ -500,8 +504,9 @@ def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
                 [{k: v for k, v in r.items() if k != "ingested_at"}
                  for i in ("09BAMAKO387", "09BAMAKO186") for r in store.revisions(i)]]
 
-    sqlite, memory = (answers(made[name]) for name in ("sqlite", "memory"))
+    sqlite, memory, postgres = (answers(made[name]) for name in ("sqlite", "memory", "postgres"))
     assert sqlite == memory
+    assert postgres == sqlite
     for store in made.values():
         store.close()
 
