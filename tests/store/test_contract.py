@@ -160,6 +160,8 @@ def test_stage_results_are_keyed_by_document_stage_and_version(store: Store) -> 
     assert store.max_seq() == seq  # a result the index does not read changes no sequence
     assert store.result("09A1", "toy") == {"words": 1}
     assert store.results("09A1") == {"toy": {"words": 1}}
+    assert store.result_origins("09A1") == {"toy": ("1", "")}
+    assert store.result_origins("09A2") == {}
     assert store.pending("toy", "1") == ["09A2"]
     assert store.pending("toy", "2") == ["09A1", "09A2"]  # a new version re-runs
     assert store.pending("toy", "1", inputs="entities=2") == ["09A1", "09A2"]
@@ -173,6 +175,8 @@ def test_stage_results_are_keyed_by_document_stage_and_version(store: Store) -> 
     assert store.write_results([StageResult("09A1", "toy", "1", 2, {"words": 2}),
                                 StageResult("nope", "toy", "1", 1, {})]) == 1
     assert store.stage_counts() == {"toy": {"1": 1}}
+    store.write_results([StageResult("09A2", "toy", "3", 1, {"words": 2}, inputs="x=1")])
+    assert store.result_origins("09A2") == {"toy": ("3", "x=1")}
 
 
 def test_each_stage_owns_its_derived_rows(store: Store) -> None:

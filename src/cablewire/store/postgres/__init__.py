@@ -99,8 +99,8 @@ class PostgresStore:
     the archive's tables are made (named migrations, `migrations.py`)."""
 
     def __init__(self, uri: str, create: bool = False, pool_size: int = POOL_SIZE) -> None:
-        self.uri = uri
-        self.shown = shown_uri(uri)
+        self.uri = shown_uri(uri)  # the address without its password, as messages show it
+        self.shown = self.uri
         try:
             with psycopg.connect(uri, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S) as conn:
                 if not applied(conn) and not create:
@@ -402,6 +402,12 @@ class PostgresStore:
         return {stage: revs.unpack(data) for stage, data in self._rows(
             "SELECT s.stage, s.data FROM stage_results s JOIN documents d ON d.id = s.id"
             " AND d.revision = s.revision WHERE s.id = %s ORDER BY s.stage", (doc_id,))}
+
+    def result_origins(self, doc_id: str) -> dict[str, tuple[str, str]]:
+        return {stage: (version, inputs) for stage, version, inputs in self._rows(
+            "SELECT s.stage, s.version, s.inputs FROM stage_results s JOIN documents d"
+            " ON d.id = s.id AND d.revision = s.revision WHERE s.id = %s ORDER BY s.stage",
+            (doc_id,))}
 
     def stage_counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
