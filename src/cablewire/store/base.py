@@ -255,6 +255,11 @@ class Store(Protocol):
         """For each stage with stored results: documents by version."""
         ...
 
+    def result_origins(self, doc_id: str) -> dict[str, tuple[str, str]]:
+        """For each stage with a result for a document's current revision: the (version,
+        inputs) it was made at (what `cablewire copy` needs to write it elsewhere)."""
+        ...
+
     # -- views over derived rows ---------------------------------------------------------------
 
     def entity_keys(self, name: str, type_: str | None = None) -> list[str]:

@@ -370,6 +370,13 @@ class MemoryStore:
             return {stage: copy.deepcopy(data) for d, stage, data in self._current()
                     if d == doc_id}
 
+    def result_origins(self, doc_id: str) -> dict[str, tuple[str, str]]:
+        with self._lock:
+            doc = self._docs.get(doc_id)
+            return {stage: (r.version, r.inputs) for (d, stage), r in sorted(
+                self._results.items()) if d == doc_id and doc is not None
+                and doc.current == r.revision}
+
     def stage_counts(self) -> dict[str, dict[str, int]]:
         with self._lock:
             counted = Counter((stage, r.version) for (_d, stage), r in self._results.items())

@@ -436,6 +436,13 @@ class SQLiteStore:
         )
         return {stage: unpack(data) for stage, data in rows}
 
+    def result_origins(self, doc_id: str) -> dict[str, tuple[str, str]]:
+        rows = self._db.execute(
+            "SELECT s.stage, s.version, s.inputs FROM stage_results s JOIN documents d"
+            " ON d.id = s.id AND d.revision = s.revision WHERE s.id = ? ORDER BY s.stage",
+            (doc_id,))
+        return {stage: (version, inputs) for stage, version, inputs in rows}
+
     def stage_counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
         for stage, version, n in self._db.execute(
