@@ -430,6 +430,43 @@ class Quote(TypedDict):
     title: str | None
 
 
+CorrectionAction = Literal["merge", "split", "reject"]
+"""merge: `key` becomes `into` everywhere; split: the chosen mentions of `key` become the
+entity `into`; reject: `key` is not an entity (it is shown nowhere)."""
+
+
+class MentionRef(TypedDict):
+    """One mention, by where it is: a document, its field, paragraph and start offset."""
+
+    document: str
+    field: str
+    paragraph: int | None
+    start: int
+
+
+class EntityCorrection(TypedDict):
+    """A user's decision about the archive's entities, kept apart from what the stages found
+    (a re-run of a stage never changes it) and applied wherever entities are shown."""
+
+    id: int
+    action: CorrectionAction
+    key: Annotated[str, Described("The entity corrected: merged away, split or rejected")]
+    into: Annotated[str | None, Described(
+        "merge: the entity it becomes; split: the new entity's key; reject: null")]
+    name: Annotated[str | None, Described(
+        "The name the resulting entity is shown under (merge, split); null: its own")]
+    names: Annotated[list[str], Described(
+        "split: mentions written so (ignoring case) move to the new entity")]
+    documents: Annotated[list[str], Described(
+        "split: every mention in these documents moves to the new entity")]
+    mentions: Annotated[list[MentionRef], Described("split: these mentions move")]
+    note: str
+    by: Annotated[str, Described("Who made it")]
+    at: Annotated[str, Described("When (ISO, UTC)")]
+    undone_by: str | None
+    undone_at: Annotated[str | None, Described("When it was undone; null while it applies")]
+
+
 class Entity(TypedDict):
     """One entity across the archive: its names, facts, documents, the entities named beside it,
     its quotes and dated events."""
