@@ -231,5 +231,5 @@ def test_a_migration_that_fails_leaves_nothing_applied(
     assert names == [name for name, _ in MIGRATIONS[:5]]
     columns = [r[1] for r in db.execute("PRAGMA table_info(documents)")]
     assert "current" not in columns  # its SQL was rolled back with its step
-    assert migrate(db) == ["006_current_revision"]
+    assert migrate(db) == ["006_current_revision", "007_entity_corrections"]
     db.close()

@@ -29,12 +29,14 @@ from typing import Any, Protocol, TypedDict
 
 from cablewire.results import (
     CastMember,
+    CorrectionAction,
     CurrentRevision,
     Entity,
     EntityCorrection,
     EntityDocument,
     EntityListItem,
     Failure,
+    MentionRef,
     Place,
     Quote,
     Revision,
@@ -97,14 +99,14 @@ class CorrectionRequest:
     resulting entity's name; a split moves the mentions in `documents`, those written as one
     of `names` and those listed in `mentions`."""
 
-    action: str
+    action: CorrectionAction
     key: str
     by: str
     into: str | None = None
     name: str | None = None
     names: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
-    mentions: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[MentionRef] = field(default_factory=list)
     note: str = ""
 
 

@@ -64,7 +64,13 @@ def correct_results(doc_id: str, results: Results,
                     corrections: Iterable[EntityCorrection]) -> Results:
     """A document's stage results (by stage) as the archive shows them: `corrections` that
     apply replayed over them in order. The arguments are not changed."""
-    todo = [c for c in active(corrections) if _names_any(c, results)]
+    live = {key for data in results.values() for key in _keys_in(data)}
+    todo = []
+    for c in active(corrections):  # those naming a key found here, or one an earlier made
+        if c["key"] in live:
+            todo.append(c)
+            if c["into"]:
+                live.add(c["into"])
     if not todo:
         return results
     out = {stage: dict(data) for stage, data in results.items()}
@@ -86,11 +92,6 @@ def correct_results(doc_id: str, results: Results,
     for data in out.values():
         _correct_references(data, fate)
     return out
-
-
-def _names_any(c: EntityCorrection, results: Results) -> bool:
-    wanted = {c["key"], c["into"]}
-    return any(key in wanted for data in results.values() for key in _keys_in(data))
 
 
 def _keys_in(data: dict[str, Any]) -> Iterable[str]:
