@@ -444,6 +444,33 @@ class MentionRef(TypedDict):
     start: int
 
 
+class EntityMention(TypedDict):
+    """One place a document names an entity, in its sentence."""
+
+    document: str
+    title: str | None
+    date: str | None
+    field: Annotated[str, Described("The document field it is in (paragraphs, subject, ...)")]
+    paragraph: int | None
+    start: Annotated[int, Described("Offset of the mention in the field's text")]
+    end: int
+    text: Annotated[str, Described("The mention as written")]
+    sentence: Annotated[str, Described("The sentence it is in (whitespace collapsed)")]
+    mark: Annotated[tuple[int, int], Described(
+        "Where the mention is in `sentence`: [start, end) character offsets")]
+
+
+class EntityMentions(TypedDict):
+    """Every mention of one entity, document by document (oldest first), each in its sentence."""
+
+    key: str
+    name: str
+    type: EntityType
+    documents: Annotated[int, Described("Documents naming it")]
+    total: Annotated[int, Described("Mentions in all of them")]
+    mentions: Annotated[list[EntityMention], Described("The first `limit` of them")]
+
+
 class EntityCorrection(TypedDict):
     """A user's decision about the archive's entities, kept apart from what the stages found
     (a re-run of a stage never changes it) and applied wherever entities are shown."""
@@ -482,6 +509,8 @@ class Entity(TypedDict):
     place: Coordinates | None
     quotes: list[Quote]
     events: list[TimelineEntry]
+    corrections: NotRequired[Annotated[list[EntityCorrection], Described(
+        "Users' corrections naming it (merged into it, split from it...), undone ones too")]]
     other_matches: NotRequired[Annotated[list[EntityRef], Described(
         "Other entities the name given could mean; the archive adds them")]]
 

@@ -116,8 +116,11 @@ def test_split_by_name_reject_and_undo(store: Store) -> None:
     assert att is not None
     assert (att["name"], att["mentions"], [d["id"] for d in att["documents"]]) == (
         "ATT", 1, ["09BAMAKO387"])
+    assert att["aliases"] == []
     whole = store.entity(ATT)
     assert whole is not None and whole["mentions"] == 3
+    assert whole["aliases"] == ["Toure"]  # "ATT" left with the mention written so
+    assert store.entity_keys("ATT") == ["person:att"]
     # Some of its mentions stay, so the sentence keeps the entity they stay with.
     assert store.timeline(entity=ATT)[0]["entities"] == [ATT, TESSALIT]
 

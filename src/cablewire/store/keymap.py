@@ -130,15 +130,19 @@ def _correct_entities(doc_id: str, entities: list[dict[str, Any]],
             if not moved:
                 out.append(e)
                 continue
+            texts = list(dict.fromkeys(m["text"] for m in moved))
             if len(moved) == len(mentions):
+                if c["action"] == "split":  # it goes by the names of the mentions it keeps
+                    e["aliases"] = [t for t in texts if t != c["name"]]
                 _rename(e, c)
                 out.append(e)
                 _follow(fate, c["key"], c["into"])
                 continue
             kept = [m for m in mentions if m not in moved]
+            left = {m["text"] for m in kept}
             e["mentions"] = kept
+            e["aliases"] = [a for a in e.get("aliases") or [] if a not in texts or a in left]
             out.append(e)
-            texts = list(dict.fromkeys(m["text"] for m in moved))
             name = c["name"] or texts[0]
             out.append({"key": c["into"], "type": e["type"], "name": name,
                         "aliases": [t for t in texts if t != name], "facts": [],
@@ -161,7 +165,8 @@ def _chosen(c: EntityCorrection, doc_id: str, mention: dict[str, Any]) -> bool:
 def _rename(e: dict[str, Any], c: EntityCorrection) -> None:
     e["key"] = c["into"]
     if c["name"] and c["name"] != e["name"]:
-        e["aliases"] = [a for a in dict.fromkeys([e["name"], *(e.get("aliases") or [])])
+        names = [e["name"]] if c["action"] == "merge" else []
+        e["aliases"] = [a for a in dict.fromkeys([*names, *(e.get("aliases") or [])])
                         if a != c["name"]]
         e["name"] = c["name"]
     _mark(e, c)
