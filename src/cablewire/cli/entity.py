@@ -11,7 +11,7 @@ import click
 
 from cablewire.archive import Archive
 from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
-from cablewire.enrich.corrections import mention_id, parse_mention
+from cablewire.enrich.corrections import describe, mention_id, parse_mention
 from cablewire.results import EntityCorrection
 
 by_option = click.option("--by", default=None, metavar="WHO",
@@ -235,24 +235,6 @@ def corrections_command(db: str | None, as_json: bool) -> None:
         click.echo("no corrections yet (make one with `cablewire entity merge|split|reject`)")
     for correction in found:
         click.echo(describe(correction))
-
-
-def describe(c: EntityCorrection) -> str:
-    """One line: `#3 2026-12-02T15:01:00+00:00 ana: merge person:cretz into person:gene-a-cretz`."""
-    what = {"merge": f"merge {c['key']} into {c['into']}",
-            "split": f"split {c['into']} ({c['name']}) from {c['key']}",
-            "reject": f"reject {c['key']} (not an entity)"}[c["action"]]
-    chosen = [*(f"variant {n!r}" for n in c["names"]), *(f"document {d}" for d in c["documents"]),
-              *(f"mention {mention_id(m['document'], m['field'], m['paragraph'], m['start'])}"
-                for m in c["mentions"])]
-    line = f"#{c['id']} {c['at']} {c['by']}: {what}"
-    if chosen:
-        line += " (" + ", ".join(chosen) + ")"
-    if c["note"]:
-        line += f" — {c['note']}"
-    if c["undone_at"]:
-        line += f" [undone {c['undone_at']} by {c['undone_by']}]"
-    return line
 
 
 def _report(made: EntityCorrection, as_json: bool) -> None:

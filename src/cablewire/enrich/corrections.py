@@ -114,6 +114,25 @@ def slug(text: str) -> str:
     return "-".join(words) or "entity"
 
 
+def describe(c: EntityCorrection) -> str:
+    """A correction in one line: `#3 2026-12-02T15:01:00+00:00 ana: merge person:cretz into
+    person:gene-a-cretz (...) — why [undone ...]`."""
+    what = {"merge": f"merge {c['key']} into {c['into']}",
+            "split": f"split {c['into']} ({c['name']}) from {c['key']}",
+            "reject": f"reject {c['key']} (not an entity)"}[c["action"]]
+    chosen = [*(f"variant {n!r}" for n in c["names"]), *(f"document {d}" for d in c["documents"]),
+              *(f"mention {mention_id(m['document'], m['field'], m['paragraph'], m['start'])}"
+                for m in c["mentions"])]
+    line = f"#{c['id']} {c['at']} {c['by']}: {what}"
+    if chosen:
+        line += " (" + ", ".join(chosen) + ")"
+    if c["note"]:
+        line += f" — {c['note']}"
+    if c["undone_at"]:
+        line += f" [undone {c['undone_at']} by {c['undone_by']}]"
+    return line
+
+
 def _chosen(request: CorrectionRequest, listed: list[EntityMention]) -> list[EntityMention]:
     names = {n.casefold() for n in request.names}
     refs = list(request.mentions)
