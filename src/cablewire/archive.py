@@ -44,7 +44,7 @@ from cablewire.settings import Settings
 from cablewire.sources import Blob
 from cablewire.store import open_store
 from cablewire.store.base import Store
-from cablewire.store.keymap import active, correct_results
+from cablewire.store.keymap import active, correct_results, merged_into
 
 SIMILAR_LIMIT = 200
 """How many documents `similar:ID` and a semantic search rank (then filter)."""
@@ -212,6 +212,9 @@ class Archive:
         """One entity by key or any of its names: aliases, facts, documents, co-occurring
         entities, quotes and dated events."""
         keys = self.store.entity_keys(name)
+        if not keys:  # the key of an entity merged into another: that one
+            into = merged_into(self.store.corrections(), name.strip())
+            keys = self.store.entity_keys(into) if into else []
         if not keys:
             raise NotFound(
                 f"no entity named {name!r} in this archive: list them with `cablewire entities`"

@@ -60,6 +60,17 @@ def affected_keys(corrections: Iterable[EntityCorrection], keys: Iterable[str]) 
     return seen
 
 
+def merged_into(corrections: Iterable[EntityCorrection], key: str) -> str | None:
+    """Where merges that apply took `key` (following one into another), None when none
+    did: an old address of a merged entity leads to the one it became."""
+    into = {c["key"]: c["into"] for c in active(corrections) if c["action"] == "merge"}
+    seen = {key}
+    while key in into and into[key] is not None and into[key] not in seen:
+        key = str(into[key])
+        seen.add(key)
+    return key if len(seen) > 1 else None
+
+
 def correct_results(doc_id: str, results: Results,
                     corrections: Iterable[EntityCorrection]) -> Results:
     """A document's stage results (by stage) as the archive shows them: `corrections` that
