@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from tests.conftest import copy_archive
 from tests.web.support import TOKEN
+from tests.web.test_web_openapi import answer_schema, check
 
 from cablewire.settings import Settings
 from cablewire.web import create_app
@@ -81,6 +82,12 @@ def test_a_form_merge_shows_everywhere_and_undo_restores(client: TestClient) -> 
     assert CHATHAM not in {e["key"] for e in cast["entities"] + cast["only_here"]}
     assert client.get("/api/search", params={"q": f'entity:"{CHATHAM}"'}).json()["total"] == 0
     assert client.get("/api/search", params={"q": f'entity:"{JAMESTOWN}"'}).json()["total"] == 1
+
+    spec = client.get("/api/openapi.json").json()
+    for url, path in ((f"/api/entities/{JAMESTOWN}", "/api/entities/{key}"),
+                      (f"/api/documents/{ARTICLE}/entities", "/api/documents/{doc_id}/entities"),
+                      ("/api/corrections", "/api/corrections")):
+        check(client.get(url).json(), answer_schema(spec, path), spec)
 
     undone = client.post("/api/corrections/1/undo", headers=AUTH, json={"by": "bo"})
     assert (undone.status_code, undone.json()["undone_by"]) == (200, "bo")
