@@ -78,6 +78,9 @@ def test_a_form_merge_shows_everywhere_and_undo_restores(client: TestClient) -> 
     keys = {e["key"]: e.get("corrections") for e in
             client.get(f"/api/documents/{ARTICLE}/entities").json()["enrichment"]["entities"]}
     assert CHATHAM not in keys and keys[JAMESTOWN] == [1]
+    document = client.get(f"/documents/{ARTICLE}").text
+    assert ('<a class="user-correction" href="/entities/organization:jamestown-foundation'
+            '#corrections-h">user correction</a>') in document
     cast = client.get(f"/api/documents/{ARTICLE}/cross-reference").json()
     assert CHATHAM not in {e["key"] for e in cast["entities"] + cast["only_here"]}
     assert client.get("/api/search", params={"q": f'entity:"{CHATHAM}"'}).json()["total"] == 0
