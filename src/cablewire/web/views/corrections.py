@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from cablewire.archive import Archive
 from cablewire.enrich.corrections import mention_id, parse_mention
 from cablewire.errors import CablewireError, UsageError
 from cablewire.results import EntityCorrection, EntityMention, EntityMentions
@@ -197,14 +198,13 @@ async def correct_json(request: Request) -> Response:
     names, documents = _strings(fields, "names"), _strings(fields, "documents")
     into, name = _text(fields, "into"), _text(fields, "name")
 
-    def run(archive: Any) -> EntityCorrection:
+    def run(archive: Archive) -> EntityCorrection:
         if action == "merge":
-            return archive.merge_entities(key, into, by, note)  # type: ignore[no-any-return]
+            return archive.merge_entities(key, into, by, note)
         if action == "split":
-            return archive.split_entity(key, name, by, names, documents,  # type: ignore[no-any-return]
-                                        refs, note)
+            return archive.split_entity(key, name, by, names, documents, refs, note)
         if action == "reject":
-            return archive.reject_entity(key, by, note)  # type: ignore[no-any-return]
+            return archive.reject_entity(key, by, note)
         raise UsageError(f"action={action!r}: use merge, split or reject")
 
     made = await state_of(request).call(run)
