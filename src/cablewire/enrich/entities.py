@@ -225,9 +225,12 @@ _GOVERNMENT_ACRONYM = re.compile(r"(?<![\w\-])GO[A-Z]{1,3}(?![\w\-])")
 # Organisation names that begin or end with a country: "Iran Air", "US Navy", "Air Zimbabwe".
 _AFTER_COUNTRY = re.compile(
     r" (Air Force|Air|Airways|Airlines|Navy|Army|Embassy|Coast Guard|National Police|Police"
-    r"|Shipping Lines?|Central Bank|Armed Forces|Ministry of [A-Z][a-z]+)\b"
+    r"|Shipping Lines?|Central Bank|Armed Forces|Ministry of [A-Z][a-z]+"
+    r"|High Court|Supreme Court(?: of Appeals?)?|Constitutional Court|Red Cross|Red Crescent"
+    r"|National Assembly|Electoral Commission|Human Rights Commission|Defen[cs]e Forces?)\b"
 )
-_BEFORE_COUNTRY = re.compile(r"\b(Air|Bank of|Embassy of|Government of|Republic of) $")
+_BEFORE_COUNTRY = re.compile(
+    r"\b(Air|Bank of|Embassy of|Government of|Republic of|University of) $")
 
 
 def _joined_of(doc: Doc, whole: str) -> list[tuple[str, int, int]]:
