@@ -54,3 +54,16 @@ def test_a_court_named_by_its_country_and_a_name_after_a_title() -> None:
     assert {("Malawi High Court", "organization"), ("University of Malawi", "organization"),
             ("Fox", "person")} <= found
     assert ("Fox", "organization") not in found
+
+
+def test_a_city_is_read_where_the_cable_is_from() -> None:
+    from cablewire.enrich import enrich_document
+
+    paragraphs = [{"number": 1, "marking": None, "heading": None,
+                   "text": "Police in San Jose arrested two U.S. citizens on Friday."}]
+    for tags in ([], ["CS", "PREL"]):
+        doc = {"kind": "cable", "id": "06SANJOSE1", "origin": "Embassy San Jose", "tags": tags,
+               "subject": None, "paragraphs": paragraphs, "body": paragraphs[0]["text"]}
+        places = enrich_document(doc)["places"]
+        assert [(p["name"], p["country"]) for p in places if p["name"].startswith("San")] == [
+            ("San José", "CR")]
