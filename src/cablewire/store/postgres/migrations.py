@@ -180,6 +180,8 @@ def migrate(conn: Any, archive_id: str) -> list[str]:
     """Apply the migrations not yet applied (on a connection in autocommit mode); returns
     their names. A new archive records `archive_id`, the name of its derived indexes."""
     done_now: list[str] = []
+    if applied(conn) >= {name for name, _sql in MIGRATIONS}:
+        return done_now  # nothing to write: a reader's user needs no more than SELECT
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
         conn.execute("CREATE TABLE IF NOT EXISTS migrations"

@@ -3,7 +3,6 @@ the JSON Schemas of the document kinds, and ingest over HTTP when the server has
 
 from __future__ import annotations
 
-import hmac
 from typing import Any
 
 from starlette.requests import Request
@@ -14,6 +13,7 @@ from cablewire.errors import Unauthorized, UsageError
 from cablewire.model.document import Article, Cable, Document
 from cablewire.results import Failure, IngestOutcome, Stats
 from cablewire.sources import Blob
+from cablewire.web.access import token_matches
 from cablewire.web.bodies import read_body, safe_name
 from cablewire.web.operations import BAD_REQUEST, Param, operation
 from cablewire.web.rendering import json_response, render
@@ -58,11 +58,7 @@ async def schema_json(request: Request) -> Response:
 
 
 def check_token(request: Request) -> None:
-    expected = state_of(request).token
-    given = request.headers.get("authorization", "")
-    scheme, _, value = given.partition(" ")
-    if not expected or scheme.lower() != "bearer" or not hmac.compare_digest(
-            value.strip().encode(), expected.encode()):
+    if not token_matches(request, state_of(request).token):
         raise Unauthorized("this needs the server's token: send 'Authorization: Bearer TOKEN'"
                            " with the token `cablewire serve --token` was started with")
 
