@@ -55,6 +55,19 @@ def enriched_sample(tmp_path_factory: pytest.TempPathFactory) -> str:
     return db
 
 
+@pytest.fixture(scope="session")
+def enriched_seeds(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The seed pair ingested with every enrichment stage (needs the NLP extra)."""
+    pytest.importorskip("spacy", reason="the enrichment stages need the NLP extra:"
+                                        " pip install -e '.[nlp]'")
+    from cablewire.pipeline import ingest
+    from cablewire.settings import Settings
+
+    db = str(tmp_path_factory.mktemp("enriched-seeds") / "seeds.db")
+    ingest([SEEDS], Settings.resolve(env={}, db=db, workers=1, enrich="yes"))
+    return db
+
+
 # -- the stores every archive test runs on -----------------------------------------------------
 
 STORE_KINDS = ("sqlite", "postgres")

@@ -170,6 +170,7 @@ def test_the_local_executor_forks_before_any_connection(tmp_path: Path) -> None:
     from cablewire.pipeline import _working
 
     settings = Settings.resolve(env={}, db=str(tmp_path / "a.db"), workers=2)
+    before = open_connections(0)  # (connections other tests of the session left to the collector)
     with _working(settings, None, create=True) as (executor, store):
         assert store.max_seq() == 0  # the store is open here, in the parent
-        assert list(executor.map(open_connections, [1, 2, 3])) == [0, 0, 0]
+        assert list(executor.map(open_connections, [1, 2, 3])) == [before] * 3

@@ -8,37 +8,49 @@ import sys
 import click
 
 from cablewire.archive import Archive
-from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
-from cablewire.pipeline import enrich, stage_status
+from cablewire.cli.common import (
+    db_option,
+    executor_options,
+    json_option,
+    settings_from,
+    translate_errors,
+)
+from cablewire.pipeline import StageProgress, enrich, stage_status
+from cablewire.timeline import when
 
 TYPES = ("person", "organization", "place", "group")
 
 
 @click.command("enrich")
 @db_option
-@click.option("--workers", type=int, default=None, help="Processes (default: one per core).")
+@click.option("--workers", type=int, default=None,
+              help="Processes, or Ray actors (default: one per core, of the Ray cluster).")
+@executor_options
 @click.option("--stage", "names", multiple=True, metavar="NAME",
               help="Run only this stage (and those it needs); repeat for more. Default: all."
                    " See `cablewire stages`.")
 @json_option
 @translate_errors
-def enrich_command(db: str | None, workers: int | None, names: tuple[str, ...],
-                   as_json: bool) -> None:
-    """Run the stages (people, organisations, places, dates, events, quotes, jargon) on the
-    documents that lack their current result: a stage whose version changed re-runs alone
-    (the model's stage needs the NLP extra: pip install 'cablewire[nlp]').
+def enrich_command(db: str | None, workers: int | None, executor: str | None,
+                   address: str | None, names: tuple[str, ...], as_json: bool) -> None:
+    """Run the stages (people, organisations, places, dates, events, quotes, jargon, passage
+    vectors) on the documents that lack their current result: a stage whose version changed
+    re-runs alone (the model's stage needs the NLP extra: pip install 'cablewire[nlp]').
 
     \b
     Example:
         cablewire enrich --db archive.db
         cablewire enrich --stage quotes
+        cablewire enrich --stage vectors --executor ray --address auto --workers 8
     """
-    def progress(done: int, total: int) -> None:
+    def progress(p: StageProgress) -> None:
         if sys.stderr.isatty():
-            sys.stderr.write(f"\r{done}/{total} documents   ")
+            left = "" if p.left is None else f", {p.left:.0f}s left"
+            sys.stderr.write(f"\r{p.done}/{p.total} documents, {p.rate:.1f} documents/s,"
+                             f" {p.failed} failed{left}   ")
 
-    report = enrich(settings_from(db=db, workers=workers), on_progress=progress,
-                    names=names or None)
+    settings = settings_from(db=db, workers=workers, executor=executor, ray_address=address)
+    report = enrich(settings, on_progress=progress, names=names or None)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     if as_json:
@@ -141,7 +153,8 @@ def entity_command(name: str, db: str | None, as_json: bool) -> None:
 @json_option
 @translate_errors
 def timeline_command(query: str, db: str | None, limit: int, as_json: bool) -> None:
-    """Dated events in order, across the archive or the documents a query finds.
+    """Dated events in order, across the archive or the documents a query finds, each at its
+    own precision: 2012 (a year), 2009-03 (a month), 2009-06-10 (a day), 1991/1992 (a span).
 
     \b
     Example:
@@ -152,8 +165,9 @@ def timeline_command(query: str, db: str | None, limit: int, as_json: bool) -> N
     if as_json:
         click.echo(json.dumps(events, ensure_ascii=False))
         return
+    width = max((len(when(event)) for event in events), default=0)
     for event in events:
-        click.echo(f"{event['date']}  {event['document']}  {event['sentence'][:160]}")
+        click.echo(f"{when(event):<{width}}  {event['document']}  {event['sentence'][:160]}")
 
 
 @click.command("quotes")

@@ -28,7 +28,8 @@ from cablewire.cli.common import db_option, settings_from, translate_errors
 @translate_errors
 def serve_command(db: str | None, host: str, port: int, token: str | None,
                   read_token: str | None, workers: int) -> None:
-    """Serve the archive as a web app and a JSON API (/api, /api/openapi.json).
+    """Serve the archive as a web app and a JSON API (/api, /api/openapi.json). A port that
+    is in use is an error (exit 2) that names a free one to try.
 
     \b
     Example:
@@ -39,7 +40,9 @@ def serve_command(db: str | None, host: str, port: int, token: str | None,
     import uvicorn
 
     from cablewire.web import create_app
+    from cablewire.web.ports import check_port
 
+    check_port(host, port)
     settings = settings_from(db=db)
     # The archive is opened here first, so a wrong --db fails before any worker starts, and the
     # workers find the search index caught up.

@@ -73,22 +73,26 @@ LOCATIVE = frozenset(
     "north south east west northeast northwest southeast southwest".split()
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+# Every repeat is bounded (a word of at most 40 characters, a name of at most 12 words, at most
+# 3 spaces between): from each place a match is tried it reads a bounded stretch, so a pattern
+# takes time linear in the text (an unbounded one took 13 s over one 8,000-character word).
+_W = r"[\w'’\-]{1,40}"
 _DEFINITIONS = (
     # Long Name (SHORT)
     re.compile(
-        r"(?P<long>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|of|the|for|in|and|de|du|des|la|"
-        r"le|pour|l['’]\w+))*)\s*\)?\s*\((?P<short>[A-Z][A-Za-z0-9&\-]{1,9})\)"
+        rf"(?P<long>[A-Z]{_W}(?:\s{{1,3}}(?:[A-Z]{_W}|of|the|for|in|and|de|du|des|la|"
+        r"le|pour|l['’]\w{1,40})){0,11})\s{0,3}\)?\s{0,3}\((?P<short>[A-Z][A-Za-z0-9&\-]{1,9})\)"
     ),
     # Long Name, known as SHORT / known by its acronym SHORT
     re.compile(
-        r"(?P<long>[A-Za-z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|of|the|for|in|and))+),?\s+"
-        r"(?:also\s+)?(?:known|referred to)\s+(?:as|by its (?:acronym|initials))\s+"
-        r"(?:the\s+)?(?P<short>[A-Z][A-Z0-9&\-]{1,9})\b"
+        rf"(?P<long>[A-Za-z]{_W}(?:\s{{1,3}}(?:[A-Z]{_W}|of|the|for|in|and)){{1,11}}),?\s{{1,3}}"
+        r"(?:also\s{1,3})?(?:known|referred to)\s{1,3}(?:as|by its (?:acronym|initials))\s{1,3}"
+        r"(?:the\s{1,3})?(?P<short>[A-Z][A-Z0-9&\-]{1,9})\b"
     ),
     # SHORT (Long Name)
     re.compile(
-        r"\b(?P<short>[A-Z][A-Z0-9&\-]{1,9})\s+\((?P<long>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]"
-        r"[\w'’\-]+|of|the|for|in|and|de|du|la|pour))+)\)"
+        rf"\b(?P<short>[A-Z][A-Z0-9&\-]{{1,9}})\s{{1,3}}\((?P<long>[A-Z]{_W}(?:\s{{1,3}}(?:[A-Z]"
+        rf"{_W}|of|the|for|in|and|de|du|la|pour)){{1,11}})\)"
     ),
 )
 

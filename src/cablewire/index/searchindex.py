@@ -236,6 +236,8 @@ class SearchIndex:
     def _clear(self) -> None:
         if self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
+            if Path(self.path).exists():  # a file written while it went: once more, or say why
+                shutil.rmtree(self.path)
             Path(self.path).mkdir(parents=True)
             Path(self.path, SCHEMA_FILE).write_text(SCHEMA_VERSION)
             self.index = tantivy.Index(self.schema, path=self.path)

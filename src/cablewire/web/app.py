@@ -16,7 +16,7 @@ Pages and their data (the HTML page and the JSON are two renderings of one libra
     /background (paste a story: POST)   POST /api/background (the text as the body)
     /stats                              /api/stats, /api/errors
     /api (the API read aloud)           /api/openapi.json, /api/schema/{kind}
-                                        /api/export.jsonl?q=, /api/export.csv?q=
+                                        /export?q=&format=, /api/export.jsonl?q=, /api/export.csv?q=
 
 Read-only, unless started with a token: then `POST /api/documents` ingests one file. With a
 read token, a private archive: every request needs it (`cablewire.web.access`). The
@@ -116,6 +116,8 @@ def routes(token: bool) -> list[BaseRoute]:
         Route("/stats", archive.stats_html, name="stats"),
         Route("/api", openapi.api_html, name="api"),
         Route("/api/search", search.search_json, name="api-search"),
+        Route("/export", export.export_any, name="export"),
+        Route("/api/export", export.export_any, name="api-export"),
         Route("/api/export.jsonl", export.export_jsonl, name="api-export-jsonl"),
         Route("/api/export.csv", export.export_csv, name="api-export-csv"),
         Route("/api/documents/{doc_id}", document.document_json, name="api-document"),
