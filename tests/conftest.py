@@ -57,15 +57,28 @@ def enriched_sample(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def enriched_seeds(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The seed pair ingested with every enrichment stage (needs the NLP extra)."""
-    pytest.importorskip("spacy", reason="the enrichment stages need the NLP extra:"
+    """The seed pair ingested with every stage run (about 20 s on one core; the NLP extra).
+    Tests that write to it work on a copy (`copy_archive`)."""
+    pytest.importorskip("spacy", reason="enrichment needs the NLP extra:"
                                         " pip install -e '.[nlp]'")
     from cablewire.pipeline import ingest
     from cablewire.settings import Settings
 
     db = str(tmp_path_factory.mktemp("enriched-seeds") / "seeds.db")
-    ingest([SEEDS], Settings.resolve(env={}, db=db, workers=1, enrich="yes"))
+    report = ingest([SEEDS], Settings.resolve(env={}, db=db, workers=1, enrich="yes"))
+    assert report.enriched == 2
     return db
+
+
+def copy_archive(db: str, folder: Path) -> str:
+    """A copy of the archive file `db` in `folder` (its search index is made again on open)."""
+    import shutil
+
+    target = folder / "archive.db"
+    shutil.copyfile(db, target)
+    if Path(db + "-wal").exists():  # an archive still open elsewhere: its last writes
+        shutil.copyfile(db + "-wal", str(target) + "-wal")
+    return str(target)
 
 
 # -- the stores every archive test runs on -----------------------------------------------------

@@ -11,11 +11,11 @@ from cablewire.cli.copy import copy_command
 from cablewire.cli.entities import (
     enrich_command,
     entities_command,
-    entity_command,
     quotes_command,
     stages_command,
     timeline_command,
 )
+from cablewire.cli.entity import entity_command
 from cablewire.cli.export import export_command
 from cablewire.cli.ingest import ingest_command
 from cablewire.cli.link import cast_command, related_command

@@ -1,4 +1,5 @@
-"""`cablewire enrich`, `entities`, `entity`, `timeline` and `quotes`: who, where and when."""
+"""`cablewire enrich`, `stages`, `entities`, `timeline` and `quotes`: who, where and when
+(`entity` is in `cablewire.cli.entity`)."""
 
 from __future__ import annotations
 
@@ -109,41 +110,6 @@ def entities_command(db: str | None, type_: str | None, limit: int, as_json: boo
     for e in found:
         click.echo(f"{e['documents']:6d} docs {e['mentions']:7d} mentions  {e['type']:12s}"
                    f" {e['name']}  ({e['key']})")
-
-
-@click.command("entity")
-@click.argument("name")
-@db_option
-@json_option
-@translate_errors
-def entity_command(name: str, db: str | None, as_json: bool) -> None:
-    """One entity by any of its names or its key: aliases, facts, documents, co-occurring
-    entities, quotes and dated events.
-
-    \b
-    Example:
-        cablewire entity ATT
-    """
-    with Archive.open(settings_from(db=db)) as archive:
-        found = archive.entity(name)
-    if as_json:
-        click.echo(json.dumps(found, ensure_ascii=False))
-        return
-    click.echo(f"{found['name']} ({found['type']}, {found['key']})")
-    if found["aliases"]:
-        click.echo("also: " + ", ".join(found["aliases"]))
-    for fact in found["facts"][:10]:
-        click.echo(f"{fact['kind']}: {fact['value']} ({fact['documents']} documents)")
-    if found["place"]:
-        click.echo(f"at {found['place']['lat']:.4f}, {found['place']['lon']:.4f}")
-    click.echo(f"\n{len(found['documents'])} documents:")
-    for doc in found["documents"][:20]:
-        click.echo(f"  {doc['date'] or '-':19s}  {doc['id']}  {doc['title'] or ''}")
-    if found["co_occurring"]:
-        click.echo("\nnamed with: " + ", ".join(
-            f"{c['name']} ({c['documents']})" for c in found["co_occurring"][:12]))
-    for quote in found["quotes"][:10]:
-        click.echo(f'\n  "{quote["text"]}"  ({quote["document"]})')
 
 
 @click.command("timeline")

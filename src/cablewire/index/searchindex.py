@@ -24,6 +24,7 @@ from cablewire.errors import SearchIndexError, StoreBusy
 from cablewire.index.sequence import read_seq, write_seq
 from cablewire.model.listing import listing
 from cablewire.store.base import Store
+from cablewire.store.keymap import active, correct_results
 
 logger = logging.getLogger(__name__)
 
@@ -211,9 +212,11 @@ class SearchIndex:
         self._seq = max(self._seq, self._read_seq())
         done = 0
         last = self._seq
+        corrections = active(store.corrections())  # entities as shown: users' corrections
         for seq, doc in store.changes_since(self._seq):
             writer.delete_documents_by_term("doc_id", doc["id"])
-            writer.add_document(to_index_document(doc, store.results(doc["id"])))
+            shown = correct_results(doc["id"], store.results(doc["id"]), corrections)
+            writer.add_document(to_index_document(doc, shown))
             done += 1
             last = seq
             if done % COMMIT_EVERY == 0:

@@ -3,6 +3,7 @@ the JSON Schemas of the document kinds, and ingest over HTTP when the server has
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
 from starlette.requests import Request
@@ -57,8 +58,14 @@ async def schema_json(request: Request) -> Response:
     return json_response(model.json_schema())
 
 
-def check_token(request: Request) -> None:
-    if not token_matches(request, state_of(request).token):
+def check_token(request: Request, form_token: str | None = None) -> None:
+    """The request carries the server's token: `Authorization: Bearer TOKEN`, or (a page's
+    form, which cannot set headers) the form's `token` field, given as `form_token`."""
+    expected = state_of(request).token
+    if token_matches(request, expected):
+        return
+    if not (expected and form_token
+            and hmac.compare_digest(form_token.encode(), expected.encode())):
         raise Unauthorized("this needs the server's token: send 'Authorization: Bearer TOKEN'"
                            " with the token `cablewire serve --token` was started with")
 
