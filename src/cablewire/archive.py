@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from types import TracebackType
 from typing import Any
 
 from cablewire.enrich import corrections
-from cablewire.errors import NotFound, UsageError
+from cablewire.errors import NotFound, StoreBusy, UsageError
 from cablewire.index.search import search
 from cablewire.index.searchindex import SearchIndex
 from cablewire.index.vectorindex import VectorIndex
@@ -48,6 +49,8 @@ from cablewire.store.keymap import active, correct_results, merged_into
 
 SIMILAR_LIMIT = 200
 """How many documents `similar:ID` and a semantic search rank (then filter)."""
+CATCH_UP_EVERY_S = 1.0
+"""How often, at most, a search looks whether the store has changes its index lacks."""
 
 
 class Archive:
@@ -57,6 +60,25 @@ class Archive:
         self.store = store
         self.index = index
         self._vectors: VectorIndex | None = None
+        self.catch_up_every = CATCH_UP_EVERY_S
+        self._checked = time.monotonic()
+
+    def catch_up(self) -> int:
+        """Bring the search index up to the store's change sequence when another process (an
+        ingest, another server of a shared archive) changed the archive since; looked at no
+        more than once every `catch_up_every` seconds. Returns how many documents it took.
+        While another process is updating the same index, this one reads what it committed."""
+        now = time.monotonic()
+        if now - self._checked < self.catch_up_every:
+            return 0
+        self._checked = now
+        if self.store.max_seq() <= self.index.seq:
+            return 0
+        try:
+            return self.index.sync(self.store, wait_s=0)
+        except StoreBusy:
+            self.index.index.reload()
+            return 0
 
     def vectors(self) -> VectorIndex:
         """The vector index, loaded when first asked for and caught up with the store."""
@@ -93,6 +115,7 @@ class Archive:
         """Hits for `query` (the query language of `cablewire.index.query`). `similar:ID`
         ranks by the linking blend; `semantic` ranks by the meaning of the query's words
         (passage vectors), its field filters still applying."""
+        self.catch_up()
         return search(self.index, self.store, query, limit=limit, offset=offset, sort=sort,
                       similar=self._similar, semantic=self._semantic if semantic else None)
 
@@ -329,6 +352,7 @@ class Archive:
         from cablewire.link.background import Probe, background, read_probe
         from cablewire.link.meaning import Meaning
 
+        self.catch_up()
         if kind not in (None, "cable", "article"):
             raise UsageError(f"kind {kind!r} is not a kind of document: ask for cable or"
                              " article, or leave it out for both")

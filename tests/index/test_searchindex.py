@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,10 @@ def test_a_busy_index_writer_says_what_to_do(tmp_path: Path) -> None:
     assert first.path == str(tmp_path / "a.db.index")
     holder = first.index.writer()  # another process is updating the index
     second = SearchIndex.for_store(store)
+    started = time.monotonic()
     with pytest.raises(StoreBusy, match="another cablewire process is updating the search"):
-        second.sync(store)
+        second.sync(store, wait_s=0.5)  # it waits for the other writer first
+    assert time.monotonic() - started >= 0.5
     del holder
     store.close()
 

@@ -17,7 +17,7 @@ from cablewire.errors import StoreError
 from cablewire.pipeline import ingest
 from cablewire.settings import Settings
 from cablewire.store import open_store
-from cablewire.store.base import StageResult, Store
+from cablewire.store.base import CorrectionRequest, StageResult, Store
 from cablewire.store.copy import CopyReport, copy_archive
 
 SEED_CABLE = SEEDS / "000_8f450616689684b3.txt"
@@ -42,6 +42,15 @@ def original(tmp_path_factory: pytest.TempPathFactory) -> str:
         assert revision is not None
         store.write_results([StageResult("09BAMAKO387", "toy", "2", revision, {"words": 7},
                                          inputs="entities=1")], indexed=True)
+        store.write_results([StageResult("09BAMAKO387", "names", "1", revision, {
+            "entities": [{"key": "person:att", "type": "person", "name": "ATT",
+                          "aliases": [], "facts": [], "mentions": []},
+                         {"key": "person:toure", "type": "person", "name": "Toure",
+                          "aliases": [], "facts": [], "mentions": []}]})])
+        store.add_correction(CorrectionRequest("merge", "person:att", "tester",
+                                               into="person:toure", name="Amadou Toure"))
+        rejected = store.add_correction(CorrectionRequest("reject", "person:toure", "tester"))
+        store.undo_correction(rejected["id"], "checker")
     finally:
         store.close()
     return db
@@ -62,6 +71,9 @@ def _everything(db: str) -> dict[str, Any]:
             "failures": [(f["source"], f["error"]) for f in store.failures()],
             "citations": store.citations_from(ids),
             "stage_counts": store.stage_counts(),
+            "corrections": [{k: v for k, v in c.items() if k not in ("at", "undone_at")}
+                            for c in store.corrections()],
+            "entities": store.entities(),
         }
     finally:
         store.close()
@@ -74,14 +86,16 @@ def test_copy_to_postgres_and_back_keeps_everything(
     before = _everything(original)
     assert len(before["revisions"]["09BAMAKO387"]) == 2
     assert len(before["failures"]) == 1
-    assert before["stage_counts"] == {"toy": {"2": 1}}
+    assert before["stage_counts"] == {"names": {"1": 1}, "toy": {"2": 1}}
+    assert len(before["corrections"]) == 2
 
     out = CliRunner().invoke(main, ["copy", original, server_db, "--json"])
     assert out.exit_code == 0, out.output
     report = json.loads(out.output)
     assert report["counts"]["documents"] == len(before["documents"]) == 302
     assert report["counts"]["revisions"] == 303
-    assert (report["skipped"], report["failures"], report["results"]) == (0, 1, 1)
+    assert (report["skipped"], report["failures"], report["results"],
+            report["corrections"]) == (0, 1, 2, 3)
     assert _everything(server_db) == before
 
     out = CliRunner().invoke(main, ["copy", server_db, back])
@@ -113,7 +127,9 @@ def test_a_stopped_copy_resumes(original: str, new_archive: str) -> None:
         assert report.skipped == 20
         assert report.counts == {"documents": 302, "revisions": 303, "failed": 1,
                                  "by_kind": {"cable": 301, "article": 1},
-                                 "stage_results": {"toy": {"2": 1}}}
+                                 "stage_results": {"names": {"1": 1}, "toy": {"2": 1}},
+                                 "corrections": [("merge", "person:att", "person:toure", False),
+                                                 ("reject", "person:toure", None, True)]}
     finally:
         source.close()
         dest.close()

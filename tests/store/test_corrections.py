@@ -21,7 +21,7 @@ TESSALIT = "place:tessalit-ml"
 
 @pytest.fixture(params=sorted(STORES))
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    made = STORES[request.param](tmp_path)
+    made = STORES[request.param](tmp_path, request)
     yield made
     made.close()
 

@@ -16,9 +16,9 @@ from cablewire.cli.common import translate_errors
 @translate_errors
 def copy_command(source: str, dest: str, as_json: bool) -> None:
     """Copy the archive SOURCE into DEST (each a SQLite file, sqlite://PATH or
-    postgresql://USER@HOST/DATABASE): every revision with its original bytes, failed sources
-    and stage results. Interrupted, it resumes when run again; the counts of both are compared
-    at the end. DEST's search index is built after.
+    postgresql://USER@HOST/DATABASE): every revision with its original bytes, failed sources,
+    stage results and users' entity corrections. Interrupted, it resumes when run again; the
+    counts of both are compared at the end. DEST's search index is built after.
 
     \b
     Example:

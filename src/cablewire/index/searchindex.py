@@ -13,6 +13,7 @@ import logging
 import re
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 SEQ_FILE = "cablewire-seq"
 COMMIT_EVERY = 5000
+WRITER_WAIT_S = 300.0
+"""How long a sync waits for another process updating the same index."""
 
 
 def build_schema() -> tantivy.Schema:
@@ -176,26 +179,37 @@ class SearchIndex:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def sync(self, store: Store, progress: Callable[[int], None] | None = None) -> int:
-        """Take every change the store has made since the last sync; returns how many."""
+    def sync(self, store: Store, progress: Callable[[int], None] | None = None,
+             wait_s: float = WRITER_WAIT_S) -> int:
+        """Take every change the store has made since the last sync; returns how many. While
+        another process updates the same index, wait up to `wait_s` for it (then
+        `StoreBusy`): what it took is not taken again."""
         with self._lock:
-            return self._sync(store, progress)
+            return self._sync(store, progress, wait_s)
 
-    def _writer(self) -> tantivy.IndexWriter:
-        try:
-            return self.index.writer(heap_size=self.heap, num_threads=2)
-        except ValueError as exc:
-            raise StoreBusy(
-                f"another cablewire process is updating the search index {self.path} ({exc}):"
-                " wait for it to finish, then run this again"
-            ) from None
+    def _writer(self, wait_s: float) -> tantivy.IndexWriter:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                return self.index.writer(heap_size=self.heap, num_threads=2)
+            except ValueError as exc:
+                if time.monotonic() >= deadline:
+                    raise StoreBusy(
+                        f"another cablewire process is updating the search index {self.path}"
+                        f" ({exc}): wait for it to finish, then run this again"
+                    ) from None
+                time.sleep(0.1)
 
-    def _sync(self, store: Store, progress: Callable[[int], None] | None) -> int:
+    def _sync(self, store: Store, progress: Callable[[int], None] | None,
+              wait_s: float) -> int:
         self._seq = max(self._seq, self._read_seq())
         target = store.max_seq()
         if target <= self._seq:
             return 0
-        writer = self._writer()
+        writer = self._writer(wait_s)
+        # Another process may have taken changes while this one waited for the writer.
+        self.index.reload()
+        self._seq = max(self._seq, self._read_seq())
         done = 0
         last = self._seq
         corrections = active(store.corrections())  # entities as shown: users' corrections

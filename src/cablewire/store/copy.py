@@ -2,8 +2,9 @@
 `Store` protocol alone, so it works between any two stores.
 
 What is copied: every revision of every document with the original bytes it was read from and
-the source that gave it, the failed sources with their reasons, and every stage's result for
-each document's current revision (with the version and inputs it was made at). The destination
+the source that gave it, the failed sources with their reasons, every stage's result for each
+document's current revision (with the version and inputs it was made at), and the users'
+corrections of entities (merge, split, reject, and which were undone). The destination
 chooses the current revisions again by the same rule, so they come out the same; derived rows
 (entities, places, events, quotes, citations) follow from what is written. Ingest times are
 those of the copy.
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cablewire.errors import StoreError
-from cablewire.store.base import SourceResult, StageResult, Store
+from cablewire.store.base import CorrectionRequest, SourceResult, StageResult, Store
 
 BATCH_SOURCES = 100
 RESULTS_PER_WRITE = 500
@@ -38,11 +39,13 @@ class CopyReport:
     skipped: int = 0          # sources the destination already held
     failures: int = 0
     results: int = 0          # stage results written now
+    corrections: int = 0      # users' corrections of entities written (or undone) now
     counts: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"sources": self.sources, "skipped": self.skipped, "failures": self.failures,
-                "results": self.results, "counts": self.counts}
+                "results": self.results, "corrections": self.corrections,
+                "counts": self.counts}
 
 
 @dataclass
@@ -105,7 +108,30 @@ def counts(store: Store) -> dict[str, Any]:
     stats = store.stats()
     return {"documents": stats["documents"], "revisions": stats["revisions"],
             "failed": stats["sources"]["failed"], "by_kind": stats["by_kind"],
-            "stage_results": store.stage_counts()}
+            "stage_results": store.stage_counts(),
+            "corrections": [(c["action"], c["key"], c["into"], c["undone_at"] is not None)
+                            for c in store.corrections()]}
+
+
+def _copy_corrections(source: Store, dest: Store) -> int:
+    """Users' corrections of entities, in the order they were made, after the stage results
+    they apply to (a resumed copy writes those it lacks, and undoes those undone since)."""
+    written = 0
+    have = dest.corrections()
+    for n, found in enumerate(source.corrections()):
+        if n < len(have):
+            made = have[n]
+        else:
+            made = dest.add_correction(CorrectionRequest(
+                found["action"], found["key"], found["by"], into=found["into"],
+                name=found["name"], names=list(found["names"]),
+                documents=list(found["documents"]), mentions=list(found["mentions"]),
+                note=found["note"]))
+            written += 1
+        if found["undone_at"] is not None and made["undone_at"] is None:
+            dest.undo_correction(made["id"], found["undone_by"] or found["by"])
+            written += 1
+    return written
 
 
 def copy_archive(source: Store, dest: Store, batch: int = BATCH_SOURCES,
@@ -147,6 +173,7 @@ def copy_archive(source: Store, dest: Store, batch: int = BATCH_SOURCES,
             results = []
     if results:
         report.results += dest.write_results(results, indexed=True)
+    report.corrections = _copy_corrections(source, dest)
     report.counts = counts(source)
     found = counts(dest)
     if found != report.counts:

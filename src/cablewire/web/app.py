@@ -21,7 +21,8 @@ Pages and their data (the HTML page and the JSON are two renderings of one libra
                                         /export?q=&format=, /api/export.jsonl?q=, /api/export.csv?q=
 
 Read-only, unless started with a token: then `POST /api/documents` ingests one file, and
-`POST /api/corrections` records a user's correction of the entities (the entity page's forms). The
+`POST /api/corrections` records a user's correction of the entities (the entity page's forms).
+With a read token, a private archive: every request needs it (`cablewire.web.access`). The
 background form and `POST /api/background` read what they are sent and store nothing.
 Every asset is bundled; the Content-Security-Policy allows nothing from elsewhere.
 """
@@ -46,6 +47,7 @@ from cablewire.archive import Archive
 from cablewire.errors import CablewireError
 from cablewire.settings import Settings
 from cablewire.web import errors
+from cablewire.web.access import ReadGuard
 from cablewire.web.rendering import STATIC
 from cablewire.web.state import WebState
 from cablewire.web.views import (
@@ -158,8 +160,10 @@ def routes(token: bool) -> list[BaseRoute]:
 
 
 def create_app(settings: Settings, token: str | None = None,
-               archive_: Archive | None = None) -> Starlette:
-    """The web app over the archive `settings.db` (or an archive already open)."""
+               archive_: Archive | None = None, read_token: str | None = None) -> Starlette:
+    """The web app over the archive `settings.db` (or an archive already open). With `token`,
+    writes are open to whoever sends it; with `read_token`, reads too are only for whoever
+    sends it (or the write token): a private archive (`cablewire.web.access`)."""
     # Only a server that can ingest (one with a token) makes an archive that does not exist.
     state = WebState(settings=settings,
                      archive=archive_ or Archive.open(settings, create=bool(token)),
@@ -174,7 +178,9 @@ def create_app(settings: Settings, token: str | None = None,
         routes=routes(bool(state.token)),
         middleware=[Middleware(SecurityHeaders), Middleware(GZipMiddleware, minimum_size=1024,
                                                             compresslevel=6),
-                    Middleware(errors.CatchAll)],
+                    Middleware(errors.CatchAll),
+                    Middleware(ReadGuard, read_token=read_token or None,
+                               write_token=state.token)],
         exception_handlers={
             CablewireError: errors.cablewire_error,
             HTTPException: errors.http_error,
@@ -183,3 +189,13 @@ def create_app(settings: Settings, token: str | None = None,
     )
     app.state.web = state
     return app
+
+
+def app_from_environment() -> Starlette:
+    """The app each worker process of `cablewire serve --workers N` makes (uvicorn's factory):
+    its settings from `CABLEWIRE_*` variables, its tokens from `CABLEWIRE_TOKEN` and
+    `CABLEWIRE_READ_TOKEN`, which the serving command set."""
+    import os
+
+    return create_app(Settings.resolve(), token=os.environ.get("CABLEWIRE_TOKEN") or None,
+                      read_token=os.environ.get("CABLEWIRE_READ_TOKEN") or None)

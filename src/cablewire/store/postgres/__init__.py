@@ -31,27 +31,31 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg_pool import ConnectionPool
 
-from cablewire.errors import ArchiveMissing, StoreBusy, StoreError
+from cablewire.errors import ArchiveMissing, NotFound, StoreBusy, StoreError, UsageError
 from cablewire.model.listing import with_id
 from cablewire.results import (
     CastMember,
     CurrentRevision,
     Entity,
+    EntityCorrection,
     EntityListItem,
     Place,
     Quote,
     Stats,
     TimelineEntry,
 )
+from cablewire.store import keymap
 from cablewire.store.base import (
     BatchSummary,
     CitationCount,
+    CorrectionRequest,
     FailureInfo,
     ListingInfo,
     RevisionInfo,
     SourceResult,
     StageResult,
 )
+from cablewire.store.postgres import corrections as corr
 from cablewire.store.postgres import revisions as revs
 from cablewire.store.postgres.cast import cross_reference
 from cablewire.store.postgres.migrations import applied, migrate
@@ -367,6 +371,7 @@ class PostgresStore:
     def write_results(self, results: list[StageResult], indexed: bool = False) -> int:
         written = 0
         with self._write() as (cur, seq):
+            applying = keymap.active(corr.corrections(cur))
             for result in results:
                 row = cur.execute("SELECT revision FROM documents WHERE id = %s",
                                   (result.document,)).fetchone()
@@ -385,7 +390,11 @@ class PostgresStore:
                     " hash = EXCLUDED.hash, data = EXCLUDED.data",
                     (result.document, result.stage, result.version, result.revision,
                      result.inputs, digest, revs.pack(result.data)))
-                write_rows(cur, result.document, result.stage, result.data)
+                if applying:  # the other stages' rows may follow this one's keys
+                    corr.derive(cur, result.document, [result.stage], applying)
+                else:
+                    corr.write_sources(cur, result.document, result.stage, result.data)
+                    write_rows(cur, result.document, result.stage, result.data)
                 if indexed:
                     cur.execute("UPDATE documents SET seq = %s WHERE id = %s",
                                 (seq.next(), result.document))
@@ -525,6 +534,43 @@ class PostgresStore:
             "SELECT key, MIN(name), MIN(lat), MIN(lon), MIN(country), COUNT(DISTINCT id)"
             " FROM places GROUP BY key ORDER BY COUNT(DISTINCT id) DESC, key LIMIT %s",
             (limit,))]
+
+    # -- users' corrections of entities ---------------------------------------------------------
+
+    def add_correction(self, request: CorrectionRequest) -> EntityCorrection:
+        with self._write() as (cur, seq):
+            found = cur.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM entity_corrections"
+                                ).fetchone()
+            assert found is not None
+            number = int(found[0])
+            cur.execute(
+                "INSERT INTO entity_corrections (id, action, key, into_key, name, choice, note,"
+                " made_by, made_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                (number, request.action, request.key, request.into, request.name,
+                 json.dumps({"names": request.names, "documents": request.documents,
+                             "mentions": request.mentions}), request.note, request.by, _now()))
+            made = corr.corrections(cur, number)[0]
+            corr.rederive(cur, made, seq.next)
+        return made
+
+    def undo_correction(self, correction_id: int, by: str) -> EntityCorrection:
+        with self._write() as (cur, seq):
+            found = corr.corrections(cur, correction_id)
+            if not found:
+                raise NotFound(f"no correction {correction_id}: list them with"
+                               " `cablewire entity corrections`")
+            if found[0]["undone_at"] is not None:
+                raise UsageError(f"correction {correction_id} was undone already"
+                                 f" ({found[0]['undone_at']}, by {found[0]['undone_by']})")
+            cur.execute("UPDATE entity_corrections SET undone_by = %s, undone_at = %s"
+                        " WHERE id = %s", (by, _now(), correction_id))
+            undone = corr.corrections(cur, correction_id)[0]
+            corr.rederive(cur, undone, seq.next)
+        return undone
+
+    def corrections(self) -> list[EntityCorrection]:
+        with self._conn() as conn:
+            return corr.corrections(conn)
 
     def close(self) -> None:
         self._pool.close()

@@ -161,8 +161,35 @@ CREATE TABLE quotes (
 CREATE INDEX quotes_speaker ON quotes(speaker_key);
 """
 
+# Users' corrections of entities (`cablewire.store.keymap`), as the SQLite store's migration
+# 007: their own table, which no stage writes, and the keys each stage found in each document.
+M002_ENTITY_CORRECTIONS = f"""
+CREATE TABLE entity_corrections (
+    id BIGINT PRIMARY KEY,         -- numbered after every earlier one, under the write lock
+    action {T} NOT NULL,           -- 'merge', 'split' or 'reject'
+    key {T} NOT NULL,
+    into_key {T},
+    name {T},
+    choice {T} NOT NULL,           -- JSON: the split's names, documents and mentions
+    note {T} NOT NULL,
+    made_by {T} NOT NULL,
+    made_at {T} NOT NULL,
+    undone_by {T},
+    undone_at {T}
+);
+CREATE TABLE entity_sources (      -- the entity keys a stage found in a document
+    stage {T} NOT NULL,
+    id {T} NOT NULL,
+    key {T} NOT NULL,
+    PRIMARY KEY (key, id, stage)
+);
+CREATE INDEX entity_sources_id ON entity_sources(id, stage);
+INSERT INTO entity_sources SELECT stage, id, key FROM entity_documents ON CONFLICT DO NOTHING;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_initial", M001_INITIAL),
+    ("002_entity_corrections", M002_ENTITY_CORRECTIONS),
 ]
 
 LOCK_KEY = 0x63626C77  # the advisory lock migrations hold ('cblw')
@@ -180,6 +207,8 @@ def migrate(conn: Any, archive_id: str) -> list[str]:
     """Apply the migrations not yet applied (on a connection in autocommit mode); returns
     their names. A new archive records `archive_id`, the name of its derived indexes."""
     done_now: list[str] = []
+    if applied(conn) >= {name for name, _sql in MIGRATIONS}:
+        return done_now  # nothing to write: a reader's user needs no more than SELECT
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
         conn.execute("CREATE TABLE IF NOT EXISTS migrations"

@@ -14,6 +14,7 @@ from cablewire.errors import Unauthorized, UsageError
 from cablewire.model.document import Article, Cable, Document
 from cablewire.results import Failure, IngestOutcome, Stats
 from cablewire.sources import Blob
+from cablewire.web.access import token_matches
 from cablewire.web.bodies import read_body, safe_name
 from cablewire.web.operations import BAD_REQUEST, Param, operation
 from cablewire.web.rendering import json_response, render
@@ -61,12 +62,10 @@ def check_token(request: Request, form_token: str | None = None) -> None:
     """The request carries the server's token: `Authorization: Bearer TOKEN`, or (a page's
     form, which cannot set headers) the form's `token` field, given as `form_token`."""
     expected = state_of(request).token
-    given = request.headers.get("authorization", "")
-    if not given and form_token:
-        given = f"Bearer {form_token}"
-    scheme, _, value = given.partition(" ")
-    if not expected or scheme.lower() != "bearer" or not hmac.compare_digest(
-            value.strip().encode(), expected.encode()):
+    if token_matches(request, expected):
+        return
+    if not (expected and form_token
+            and hmac.compare_digest(form_token.encode(), expected.encode())):
         raise Unauthorized("this needs the server's token: send 'Authorization: Bearer TOKEN'"
                            " with the token `cablewire serve --token` was started with")
 
