@@ -15,8 +15,9 @@ fresh copy of the ingested archive:
 Reports the median documents per second of each over the repeats (and the first repeat, which
 pays the model loads), whether every configuration stored the same results as the local one,
 and Ray's overhead per batch: a no-op (`len`) sent over the real batches of 16 documents on 1
-actor (seconds per batch), and, from the stage runs, the mean time per batch outside the stage
-code (sending, queueing behind the actor's previous batch, returning).
+actor (seconds per batch: serialising, sending, scheduling, returning), and, from the stage
+runs, the mean time per batch outside the stage code, which also counts the time a batch waits
+at its actor behind the one before it (each actor holds two, so the next is ready).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def run_config(label: str, executor: Any, base: Path, work: Path, repeats: int
     stats = getattr(executor, "stats", None)
     if stats is not None:
         out["ray"] = {"chunks": stats.chunks, "retried": stats.retried,
-                      "overhead_per_batch_s": round(stats.overhead_per_chunk, 4)}
+                      "outside_per_batch_s": round(stats.overhead_per_chunk, 4)}
     return out
 
 
@@ -168,9 +169,10 @@ def main() -> None:
     print()
     print(f"{len(reference)} documents (the seed pair and every {args.every}th sample file),"
           f" median of {args.repeats} repeats, documents/s (first repeat in brackets):")
-    print(f"{'executor':10s} {'enrichment':>18s} {'vectors':>18s}  same results  overhead/batch")
+    print(f"{'executor':10s} {'enrichment':>18s} {'vectors':>18s}  same results"
+          "  outside the stage code, per batch")
     for c in configs:
-        over = f"{c['ray']['overhead_per_batch_s'] * 1000:.1f} ms" if "ray" in c else "-"
+        over = f"{c['ray']['outside_per_batch_s'] * 1000:.0f} ms" if "ray" in c else "-"
         print(f"{c['label']:10s} {c['enrichment_median_per_second']:9.2f}"
               f" ({c['enrichment_first_per_second']:6.2f}) {c['vectors_median_per_second']:9.2f}"
               f" ({c['vectors_first_per_second']:6.2f})  {str(c['identical_to_local']):12s}"
