@@ -13,7 +13,9 @@ document. Steps, each timed, with the archive's size after it:
     store    written to a fresh SQLite archive in batches of 200 (the single writer)
     index    the full-text index built from the store
     enrich   entities, dates, events, quotes, jargon on the executor; results written by the
-             single writer; the index takes the indexed stage's changes
+             single writer; the index takes the indexed stage's changes (read_s and write_s:
+             the time this process spent reading documents for the workers and writing
+             results, which more workers do not shorten)
     vectors  passage vectors on the executor, then the vector index
 
 F=1 is the whole release (days on 2 cores; see docs/scaling.md). With F < 1 it prints the
@@ -161,7 +163,9 @@ def main() -> None:
                 if name == "vectors":
                     VectorIndex.beside(index.path).sync(store)
                 step(name, started, report.enriched, failed=len(report.failed),
-                     written=report.written, **warm(started, marks[:after], report.enriched))
+                     written=report.written, read_s=round(report.read_seconds, 2),
+                     write_s=round(report.write_seconds, 2),
+                     **warm(started, marks[:after], report.enriched))
         finally:
             store.close()
     finally:
