@@ -18,6 +18,7 @@ from cablewire.model.document import Document
 from cablewire.plugins import formats
 from cablewire.sources import Blob, iter_sources
 from cablewire.text.encoding import decode
+from cablewire.text.pdf import is_pdf, pdf_text
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +61,9 @@ def parse_text(text: str, source: str | None = None) -> list[Document]:
 
 
 def parse_bytes(data: bytes, source: str | None = None) -> list[Document]:
-    """The documents in `data`, decoded first (UTF-8, UTF-16 or Windows-1252)."""
-    text, warnings = decode(data)
+    """The documents in `data`, decoded first (UTF-8, UTF-16 or Windows-1252), or the text
+    layer of a PDF."""
+    text, warnings = pdf_text(data) if is_pdf(data) else decode(data)
     return _parse(Input(text=text, path=source, warnings=tuple(warnings)))
 
 

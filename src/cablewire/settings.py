@@ -23,12 +23,14 @@ def _setting(default: Any, help: str) -> Any:
 class Settings:
     db: str = _setting(
         "cablewire.db",
-        "The archive (the store of record): a SQLite file path, sqlite://PATH, or memory:.",
+        "The archive (the store of record): a SQLite file path, sqlite://PATH,"
+        " postgresql://USER@HOST/DATABASE (a shared archive), or memory:.",
     )
     index: str = _setting(
         "",
         "Folder of the derived search index; empty means the store's default (FILE.index beside"
-        " a SQLite archive, in memory for memory:).",
+        " a SQLite archive, ~/.cache/cablewire/ARCHIVE-ID.index for PostgreSQL, in memory for"
+        " memory:).",
     )
     workers: int = _setting(
         0, "Processes (or Ray actors) that parse documents and run the stages; 0 means one per CPU"

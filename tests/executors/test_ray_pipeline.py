@@ -86,6 +86,7 @@ def _batches(total: int) -> list[int]:
     return [min(total, end) for end in range(STAGE_BATCH, total + STAGE_BATCH, STAGE_BATCH)]
 
 
+@pytest.mark.parametrize("sample_archive", ["sqlite"], indirect=True)  # (copied as a file)
 def test_an_actor_killed_mid_batch_loses_nothing_and_doubles_nothing(
         ray_cluster: Any, sample_archive: str, tmp_path: Path, test_stages: None) -> None:
     settings = _copy(sample_archive, tmp_path)
@@ -120,6 +121,7 @@ def test_an_actor_killed_mid_batch_loses_nothing_and_doubles_nothing(
         store.close()
 
 
+@pytest.mark.parametrize("sample_archive", ["sqlite"], indirect=True)  # (copied as a file)
 def test_a_batch_that_kills_every_worker_is_recorded_per_document(
         ray_cluster: Any, sample_archive: str, tmp_path: Path, test_stages: None) -> None:
     settings = _copy(sample_archive, tmp_path)

@@ -105,3 +105,48 @@ def test_pages_say_what_to_do_without_enrichment(client: TestClient) -> None:
     assert "cablewire enrich" in client.get("/entities").text
     assert "cablewire enrich" in client.get("/map").text
     assert client.get("/timeline").status_code == 200
+
+
+def test_timeline_pages_and_shows_each_event_at_its_precision(enriched: TestClient) -> None:
+    everything = enriched.get("/api/timeline").json()
+    assert (everything["total"], everything["offset"], everything["limit"]) == (13, 0, 200)
+    assert [e["when"] for e in everything["events"]][:7] == [
+        "1991/1992", "2009-03", "2009-04-26", "2009-06-01/2009-06-03", "2009-06-10",
+        "2009-06-13", "2012"]
+    page = enriched.get("/api/timeline", params={"limit": 5, "offset": 10}).json()
+    assert page["total"] == 13 and [e["when"] for e in page["events"]] == [
+        "2012-03-23", "2012-03-23", "2012-03-27"]
+    html_page = enriched.get("/timeline", params={"limit": 5}).text
+    assert "13 dated events from the text of every document; 1–5 shown." in html_page
+    assert 'href="/timeline?offset=5&amp;limit=5" rel="next">Later events</a>' in html_page
+    assert 'rel="prev"' not in html_page
+    last = enriched.get("/timeline", params={"limit": 5, "offset": 10}).text
+    assert "11–13 shown" in last
+    assert 'href="/timeline?offset=5&amp;limit=5" rel="prev">Earlier events</a>' in last
+    assert 'rel="next"' not in last
+    # the coup's year, dated only by the year: filed under 2012, not under January
+    year_2012 = enriched.get("/timeline", params={"year": "2012"}).text
+    assert '<h2 id="p-2012">2012 <span class="small muted">(dated only by the year)</span>' \
+        in year_2012
+    assert "1 event dated only by the year is not in any month." in year_2012
+    assert '<time datetime="2012">2012</time>' in year_2012
+    assert '<time datetime="2012-03-19">19 March 2012 – 25 March 2012</time>' in year_2012
+    january = enriched.get("/api/timeline", params={"month": "2012-01"}).json()
+    assert january["total"] == 0
+    march = enriched.get("/api/timeline", params={"month": "2012-03"}).json()
+    assert march["total"] == 6
+    assert enriched.get("/timeline", params={"limit": "5000"}).status_code == 400
+
+
+def test_timeline_axis_leaves_off_what_is_beyond_the_span() -> None:
+    from cablewire.web.views.entities import timeline_axis
+
+    def item(period: str, beyond: bool = False) -> dict[str, object]:
+        return {"period": period, "beyond": beyond}
+
+    events = [item("2009-06"), item("2010"), item("2012-03"), item("2050", beyond=True)]
+    unit, periods, year_only = timeline_axis(events, None, None)  # type: ignore[arg-type]
+    assert unit == "year" and [p for p, _ in periods] == ["2009", "2010", "2011", "2012"]
+    assert [n for _, n in periods] == [1, 1, 0, 1] and year_only == 0
+    unit, periods, year_only = timeline_axis(events, "2010", None)  # type: ignore[arg-type]
+    assert unit == "month" and sum(n for _, n in periods) == 0 and year_only == 1

@@ -32,8 +32,8 @@ def test_search_page_shows_hits_snippets_and_export_links(client: TestClient) ->
     assert data["total"] > 1
     assert f'href="/documents/{data["hits"][0]["id"]}"' in r.text
     assert "<b>AQIM</b>" in r.text  # the highlighted snippet, marked safe
-    assert "/api/export.jsonl?q=AQIM+tag%3APTER" in r.text
-    assert "/api/export.csv?q=AQIM+tag%3APTER" in r.text
+    assert "/export?q=AQIM+tag%3APTER&amp;format=jsonl" in r.text
+    assert "/export?q=AQIM+tag%3APTER&amp;format=csv" in r.text
     assert "tag:PTER" in r.text  # the filter chip
 
 
@@ -252,7 +252,8 @@ def test_exports_stream_every_hit(client: TestClient, monkeypatch: object) -> No
     import io
 
     rows = list(csv.reader(io.StringIO(csv_text)))
-    assert rows[0] == ["id", "kind", "date", "title", "origin", "classification", "url"]
+    assert rows[0] == ["id", "kind", "date", "classification", "origin", "title", "subject",
+                       "tags", "references", "entities"]
     assert len(rows) == total + 1
     assert client.get("/api/export.csv", params={"q": "(broken"}).status_code == 400
 
@@ -289,3 +290,24 @@ def test_every_get_route_answers(client: TestClient, web_app: object,
         seen.add(path)
     assert {"/", "/search", "/documents/{doc_id}", "/entities", "/timeline", "/map",
             "/api/openapi.json"} <= seen
+
+
+def test_serve_on_a_busy_port_says_which_port_to_try(sample_archive: str) -> None:
+    import socket
+
+    from click.testing import CliRunner
+
+    from cablewire.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", sample_archive, "--port",
+                                           str(port)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "serving" not in result.stdout
+    assert result.stderr.startswith(f"Error: port {port} on 127.0.0.1 is already in use"
+                                    " (another cablewire serve?): try --port ")
+    suggested = int(result.stderr.split("try --port ")[1].split()[0])
+    assert port < suggested <= port + 20

@@ -18,7 +18,8 @@ db_option = click.option(
     "--db",
     default=None,
     metavar="FILE|URI",
-    help="The archive (a SQLite file, sqlite://PATH or memory:). Default: ./cablewire.db, or"
+    help="The archive (a SQLite file, sqlite://PATH, postgresql://USER@HOST/DATABASE or"
+         " memory:). Default: ./cablewire.db, or"
          " $CABLEWIRE_DB.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")

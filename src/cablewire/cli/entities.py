@@ -1,4 +1,5 @@
-"""`cablewire enrich`, `entities`, `entity`, `timeline` and `quotes`: who, where and when."""
+"""`cablewire enrich`, `stages`, `entities`, `timeline` and `quotes`: who, where and when
+(`entity` is in `cablewire.cli.entity`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from cablewire.cli.common import (
     translate_errors,
 )
 from cablewire.pipeline import StageProgress, enrich, stage_status
+from cablewire.timeline import when
 
 TYPES = ("person", "organization", "place", "group")
 
@@ -110,41 +112,6 @@ def entities_command(db: str | None, type_: str | None, limit: int, as_json: boo
                    f" {e['name']}  ({e['key']})")
 
 
-@click.command("entity")
-@click.argument("name")
-@db_option
-@json_option
-@translate_errors
-def entity_command(name: str, db: str | None, as_json: bool) -> None:
-    """One entity by any of its names or its key: aliases, facts, documents, co-occurring
-    entities, quotes and dated events.
-
-    \b
-    Example:
-        cablewire entity ATT
-    """
-    with Archive.open(settings_from(db=db)) as archive:
-        found = archive.entity(name)
-    if as_json:
-        click.echo(json.dumps(found, ensure_ascii=False))
-        return
-    click.echo(f"{found['name']} ({found['type']}, {found['key']})")
-    if found["aliases"]:
-        click.echo("also: " + ", ".join(found["aliases"]))
-    for fact in found["facts"][:10]:
-        click.echo(f"{fact['kind']}: {fact['value']} ({fact['documents']} documents)")
-    if found["place"]:
-        click.echo(f"at {found['place']['lat']:.4f}, {found['place']['lon']:.4f}")
-    click.echo(f"\n{len(found['documents'])} documents:")
-    for doc in found["documents"][:20]:
-        click.echo(f"  {doc['date'] or '-':19s}  {doc['id']}  {doc['title'] or ''}")
-    if found["co_occurring"]:
-        click.echo("\nnamed with: " + ", ".join(
-            f"{c['name']} ({c['documents']})" for c in found["co_occurring"][:12]))
-    for quote in found["quotes"][:10]:
-        click.echo(f'\n  "{quote["text"]}"  ({quote["document"]})')
-
-
 @click.command("timeline")
 @click.argument("query", default="")
 @db_option
@@ -152,7 +119,8 @@ def entity_command(name: str, db: str | None, as_json: bool) -> None:
 @json_option
 @translate_errors
 def timeline_command(query: str, db: str | None, limit: int, as_json: bool) -> None:
-    """Dated events in order, across the archive or the documents a query finds.
+    """Dated events in order, across the archive or the documents a query finds, each at its
+    own precision: 2012 (a year), 2009-03 (a month), 2009-06-10 (a day), 1991/1992 (a span).
 
     \b
     Example:
@@ -163,8 +131,9 @@ def timeline_command(query: str, db: str | None, limit: int, as_json: bool) -> N
     if as_json:
         click.echo(json.dumps(events, ensure_ascii=False))
         return
+    width = max((len(when(event)) for event in events), default=0)
     for event in events:
-        click.echo(f"{event['date']}  {event['document']}  {event['sentence'][:160]}")
+        click.echo(f"{when(event):<{width}}  {event['document']}  {event['sentence'][:160]}")
 
 
 @click.command("quotes")

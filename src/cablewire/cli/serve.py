@@ -18,7 +18,8 @@ from cablewire.cli.common import db_option, settings_from, translate_errors
                    " Without it the server is read-only. Also $CABLEWIRE_TOKEN.")
 @translate_errors
 def serve_command(db: str | None, host: str, port: int, token: str | None) -> None:
-    """Serve the archive as a web app and a JSON API (/api, /api/openapi.json).
+    """Serve the archive as a web app and a JSON API (/api, /api/openapi.json). A port that
+    is in use is an error (exit 2) that names a free one to try.
 
     \b
     Example:
@@ -28,7 +29,9 @@ def serve_command(db: str | None, host: str, port: int, token: str | None) -> No
     import uvicorn
 
     from cablewire.web import create_app
+    from cablewire.web.ports import check_port
 
+    check_port(host, port)
     app = create_app(settings_from(db=db), token=token)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"cablewire: serving {app.state.web.settings.db} at http://{shown}:{port}/"

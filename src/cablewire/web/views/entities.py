@@ -4,18 +4,22 @@ its JSON (`/api/entities`, `/api/entities/{key}`, `/api/timeline`, `/api/places`
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TypedDict
 from urllib.parse import urlencode
 
 from starlette.requests import Request
 from starlette.responses import Response
 
+from cablewire.archive import Archive
+from cablewire.enrich.corrections import describe
 from cablewire.errors import UsageError
 from cablewire.results import Entity, EntityListItem, Place, TimelineEntry
+from cablewire.timeline import HORIZON_YEARS, beyond_span, document_years, period_of, when
 from cablewire.web.operations import BAD_REQUEST, Param, operation
 from cablewire.web.presenters.charts import Bar, bar_chart, count_by_period
 from cablewire.web.presenters.entity_links import TYPE_LABELS, entity_url
-from cablewire.web.rendering import json_response, render, search_url
+from cablewire.web.rendering import json_response, readable_date, render, search_url
 from cablewire.web.state import state_of
 from cablewire.web.views.search import whole_number
 
@@ -35,16 +39,6 @@ MONTH = Param("month", "Only this month", {"type": "string", "pattern": r"^\d{4}
 def _limit(most: int, default: int) -> Param:
     return Param("limit", f"How many (at most {most})",
                  {"type": "integer", "default": default, "minimum": 1})
-
-
-class TimelineView(TypedDict):
-    """Dated events, across the archive or the documents of a query, zoomed to a year or a
-    month."""
-
-    query: str
-    year: str | None
-    month: str | None
-    events: list[TimelineEntry]
 
 
 def _type(request: Request) -> str | None:
@@ -111,11 +105,40 @@ async def entity_html(request: Request) -> Response:
         "periods": periods, "unit": unit, "undated": undated,
         "period_text": ", ".join(f"{p} ({n})" for p, n in periods if n),
         "search": search_url(search), "timeline": "/timeline?" + urlencode({"q": search}),
-        "entity_url": entity_url, "label_of": label_of,
+        "entity_url": entity_url, "label_of": label_of, "describe": describe,
+        "writable": bool(state_of(request).token),
     })
 
 
 # -- the timeline ----------------------------------------------------------------------------------
+
+TIMELINE_PAGE = 200
+"""Events on one page of the timeline; the rest are a click away, never dropped."""
+TIMELINE_MAX = 1000
+
+
+class TimelineItem(TimelineEntry):
+    """A dated event with its date at its own precision (`2012`, `2009-03`, `2009-06-10`,
+    `1991/1992`), the period it is filed under, and whether the text dates it beyond the
+    archive's span (more than two years after its document was written)."""
+
+    when: str
+    period: str
+    beyond: bool
+
+
+class TimelineView(TypedDict):
+    """Dated events, across the archive or the documents of a query, zoomed to a year or a
+    month, a page at a time (`total` events in all, from `offset`)."""
+
+    query: str
+    year: str | None
+    month: str | None
+    total: int
+    offset: int
+    limit: int
+    events: list[TimelineItem]
+
 
 def _zoom(request: Request) -> tuple[str | None, str | None]:
     year = request.query_params.get("year") or None
@@ -127,62 +150,124 @@ def _zoom(request: Request) -> tuple[str | None, str | None]:
     return year, month
 
 
-def timeline_events(events: list[TimelineEntry], year: str | None,
-                    month: str | None) -> list[TimelineEntry]:
-    prefix = month or year
-    return [e for e in events if not prefix or (e.get("date") or "").startswith(prefix)]
+def timeline_events(events: list[TimelineItem], year: str | None,
+                    month: str | None) -> list[TimelineItem]:
+    """The events of a year (all of them, dated to the year or finer) or of a month (those
+    dated to that month or finer: an event known only by its year is not in January)."""
+    if month:
+        return [e for e in events if e["period"] == month]
+    if year:
+        return [e for e in events if e["period"][:4] == year]
+    return events
 
 
-async def _timeline(request: Request) -> tuple[str, str | None, str | None, list[TimelineEntry]]:
+def _items(archive: Archive, query: str) -> list[TimelineItem]:
+    found = archive.timeline(query or None, limit=50000)
+    years = document_years(archive.store, (e["document"] for e in found))
+    return [TimelineItem(**e, when=when(e), period=period_of(e),
+                         beyond=beyond_span(e, years)) for e in found]
+
+
+async def _timeline(request: Request) -> tuple[str, str | None, str | None, list[TimelineItem]]:
     query = request.query_params.get("q", "").strip()
     year, month = _zoom(request)
-    events = await state_of(request).call(
-        lambda archive: archive.timeline(query or None, limit=20000))
+    events = await state_of(request).call(lambda archive: _items(archive, query))
     return query, year, month, events
 
 
+def _page(request: Request) -> tuple[int, int]:
+    offset = whole_number(request.query_params.get("offset"), "offset", 0)
+    limit = whole_number(request.query_params.get("limit"), "limit", TIMELINE_PAGE, minimum=1)
+    if limit > TIMELINE_MAX:
+        raise UsageError(f"limit={limit} is too many: ask for {TIMELINE_MAX} or fewer a page")
+    return offset, limit
+
+
 @operation("Dated events", "Events in date order across the archive or the documents of a"
-           " query, zoomed to a year or a month. The data of the timeline page.",
-           tag="entities", answer="The query, the zoom and the events",
+           " query, zoomed to a year or a month, a page at a time; each with its date at its"
+           " own precision. The data of the timeline page.",
+           tag="entities", answer="The query, the zoom, the page and its events",
            params=(Param("q", "Only the documents matching this query", {"type": "string"},
-                         example="entity:ATT"), YEAR, MONTH), returns=TimelineView)
+                         example="entity:ATT"), YEAR, MONTH,
+                   Param("offset", "Events to skip", {"type": "integer", "default": 0,
+                                                      "minimum": 0}),
+                   _limit(TIMELINE_MAX, TIMELINE_PAGE)), returns=TimelineView)
 async def timeline_json(request: Request) -> Response:
+    offset, limit = _page(request)
     query, year, month, events = await _timeline(request)
-    view: TimelineView = {"query": query, "year": year, "month": month,
-                          "events": timeline_events(events, year, month)}
+    chosen = timeline_events(events, year, month)
+    view: TimelineView = {"query": query, "year": year, "month": month, "total": len(chosen),
+                          "offset": offset, "limit": limit,
+                          "events": chosen[offset:offset + limit]}
     return json_response(view)
 
 
-async def timeline_html(request: Request) -> Response:
-    query, year, month, events = await _timeline(request)
-    shown = timeline_events(events, year, month)
+def timeline_axis(events: list[TimelineItem], year: str | None,
+                  month: str | None) -> tuple[str, list[tuple[str, int]], int]:
+    """The chart of the timeline: (unit, [(period, count)], events dated only by their year
+    in a month chart). Events beyond the archive's span are left off; the axis runs from the
+    first to the last year of the others."""
+    on_axis = [e for e in events if not e["beyond"]]
+    scope = (month or year or "")[:4]
+    if scope:
+        on_axis = [e for e in on_axis if e["period"][:4] == scope]
+    years = sorted({e["period"][:4] for e in on_axis if e["period"][:4].isdigit()})
+    if len(years) == 1:
+        counts = Counter(e["period"] for e in on_axis if len(e["period"]) == 7)
+        year_only = sum(1 for e in on_axis if len(e["period"]) == 4)
+        months = [f"{years[0]}-{m:02d}" for m in range(1, 13)]
+        return "month", [(m, counts.get(m, 0)) for m in months], year_only
+    if not years:
+        return "year", [], 0
+    counts = Counter(e["period"][:4] for e in on_axis)
+    span = range(int(years[0]), int(years[-1]) + 1)
+    return "year", [(str(y), counts.get(str(y), 0)) for y in span], 0
 
-    def link(**zoom: str) -> str:
+
+async def timeline_html(request: Request) -> Response:
+    offset, limit = _page(request)
+    query, year, month, events = await _timeline(request)
+    chosen = timeline_events(events, year, month)
+    shown = chosen[offset:offset + limit]
+
+    def link(offset: int = 0, **zoom: str) -> str:
         params = {"q": query} if query else {}
         params.update({k: v for k, v in zoom.items() if v})
+        if offset:
+            params["offset"] = str(offset)
+        if limit != TIMELINE_PAGE:
+            params["limit"] = str(limit)
         return "/timeline" + ("?" + urlencode(params) if params else "")
 
-    if year or month:
-        scope_year = (month or year or "")[:4]
-        unit, periods = count_by_period(
-            e.get("date") for e in events if (e.get("date") or "").startswith(scope_year))
-        if unit == "year":  # events of one year but without months: no finer zoom
-            periods = []
-    else:
-        unit, periods = count_by_period(e.get("date") for e in events)
+    unit, periods, year_only = timeline_axis(events, year, month)
     bars = [Bar(p, n, link(year=p) if unit == "year" else link(month=p)) for p, n in periods]
-    groups: dict[str, list[TimelineEntry]] = {}
-    for event in shown[:2000]:
-        groups.setdefault((event.get("date") or "")[:7] or "undated", []).append(event)
+    groups: dict[str, list[TimelineItem]] = {}
+    for event in shown:
+        groups.setdefault(event["period"], []).append(event)
+    here = {"year": year or "", "month": month or ""}
+    pages = {
+        "first": offset + 1 if shown else 0, "last": offset + len(shown),
+        "previous": link(max(0, offset - limit), **here) if offset else None,
+        "next": link(offset + limit, **here) if offset + limit < len(chosen) else None,
+    }
     return render(request, "timeline.html", {
         "title": "Timeline", "query": query, "year": year, "month": month,
         "chart": bar_chart(bars, f"Dated events by {unit}"), "periods": periods, "unit": unit,
+        "year_only": year_only, "beyond": sum(1 for e in chosen if e["beyond"]),
+        "horizon": HORIZON_YEARS,
         "zoom_links": [bar for bar in bars if bar.count],
-        "groups": groups, "total": len(shown), "all": len(events),
+        "groups": groups, "total": len(chosen), "all": len(events), "pages": pages,
         "up": link(year=(month or "")[:4]) if month else (link() if year else None),
-        "api": "/api" + link(year=year or "", month=month or ""), "label_of": label_of,
-        "entity_url": entity_url,
+        "api": "/api" + link(offset, **here), "label_of": label_of,
+        "entity_url": entity_url, "readable_when": readable_when,
     })
+
+
+def readable_when(label: str) -> str:
+    """`when` read aloud: 2012, March 2009, 10 June 2009, 1991 – 1992."""
+    if label in ("", "undated"):
+        return "Undated"
+    return " – ".join(readable_date(part) for part in label.split("/"))
 
 
 # -- the map ---------------------------------------------------------------------------------------

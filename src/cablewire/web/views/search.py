@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.errors import UsageError
+from cablewire.export import FORMATS as EXPORT_FORMATS
 from cablewire.index.search import SORTS
 from cablewire.model.jargon import tag_label
 from cablewire.results import FacetName, Facets, SearchResult
@@ -121,13 +122,19 @@ async def search_html(request: Request) -> Response:
         "pages": page_links(params, result["total"]),
         "sorts": SORT_LABELS,
         "export": {
-            "jsonl": "/api/export.jsonl" + _query_string(params.query, params.sort),
-            "csv": "/api/export.csv" + _query_string(params.query, params.sort),
+            **export_links(_query_string(params.query, params.sort)),
             "json": "/api/search" + _query_string(params.query, params.sort, params),
             "words": search_url(params.query, sort=params.sort),
             "semantic": search_url(params.query, sort=params.sort, mode="semantic"),
         },
     })
+
+
+def export_links(query_string: str) -> dict[str, str]:
+    """The export links of a result set, by format (`cablewire.export.FORMATS`; the query
+    string starts with '?', or is empty)."""
+    joiner = "&" if query_string else "?"
+    return {fmt: f"/export{query_string}{joiner}format={fmt}" for fmt in EXPORT_FORMATS}
 
 
 def _query_string(query: str, sort: str, params: SearchParams | None = None) -> str:
