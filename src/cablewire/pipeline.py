@@ -86,10 +86,16 @@ class StageReport:
     """Documents that got a new result of at least one stage."""
     failed: list[dict[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    read_seconds: float = 0.0
+    """Of `seconds`, the time this process spent reading documents out of the store for the
+    workers; with `write_seconds`, the share of the run that more workers cannot shorten."""
+    write_seconds: float = 0.0
+    """Of `seconds`, the time the store's single writer spent writing results."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"enriched": self.enriched, "written": self.written, "failed": self.failed,
-                "seconds": round(self.seconds, 2)}
+                "seconds": round(self.seconds, 2), "read_seconds": round(self.read_seconds, 2),
+                "write_seconds": round(self.write_seconds, 2)}
 
 
 @dataclass
@@ -317,6 +323,7 @@ def run_stages(store: Store, stages: list[Stage], executor: Executor,
     def items() -> Iterator[list[_Item]]:
         batch: list[_Item] = []
         for doc_id in order:
+            reading = time.perf_counter()
             doc = store.get(doc_id)
             revision = store.revision_of(doc_id)
             if doc is None or revision is None:
@@ -326,6 +333,7 @@ def run_stages(store: Store, stages: list[Stage], executor: Executor,
             given = {n: stored[n] for t in todo for n in known[t].needs
                      if n not in todo and n in stored}
             batch.append(_Item(doc, revision, given, todo))
+            report.read_seconds += time.perf_counter() - reading
             if len(batch) >= STAGE_BATCH:
                 yield batch
                 batch = []
@@ -345,11 +353,13 @@ def run_stages(store: Store, stages: list[Stage], executor: Executor,
             for name, error in errors.items():
                 report.failed.append({"document": doc_id, "stage": name, "error": error})
             progress.failed += bool(errors)
+        writing = time.perf_counter()
         for rows, flag in ((plain, False), (indexed, True)):
             if rows and store.write_results(rows, indexed=flag):
                 for row in rows:
                     report.written[row.stage] = report.written.get(row.stage, 0) + 1
                     written_docs.add(row.document)
+        report.write_seconds += time.perf_counter() - writing
         progress.done += len(outcome)
         if on_progress:
             on_progress(progress)
