@@ -264,3 +264,23 @@ def test_map_zooms_and_timeline_pages_in_a_browser(browser: Any,
                      "19 March 2012 – 25 March 2012", "22 March 2012"]
     _shot(browser, "timeline-page-2")
     assert not _problems(browser)
+
+
+def test_mentions_toggle_marks_the_names(browser: Any, enriched_server: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(enriched_server.url + "/documents/09BAMAKO387")
+    mali = browser.find_element(By.CSS_SELECTOR, '.cable-text a.entity[href$="place:mali"]')
+
+    def underlined() -> bool:
+        line = browser.execute_script(
+            "return getComputedStyle(arguments[0]).textDecorationLine", mali)
+        return "underline" in line
+
+    assert not underlined()
+    browser.find_element(By.CSS_SELECTOR, "label.mentions-toggle").click()
+    assert underlined()
+    _shot(browser, "cable-mentions-marked")
+    browser.find_element(By.CSS_SELECTOR, "label.mentions-toggle").click()
+    assert not underlined()
+    assert not _problems(browser)

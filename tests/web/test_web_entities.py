@@ -178,3 +178,19 @@ def test_map_filters_by_a_query_and_zooms(enriched: TestClient) -> None:
         ' to Tessalit">zoom here</a>' in world
     assert enriched.get("/map", params={"zoom": "3"}).status_code == 400
     assert enriched.get("/map", params={"zoom": "2", "at": "95,0"}).status_code == 400
+
+
+def test_mentions_are_quiet_links_with_a_toggle_and_refs_not_held_say_so(
+        enriched: TestClient) -> None:
+    page = enriched.get("/documents/09BAMAKO387").text
+    assert ('<input type="checkbox" id="show-mentions" class="show-mentions"><label'
+            ' for="show-mentions" class="mentions-toggle">Mark the names in the text</label>'
+            in page)
+    assert page.count('<a class="entity entity-place" href="/entities/place:mali"') > 40
+    # REF A is not held: marked "not held" with the month the full release gives, not struck
+    assert ('<span class="ref missing" title="09BAMAKO186: not held in this archive; written'
+            ' March 2009">BAMAKO 00186 <span class="not-held">not held · March 2009</span>'
+            '</span>') in page
+    css = enriched.get("/static/style.css").text
+    assert "line-through" not in css
+    assert ".cable-text .entity, .article-text .entity { text-decoration: none; }" in css
