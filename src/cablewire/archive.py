@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
@@ -190,9 +191,12 @@ class Archive:
     def failures(self) -> list[Failure]:
         return self.store.failures()
 
-    def reindex(self) -> int:
-        """Make the search index and the vector index anew from the store."""
-        done = self.index.rebuild(self.store)
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Make the search index and the vector index anew from the store; `progress` hears
+        (documents done, documents in all) as the search index is written."""
+        total = self.store.stats()["documents"] if progress else 0
+        done = self.index.rebuild(
+            self.store, (lambda n: progress(n, total)) if progress else None)
         VectorIndex.beside(self.index.path).rebuild(self.store)
         self._vectors = None
         return done

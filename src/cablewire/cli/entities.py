@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
 from cablewire.archive import Archive
 from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
+from cablewire.cli.progress import Meter
 from cablewire.pipeline import enrich, stage_status
 from cablewire.timeline import when
 
@@ -34,14 +34,12 @@ def enrich_command(db: str | None, workers: int | None, names: tuple[str, ...],
         cablewire enrich --db archive.db
         cablewire enrich --stage quotes
     """
-    def progress(done: int, total: int) -> None:
-        if sys.stderr.isatty():
-            sys.stderr.write(f"\r{done}/{total} documents   ")
-
-    report = enrich(settings_from(db=db, workers=workers), on_progress=progress,
-                    names=names or None)
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
+    meter = Meter("enrich", "documents")
+    try:
+        report = enrich(settings_from(db=db, workers=workers), on_progress=meter.update,
+                        names=names or None)
+    finally:
+        meter.close()
     if as_json:
         click.echo(json.dumps(report.to_dict()))
         return
