@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from cablewire.cli import main
@@ -20,10 +21,16 @@ def render() -> str:
     runner = CliRunner()
     parts = ["# cablewire command reference\n",
              "Generated from `--help` by `scripts/cli_reference.py`; do not edit by hand.\n"]
-    for name in [None, *sorted(main.commands)]:
-        args = ["--help"] if name is None else [name, "--help"]
-        result = runner.invoke(main, args, prog_name="cablewire", terminal_width=100)
-        title = "cablewire" if name is None else f"cablewire {name}"
+    names: list[list[str]] = [[]]
+    for name in sorted(main.commands):
+        names.append([name])
+        command = main.commands[name]
+        if isinstance(command, click.Group):  # a group's commands, each under its own title
+            names.extend([name, sub] for sub in sorted(command.commands))
+    for path in names:
+        result = runner.invoke(main, [*path, "--help"], prog_name="cablewire",
+                               terminal_width=100)
+        title = " ".join(["cablewire", *path])
         parts.append(f"## {title}\n\n```\n{result.output.rstrip()}\n```\n")
     return "\n".join(parts)
 

@@ -104,9 +104,9 @@ def test_each_revision_s_original_bytes(db: str, sources: tuple[Path, Path]) -> 
 
 
 def test_the_full_text_after_the_fragment_becomes_current(
-        sources: tuple[Path, Path], tmp_path: Path) -> None:
+        sources: tuple[Path, Path], new_archive: str) -> None:
     full, cut = sources
-    db = str(tmp_path / "b.db")
+    db = new_archive
     _run("ingest", str(cut), "--db", db, "--no-enrich")
     before = json.loads(_run("search", '"choir boys"', "--db", db, "--json"))
     assert before["total"] == 0
@@ -118,9 +118,10 @@ def test_the_full_text_after_the_fragment_becomes_current(
     assert after["total"] == 1
 
 
-def test_one_revision_needs_no_word_on_it(sources: tuple[Path, Path], tmp_path: Path) -> None:
+def test_one_revision_needs_no_word_on_it(sources: tuple[Path, Path],
+                                          new_archive: str) -> None:
     full, _cut = sources
-    db = str(tmp_path / "c.db")
+    db = new_archive
     _run("ingest", str(full), "--db", db, "--no-enrich")
     assert "shown:" not in _run("show", "09BAMAKO387", "--db", db)
     shown = json.loads(_run("show", "09BAMAKO387", "--db", db, "--json"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -14,40 +15,47 @@ from pathlib import Path
 from cablewire.archive import Archive
 from cablewire.pipeline import ingest
 from cablewire.settings import Settings
+from cablewire.store import open_store
 
 from .conftest import SAMPLE, SEEDS
 
 CABLES = SAMPLE / "cablegate-sample.tar.xz"
 
 
-def _settings(db: Path, **kw: object) -> Settings:
+def _settings(db: Path | str, **kw: object) -> Settings:
     return Settings.resolve(env={}, db=str(db), **{"enrich": "no", **kw})
 
 
-def _content(db: Path) -> dict[str, object]:
-    """Everything that must be equal between two archives of the same input."""
-    con = sqlite3.connect(db)
+def _content(db: Path | str) -> dict[str, object]:
+    """Everything that must be equal between two archives of the same input, read through the
+    store protocol (so it reads either store)."""
+    store = open_store(str(db))
     try:
+        ids = sorted(doc_id for _seq, doc_id in store.change_ids_since(0))
+        revisions = [(i, r["revision"], r["content_hash"], r["source"], r["current"])
+                     for i in ids for r in store.revisions(i)]
+        stats = store.stats()
+        stats.pop("database_bytes")
         return {
-            "revisions": sorted(con.execute("SELECT id, revision, content_hash FROM revisions")),
-            "documents": sorted(con.execute(
-                "SELECT id, kind, revision, title, date, origin, classification FROM documents"
-            )),
-            "sources": sorted(con.execute("SELECT label, sha256, status, documents FROM sources")),
-            "citations": sorted(con.execute("SELECT citing, cited, position FROM citations")),
-            "blobs": sorted(r[0] for r in con.execute("SELECT sha256 FROM blobs")),
+            "revisions": revisions,
+            "documents": store.listing(ids),
+            "stats": stats,
+            "failures": [(f["source"], f["error"]) for f in store.failures()],
+            "citations": store.citations_from(ids),
+            "originals": [hashlib.sha256(store.original(i, n) or b"").hexdigest()
+                          for i, n, *_rest in revisions],
         }
     finally:
-        con.close()
+        store.close()
 
 
-def _indexed(db: Path) -> int:
+def _indexed(db: Path | str) -> int:
     with Archive.open(_settings(db)) as archive:
         return int(archive.index.searcher().num_docs)
 
 
-def test_reingest_changes_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
+def test_reingest_changes_nothing(new_archive: str) -> None:
+    db = new_archive
     first = ingest([SEEDS, CABLES], _settings(db, workers=2))
     assert first.summary.new >= 301 and first.summary.updated == 0
     before = _content(db)
@@ -59,8 +67,8 @@ def test_reingest_changes_nothing(tmp_path: Path) -> None:
     assert _indexed(db) == first.summary.new
 
 
-def test_changed_content_is_a_new_revision(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
+def test_changed_content_is_a_new_revision(new_archive: str, tmp_path: Path) -> None:
+    db = new_archive
     seed = (SEEDS / "000_8f450616689684b3.txt").read_text()
     folder = tmp_path / "in"
     folder.mkdir()

@@ -60,9 +60,9 @@ def toy() -> Iterator[Any]:
 
 
 def test_a_toy_stage_is_stored_rerun_on_a_version_bump_and_listed(
-        toy: Any, tmp_path: Path) -> None:
+        toy: Any, new_archive: str) -> None:
     pytest.importorskip("spacy", reason="the entities stage needs the NLP extra")
-    db = str(tmp_path / "a.db")
+    db = new_archive
     settings = Settings.resolve(env={}, db=db, workers=1, enrich="yes")
     ingest([SEEDS], settings)
     store = open_store(db)
@@ -124,7 +124,7 @@ def test_stage_declarations_are_checked() -> None:
         ordered([Stage("a", "1", count_words, needs=("c",))])
 
 
-def test_a_feed_and_flush_stage_sees_every_document(toy: Any, tmp_path: Path) -> None:
+def test_a_feed_and_flush_stage_sees_every_document(toy: Any, new_archive: str) -> None:
     seen: list[str] = []
 
     def feed(doc: dict[str, Any], needs: dict[str, Any]) -> None:
@@ -138,7 +138,7 @@ def test_a_feed_and_flush_stage_sees_every_document(toy: Any, tmp_path: Path) ->
         lambda: [Stage("across", "1", feed=feed, flush=flush)]))
     pm.register(plugin, name="across")
     try:
-        db = str(tmp_path / "a.db")
+        db = new_archive
         settings = Settings.resolve(env={}, db=db, workers=1, enrich="no")
         ingest([SEEDS], settings)
         report = enrich(settings, names=["across"])
@@ -150,9 +150,9 @@ def test_a_feed_and_flush_stage_sees_every_document(toy: Any, tmp_path: Path) ->
         pm.unregister(plugin)
 
 
-def test_ingest_indexes_each_document_once(tmp_path: Path) -> None:
+def test_ingest_indexes_each_document_once(new_archive: str) -> None:
     pytest.importorskip("spacy", reason="the entities stage needs the NLP extra")
-    settings = Settings.resolve(env={}, db=str(tmp_path / "a.db"), workers=2, enrich="yes")
+    settings = Settings.resolve(env={}, db=new_archive, workers=2, enrich="yes")
     report = ingest([SEEDS], settings)
     assert report.summary.new == 2
     assert report.indexed == 2  # not once for the document and again for its entities
@@ -170,6 +170,7 @@ def test_the_local_executor_forks_before_any_connection(tmp_path: Path) -> None:
     from cablewire.pipeline import _working
 
     settings = Settings.resolve(env={}, db=str(tmp_path / "a.db"), workers=2)
+    before = open_connections(0)  # (connections other tests of the session left to the collector)
     with _working(settings, None, create=True) as (executor, store):
         assert store.max_seq() == 0  # the store is open here, in the parent
-        assert list(executor.map(open_connections, [1, 2, 3])) == [0, 0, 0]
+        assert list(executor.map(open_connections, [1, 2, 3])) == [before] * 3

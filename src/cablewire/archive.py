@@ -13,6 +13,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
+from cablewire.enrich import corrections
 from cablewire.errors import NotFound, UsageError
 from cablewire.index.search import search
 from cablewire.index.searchindex import SearchIndex
@@ -26,9 +27,12 @@ from cablewire.results import (
     CitedDocument,
     CrossReference,
     Entity,
+    EntityCorrection,
     EntityListItem,
+    EntityMentions,
     Failure,
     IngestOutcome,
+    MentionRef,
     MostCited,
     Place,
     Quote,
@@ -41,6 +45,7 @@ from cablewire.settings import Settings
 from cablewire.sources import Blob
 from cablewire.store import open_store
 from cablewire.store.base import Store
+from cablewire.store.keymap import active, correct_results, merged_into
 
 SIMILAR_LIMIT = 200
 """How many documents `similar:ID` and a semantic search rank (then filter)."""
@@ -211,6 +216,9 @@ class Archive:
         """One entity by key or any of its names: aliases, facts, documents, co-occurring
         entities, quotes and dated events."""
         keys = self.store.entity_keys(name)
+        if not keys:  # the key of an entity merged into another: that one
+            into = merged_into(self.store.corrections(), name.strip())
+            keys = self.store.entity_keys(into) if into else []
         if not keys:
             raise NotFound(
                 f"no entity named {name!r} in this archive: list them with `cablewire entities`"
@@ -219,9 +227,43 @@ class Archive:
         found = [e for e in (self.store.entity(k) for k in keys) if e is not None]
         found.sort(key=lambda e: -len(e["documents"]))
         best = found[0]
+        best["corrections"] = corrections.naming(self.store.corrections(), best["key"])
         best["other_matches"] = [{"key": e["key"], "name": e["name"], "type": e["type"]}
                                  for e in found[1:]]
         return best
+
+    def mentions(self, name: str, limit: int = 1000) -> EntityMentions:
+        """Every mention of an entity (by key or any of its names), each in its sentence:
+        document by document, oldest first; the first `limit` of them."""
+        from cablewire.enrich.mentions import entity_mentions
+
+        return entity_mentions(self.store, self.entity(name), limit)
+
+    # -- users' corrections of entities ----------------------------------------------------------
+
+    def merge_entities(self, name: str, into: str, by: str, note: str = "") -> EntityCorrection:
+        """`name` and `into` are one entity (`into`'s key and name are kept)."""
+        return corrections.merge(self.store, name, into, by, note)
+
+    def split_entity(self, name: str, new_name: str, by: str, names: list[str] | None = None,
+                     documents: list[str] | None = None,
+                     mentions: list[MentionRef] | None = None,
+                     note: str = "") -> EntityCorrection:
+        """The chosen mentions of `name` (by name variant, document or mention) become a new
+        entity called `new_name`."""
+        return corrections.split(self.store, name, new_name, by, names, documents, mentions,
+                                 note)
+
+    def reject_entity(self, name: str, by: str, note: str = "") -> EntityCorrection:
+        """`name` is not an entity."""
+        return corrections.reject(self.store, name, by, note)
+
+    def undo_correction(self, correction_id: int, by: str) -> EntityCorrection:
+        return corrections.undo(self.store, correction_id, by)
+
+    def corrections(self) -> list[EntityCorrection]:
+        """Every correction made, undone ones too, oldest first."""
+        return self.store.corrections()
 
     def cross_reference(self, text: str, per_entity: int = 5) -> CrossReference:
         """Where else the cast of a document appears: each person, organisation, group and
@@ -274,7 +316,9 @@ class Archive:
         from cablewire.enrich import combine
 
         doc_id = self.resolve_id(text)
-        found = combine(doc_id, self.store.results(doc_id))
+        shown = correct_results(doc_id, self.store.results(doc_id),
+                                active(self.store.corrections()))
+        found = combine(doc_id, shown)
         return None if found is None else dict(found)
 
     def results(self, text: str) -> dict[str, dict[str, Any]]:

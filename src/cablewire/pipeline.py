@@ -1,11 +1,12 @@
 """The pipeline: sources -> parse -> store -> stages -> search index.
 
-Work runs on an executor (`cablewire.executors`: a local process pool by default), made before
-any store connection is opened; every write goes through the store, in this process. Sources
-already ingested with the same bytes are skipped before parsing, so a second run of the same
-input does nothing and a run after a crash resumes where the last committed batch ended. Stages
-(`cablewire.stages`) then run on the documents whose current revision lacks their result, and
-the search index catches up from the store once at the end, so each document is indexed once.
+Work runs on an executor (`cablewire.executors`: a local process pool by default, or Ray
+actors), made before any store connection is opened; every write goes through the store, in
+this process. Sources already ingested with the same bytes are skipped before parsing, so a
+second run of the same input does nothing and a run after a crash resumes where the last
+committed batch ended. Stages (`cablewire.stages`) then run on the documents whose current
+revision lacks their result, and the search index catches up from the store once at the end,
+so each document is indexed once.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from cablewire.errors import CablewireError, UsageError
-from cablewire.executors import Executor, LocalExecutor
+from cablewire.errors import CablewireError, StageError, UsageError
+from cablewire.executors import Executor, make_executor
 from cablewire.index.searchindex import SearchIndex
 from cablewire.index.vectorindex import VectorIndex
 from cablewire.model.listing import with_id
@@ -48,6 +49,32 @@ class Progress:
     @property
     def elapsed(self) -> float:
         return time.monotonic() - self.started
+
+
+@dataclass
+class StageProgress:
+    """How far a run of the stages has got; passed to the progress callback after every batch
+    is written."""
+
+    total: int
+    done: int = 0
+    failed: int = 0
+    """Documents with at least one stage failed."""
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def rate(self) -> float:
+        """Documents per second so far."""
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def left(self) -> float | None:
+        """Seconds left at the rate so far (None before the first batch)."""
+        return (self.total - self.done) / self.rate if self.rate > 0 else None
 
 
 @dataclass
@@ -162,12 +189,12 @@ def ingest(
     settings: Settings,
     on_progress: Callable[[Progress], None] | None = None,
     executor: Executor | None = None,
-    on_stage_progress: Callable[[int, int], None] | None = None,
+    on_stage_progress: Callable[[StageProgress], None] | None = None,
 ) -> IngestReport:
     """Ingest every document under `paths` into the archive `settings.db` (made when it does
     not exist), run the stages `settings.enrich` asks for, and bring the index up to date.
-    `on_progress` hears after each batch read, `on_stage_progress` (done, total documents)
-    after each batch of the stages."""
+    `on_progress` hears after each batch read, `on_stage_progress` after each batch
+    of the stages."""
     stages = stages_for(settings)
     with _working(settings, executor, create=True) as (executor, store):
         index = SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None)
@@ -196,7 +223,7 @@ def _working(settings: Settings, executor: Executor | None, create: bool = False
     """An executor (made first, so its workers fork before any connection is opened, unless
     the caller brings one) and the archive's store; both closed after."""
     own = executor is None
-    executor = executor or LocalExecutor(settings.workers)
+    executor = executor or make_executor(settings)
     try:
         store = open_store(settings.db, create=create)
         try:
@@ -227,6 +254,10 @@ def _run_batch(items: list[_Item]) -> list[tuple[str, int, dict[str, Result], di
     by_name = {s.name: s for s in registered()}
     out = []
     prepared: set[str] = set()
+    missing = {name for item in items for name in item.todo} - set(by_name)
+    if missing:
+        raise StageError(f"no stage named {', '.join(sorted(missing))} in this worker: install"
+                         " the plugin that provides it where the workers run")
     for item in items:
         results: dict[str, Result] = {}
         errors: dict[str, str] = {}
@@ -252,6 +283,14 @@ def _run_batch(items: list[_Item]) -> list[tuple[str, int, dict[str, Result], di
     return out
 
 
+def _batch_failed(items: list[_Item], reason: str
+                  ) -> list[tuple[str, int, dict[str, Result], dict[str, str]]]:
+    """A batch whose work failed as a whole (its worker died on it every time): each of its
+    documents fails each stage it had to run, with the reason; none gets a result."""
+    return [(str(item.doc["id"]), item.revision, {}, {name: reason for name in item.todo})
+            for item in items]
+
+
 def pending_by_stage(store: Store, stages: list[Stage]) -> dict[str, list[str]]:
     """For each stage, the documents it still has to do."""
     known = {s.name: s for s in registered()}
@@ -259,7 +298,7 @@ def pending_by_stage(store: Store, stages: list[Stage]) -> dict[str, list[str]]:
 
 
 def run_stages(store: Store, stages: list[Stage], executor: Executor,
-               on_progress: Callable[[int, int], None] | None = None) -> StageReport:
+               on_progress: Callable[[StageProgress], None] | None = None) -> StageReport:
     """Run `stages` (and nothing else) on every document that lacks their current result."""
     started = time.monotonic()
     known = {s.name: s for s in registered()}
@@ -296,8 +335,8 @@ def run_stages(store: Store, stages: list[Stage], executor: Executor,
         if batch:
             yield batch
 
-    done = 0
-    for outcome in executor.map(_run_batch, items()):
+    progress = StageProgress(len(order))
+    for outcome in executor.map(_run_batch, items(), failed=_batch_failed):
         indexed: list[StageResult] = []
         plain: list[StageResult] = []
         for doc_id, revision, results, errors in outcome:
@@ -308,14 +347,15 @@ def run_stages(store: Store, stages: list[Stage], executor: Executor,
                 (indexed if stage.indexed else plain).append(row)
             for name, error in errors.items():
                 report.failed.append({"document": doc_id, "stage": name, "error": error})
+            progress.failed += bool(errors)
         for rows, flag in ((plain, False), (indexed, True)):
             if rows and store.write_results(rows, indexed=flag):
                 for row in rows:
                     report.written[row.stage] = report.written.get(row.stage, 0) + 1
                     written_docs.add(row.document)
-        done += len(outcome)
+        progress.done += len(outcome)
         if on_progress:
-            on_progress(done, len(order))
+            on_progress(progress)
     for stage in across:
         _run_across(store, stage, pending[stage.name], known, report, written_docs)
     report.enriched = len(written_docs)
@@ -349,7 +389,7 @@ def _run_across(store: Store, stage: Stage, ids: list[str], known: dict[str, Sta
         written_docs.update(row.document for row in rows)
 
 
-def enrich(settings: Settings, on_progress: Callable[[int, int], None] | None = None,
+def enrich(settings: Settings, on_progress: Callable[[StageProgress], None] | None = None,
            names: Iterable[str] | None = None, executor: Executor | None = None
            ) -> StageReport:
     """Run the named stages (default: every registered stage) and those they need on every

@@ -430,6 +430,70 @@ class Quote(TypedDict):
     title: str | None
 
 
+CorrectionAction = Literal["merge", "split", "reject"]
+"""merge: `key` becomes `into` everywhere; split: the chosen mentions of `key` become the
+entity `into`; reject: `key` is not an entity (it is shown nowhere)."""
+
+
+class MentionRef(TypedDict):
+    """One mention, by where it is: a document, its field, paragraph and start offset."""
+
+    document: str
+    field: str
+    paragraph: int | None
+    start: int
+
+
+class EntityMention(TypedDict):
+    """One place a document names an entity, in its sentence."""
+
+    document: str
+    title: str | None
+    date: str | None
+    field: Annotated[str, Described("The document field it is in (paragraphs, subject, ...)")]
+    paragraph: int | None
+    start: Annotated[int, Described("Offset of the mention in the field's text")]
+    end: int
+    text: Annotated[str, Described("The mention as written")]
+    sentence: Annotated[str, Described("The sentence it is in (whitespace collapsed)")]
+    mark: Annotated[tuple[int, int], Described(
+        "Where the mention is in `sentence`: [start, end) character offsets")]
+
+
+class EntityMentions(TypedDict):
+    """Every mention of one entity, document by document (oldest first), each in its sentence."""
+
+    key: str
+    name: str
+    type: EntityType
+    documents: Annotated[int, Described("Documents naming it")]
+    total: Annotated[int, Described("Mentions in all of them")]
+    mentions: Annotated[list[EntityMention], Described("The first `limit` of them")]
+
+
+class EntityCorrection(TypedDict):
+    """A user's decision about the archive's entities, kept apart from what the stages found
+    (a re-run of a stage never changes it) and applied wherever entities are shown."""
+
+    id: int
+    action: CorrectionAction
+    key: Annotated[str, Described("The entity corrected: merged away, split or rejected")]
+    into: Annotated[str | None, Described(
+        "merge: the entity it becomes; split: the new entity's key; reject: null")]
+    name: Annotated[str | None, Described(
+        "The name the resulting entity is shown under (merge, split); null: its own")]
+    names: Annotated[list[str], Described(
+        "split: mentions written so (ignoring case) move to the new entity")]
+    documents: Annotated[list[str], Described(
+        "split: every mention in these documents moves to the new entity")]
+    mentions: Annotated[list[MentionRef], Described("split: these mentions move")]
+    note: str
+    by: Annotated[str, Described("Who made it")]
+    at: Annotated[str, Described("When (ISO, UTC)")]
+    undone_by: str | None
+    undone_at: Annotated[str | None, Described("When it was undone; null while it applies")]
+
+
 class Entity(TypedDict):
     """One entity across the archive: its names, facts, documents, the entities named beside it,
     its quotes and dated events."""
@@ -445,6 +509,8 @@ class Entity(TypedDict):
     place: Coordinates | None
     quotes: list[Quote]
     events: list[TimelineEntry]
+    corrections: NotRequired[Annotated[list[EntityCorrection], Described(
+        "Users' corrections naming it (merged into it, split from it...), undone ones too")]]
     other_matches: NotRequired[Annotated[list[EntityRef], Described(
         "Other entities the name given could mean; the archive adds them")]]
 

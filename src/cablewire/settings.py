@@ -23,15 +23,28 @@ def _setting(default: Any, help: str) -> Any:
 class Settings:
     db: str = _setting(
         "cablewire.db",
-        "The archive (the store of record): a SQLite file path, sqlite://PATH, or memory:.",
+        "The archive (the store of record): a SQLite file path, sqlite://PATH,"
+        " postgresql://USER@HOST/DATABASE (a shared archive), or memory:.",
     )
     index: str = _setting(
         "",
         "Folder of the derived search index; empty means the store's default (FILE.index beside"
-        " a SQLite archive, in memory for memory:).",
+        " a SQLite archive, ~/.cache/cablewire/ARCHIVE-ID.index for PostgreSQL, in memory for"
+        " memory:).",
     )
     workers: int = _setting(
-        0, "Processes that parse documents during ingest; 0 means one per CPU core."
+        0, "Processes (or Ray actors) that parse documents and run the stages; 0 means one per CPU"
+        " core (of the Ray cluster, for the ray executor)."
+    )
+    executor: str = _setting(
+        "local",
+        "Where parsing and the stages run: local (a process pool on this machine) or ray (a"
+        " pool of Ray actors; the ray extra).",
+    )
+    ray_address: str = _setting(
+        "",
+        "The Ray cluster for the ray executor: auto (the one this machine belongs to) or"
+        " HOST:PORT; empty starts Ray on this machine for the run.",
     )
     batch_size: int = _setting(200, "Source files written to the archive per transaction.")
     index_heap_mb: int = _setting(128, "Memory for the search index writer, in MiB.")

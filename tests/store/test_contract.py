@@ -11,21 +11,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import archive_uri
 
 from cablewire.errors import ArchiveMissing
 from cablewire.store import MemoryStore, SQLiteStore, open_store
 from cablewire.store.base import SourceResult, StageResult, Store
 
-StoreFactory = Callable[[Path], Store]
+StoreFactory = Callable[[Path, pytest.FixtureRequest], Store]
 STORES: dict[str, StoreFactory] = {
-    "sqlite": lambda folder: SQLiteStore(str(folder / "archive.db")),
-    "memory": lambda folder: MemoryStore(),
+    "sqlite": lambda folder, request: SQLiteStore(str(folder / "archive.db")),
+    "memory": lambda folder, request: MemoryStore(),
+    "postgres": lambda folder, request: open_store(
+        archive_uri("postgres", folder, request), create=True),
 }
 
 
 @pytest.fixture(params=sorted(STORES))
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    made = STORES[request.param](tmp_path)
+    made = STORES[request.param](tmp_path, request)
     yield made
     made.close()
 
@@ -157,6 +160,8 @@ def test_stage_results_are_keyed_by_document_stage_and_version(store: Store) -> 
     assert store.max_seq() == seq  # a result the index does not read changes no sequence
     assert store.result("09A1", "toy") == {"words": 1}
     assert store.results("09A1") == {"toy": {"words": 1}}
+    assert store.result_origins("09A1") == {"toy": ("1", "")}
+    assert store.result_origins("09A2") == {}
     assert store.pending("toy", "1") == ["09A2"]
     assert store.pending("toy", "2") == ["09A1", "09A2"]  # a new version re-runs
     assert store.pending("toy", "1", inputs="entities=2") == ["09A1", "09A2"]
@@ -170,6 +175,8 @@ def test_stage_results_are_keyed_by_document_stage_and_version(store: Store) -> 
     assert store.write_results([StageResult("09A1", "toy", "1", 2, {"words": 2}),
                                 StageResult("nope", "toy", "1", 1, {})]) == 1
     assert store.stage_counts() == {"toy": {"1": 1}}
+    store.write_results([StageResult("09A2", "toy", "3", 1, {"words": 2}, inputs="x=1")])
+    assert store.result_origins("09A2") == {"toy": ("3", "x=1")}
 
 
 def test_each_stage_owns_its_derived_rows(store: Store) -> None:
@@ -472,8 +479,9 @@ def test_no_current_revision_of_a_document_not_stored(store: Store) -> None:
     assert store.revisions("nope") == []
 
 
-def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
-    made = {name: factory(tmp_path / name) for name, factory in STORES.items()
+def test_every_store_gives_the_same_answers(tmp_path: Path,
+                                           request: pytest.FixtureRequest) -> None:
+    made = {name: factory(tmp_path / name, request) for name, factory in STORES.items()
             if (tmp_path / name).mkdir() is None}
     for store in made.values():
         store.write_batch([_source("a", b"a", [_cable("09BAMAKO387", "x", ["09BAMAKO186"]),
@@ -500,8 +508,9 @@ def test_both_stores_give_the_same_answers(tmp_path: Path) -> None:
                 [{k: v for k, v in r.items() if k != "ingested_at"}
                  for i in ("09BAMAKO387", "09BAMAKO186") for r in store.revisions(i)]]
 
-    sqlite, memory = (answers(made[name]) for name in ("sqlite", "memory"))
+    sqlite, memory, postgres = (answers(made[name]) for name in ("sqlite", "memory", "postgres"))
     assert sqlite == memory
+    assert postgres == sqlite
     for store in made.values():
         store.close()
 

@@ -231,5 +231,34 @@ def test_a_migration_that_fails_leaves_nothing_applied(
     assert names == [name for name, _ in MIGRATIONS[:5]]
     columns = [r[1] for r in db.execute("PRAGMA table_info(documents)")]
     assert "current" not in columns  # its SQL was rolled back with its step
-    assert migrate(db) == ["006_current_revision"]
+    assert migrate(db) == ["006_current_revision", "007_entity_corrections"]
     db.close()
+
+
+def test_migration_007_knows_which_documents_name_each_entity(tmp_path: Path) -> None:
+    """An archive enriched before corrections existed: the keys its stages found are those
+    stored, so a first correction finds the documents it changes."""
+    import sqlite3
+
+    from cablewire.store.base import CorrectionRequest, StageResult
+
+    path = str(tmp_path / "before.db")
+    store = SQLiteStore(path)
+    doc = dict(_cable("one"), id="09BAMAKO387")
+    store.write_batch([SourceResult("a", hashlib.sha256(b"a").hexdigest(), b"a",
+                                    documents=[doc])])
+    store.write_results([StageResult("09BAMAKO387", "entities", "1", 1, {"entities": [
+        {"key": "organization:x", "type": "organization", "name": "X", "aliases": [],
+         "facts": [], "mentions": []}]})])
+    store.close()
+    old = sqlite3.connect(path, isolation_level=None)
+    old.executescript("BEGIN; DROP TABLE entity_corrections; DROP TABLE entity_sources;"
+                      " DELETE FROM migrations WHERE name = '007_entity_corrections'; COMMIT;")
+    old.close()
+
+    again = SQLiteStore(path)
+    assert again.db.execute("SELECT stage, id, key FROM entity_sources").fetchall() == [
+        ("entities", "09BAMAKO387", "organization:x")]
+    again.add_correction(CorrectionRequest("reject", "organization:x", by="ana"))
+    assert again.entities() == []
+    again.close()

@@ -19,6 +19,7 @@ with warnings.catch_warnings():
         pytest.skip(f"the web tests need a test client: pip install httpx2 ({exc})",
                     allow_module_level=True)
 
+from tests.conftest import STORE_KINDS, archive_uri  # noqa: E402
 from tests.web.support import (  # noqa: E402
     BBC_STORIES,
     SEED_ARTICLE,
@@ -53,10 +54,12 @@ def seed_article_id() -> str:
     return article.id
 
 
-@pytest.fixture(scope="session")
-def write_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    """A server with a token over a fresh archive holding only what the tests upload."""
-    db = str(tmp_path_factory.mktemp("web-write") / "write.db")
+@pytest.fixture(scope="session", params=STORE_KINDS)
+def write_client(request: pytest.FixtureRequest,
+                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A server with a token over a fresh archive holding only what the tests upload, on each
+    store."""
+    db = archive_uri(request.param, tmp_path_factory.mktemp("web-write"), request, "write")
     app = create_app(Settings.resolve(env={}, db=db), token=TOKEN)
     yield TestClient(app)
     app.state.web.close()

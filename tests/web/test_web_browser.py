@@ -283,4 +283,52 @@ def test_mentions_toggle_marks_the_names(browser: Any, enriched_server: LiveServ
     _shot(browser, "cable-mentions-marked")
     browser.find_element(By.CSS_SELECTOR, "label.mentions-toggle").click()
     assert not underlined()
+
+
+@pytest.fixture
+def correcting_server(enriched_seeds: str, tmp_path: Path) -> Iterator[LiveServer]:
+    """A server with a token over a copy of the enriched seed pair, to correct its entities."""
+    from tests.conftest import copy_archive
+    from tests.web.support import TOKEN
+
+    from cablewire.settings import Settings
+    from cablewire.web import create_app
+
+    app = create_app(Settings.resolve(env={}, db=copy_archive(enriched_seeds, tmp_path)),
+                     token=TOKEN)
+    server = LiveServer(app)
+    server.start()
+    yield server
+    server.stop()
+    app.state.web.close()
+
+
+def test_a_merge_made_in_the_entity_page_form_shows_on_the_page(
+        browser: Any, correcting_server: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from tests.web.support import TOKEN
+
+    browser.get(correcting_server.url + "/entities/organization:chatham-house")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Chatham House"
+    form = browser.find_element(By.CSS_SELECTOR, "form.correction.merge")
+    form.find_element(By.NAME, "into").send_keys("Jamestown Foundation")
+    form.find_element(By.NAME, "by").send_keys("Ana")
+    form.find_element(By.NAME, "note").send_keys("one think tank")
+    form.find_element(By.NAME, "token").send_keys(TOKEN)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(
+        "/entities/organization:jamestown-foundation"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Jamestown Foundation"
+    assert browser.find_element(By.CSS_SELECTOR, ".byline").text == "Also written: Chatham House"
+    listed = browser.find_element(By.CSS_SELECTOR, "li.correction").text
+    assert listed.startswith("USER CORRECTION #1 ")  # the label is set in capitals
+    assert ("Ana: merge organization:chatham-house into organization:jamestown-foundation"
+            " — one think tank") in listed
+    _shot(browser, "entity-corrected")
+    # The mentions page, one click away, shows the merged entity's mentions in their sentences.
+    browser.find_element(By.CSS_SELECTOR, "#docs-h a").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/mentions"))
+    marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, ".mentions mark")]
+    assert sorted(marks) == ["Chatham House", "Chatham House", "Jamestown Foundation"]
     assert not _problems(browser)

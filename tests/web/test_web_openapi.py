@@ -227,6 +227,7 @@ def test_errors_validate_as_the_envelope(client: TestClient, spec: dict[str, Any
     ("/api/entities", "/api/entities"),
     (f"/api/entities/{TOURE}", "/api/entities/{key}"),
     ("/api/entities/ATT", "/api/entities/{key}"),
+    ("/api/entities/ATT/mentions?limit=5", "/api/entities/{key}/mentions"),
     ("/api/timeline", "/api/timeline"),
     ("/api/timeline?q=AQIM&year=2009", "/api/timeline"),
     ("/api/places", "/api/places"),

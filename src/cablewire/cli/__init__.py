@@ -7,14 +7,15 @@ import click
 
 from cablewire import __version__
 from cablewire.cli.citations import citations_command, most_cited_command
+from cablewire.cli.copy import copy_command
 from cablewire.cli.entities import (
     enrich_command,
     entities_command,
-    entity_command,
     quotes_command,
     stages_command,
     timeline_command,
 )
+from cablewire.cli.entity import entity_command
 from cablewire.cli.export import export_command
 from cablewire.cli.ingest import ingest_command
 from cablewire.cli.link import cast_command, related_command
@@ -43,5 +44,6 @@ def main() -> None:
 for command in (parse_command, ingest_command, search_command, show_command, stats_command,
                 errors_command, reindex_command, export_command, related_command, cast_command,
                 citations_command, most_cited_command, enrich_command, stages_command,
-                entities_command, entity_command, timeline_command, quotes_command, serve_command):
+                entities_command, entity_command, timeline_command, quotes_command, serve_command,
+                copy_command):
     main.add_command(command)

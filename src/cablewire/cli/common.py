@@ -18,10 +18,23 @@ db_option = click.option(
     "--db",
     default=None,
     metavar="FILE|URI",
-    help="The archive (a SQLite file, sqlite://PATH or memory:). Default: ./cablewire.db, or"
+    help="The archive (a SQLite file, sqlite://PATH, postgresql://USER@HOST/DATABASE or"
+         " memory:). Default: ./cablewire.db, or"
          " $CABLEWIRE_DB.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+def executor_options(fn: F) -> F:
+    """--executor and --address: where the work runs (`Settings.executor`, `ray_address`)."""
+    fn = click.option(
+        "--address", default=None, metavar="auto|HOST:PORT",
+        help="The Ray cluster to join (auto: the one this machine belongs to). Default: Ray"
+             " starts on this machine for the run.")(fn)
+    return click.option(
+        "--executor", type=click.Choice(["local", "ray"]), default=None,
+        help="Where the work runs: local processes, or Ray actors (pip install"
+             " 'cablewire[ray]'). Default: local, or $CABLEWIRE_EXECUTOR.")(fn)
 
 
 def settings_from(**flags: Any) -> Settings:

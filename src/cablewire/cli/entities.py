@@ -1,4 +1,5 @@
-"""`cablewire enrich`, `entities`, `entity`, `timeline` and `quotes`: who, where and when."""
+"""`cablewire enrich`, `stages`, `entities`, `timeline` and `quotes`: who, where and when
+(`entity` is in `cablewire.cli.entity`)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,15 @@ import json
 import click
 
 from cablewire.archive import Archive
-from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
+from cablewire.cli.common import (
+    db_option,
+    executor_options,
+    json_option,
+    settings_from,
+    translate_errors,
+)
 from cablewire.cli.progress import Meter
-from cablewire.pipeline import enrich, stage_status
+from cablewire.pipeline import StageProgress, enrich, stage_status
 from cablewire.timeline import when
 
 TYPES = ("person", "organization", "place", "group")
@@ -17,27 +24,34 @@ TYPES = ("person", "organization", "place", "group")
 
 @click.command("enrich")
 @db_option
-@click.option("--workers", type=int, default=None, help="Processes (default: one per core).")
+@click.option("--workers", type=int, default=None,
+              help="Processes, or Ray actors (default: one per core, of the Ray cluster).")
+@executor_options
 @click.option("--stage", "names", multiple=True, metavar="NAME",
               help="Run only this stage (and those it needs); repeat for more. Default: all."
                    " See `cablewire stages`.")
 @json_option
 @translate_errors
-def enrich_command(db: str | None, workers: int | None, names: tuple[str, ...],
-                   as_json: bool) -> None:
-    """Run the stages (people, organisations, places, dates, events, quotes, jargon) on the
-    documents that lack their current result: a stage whose version changed re-runs alone
-    (the model's stage needs the NLP extra: pip install 'cablewire[nlp]').
+def enrich_command(db: str | None, workers: int | None, executor: str | None,
+                   address: str | None, names: tuple[str, ...], as_json: bool) -> None:
+    """Run the stages (people, organisations, places, dates, events, quotes, jargon, passage
+    vectors) on the documents that lack their current result: a stage whose version changed
+    re-runs alone (the model's stage needs the NLP extra: pip install 'cablewire[nlp]').
 
     \b
     Example:
         cablewire enrich --db archive.db
         cablewire enrich --stage quotes
+        cablewire enrich --stage vectors --executor ray --address auto --workers 8
     """
     meter = Meter("enrich", "documents")
+
+    def progress(p: StageProgress) -> None:
+        meter.update(p.done, p.total, f"{p.failed} failed")
+
+    settings = settings_from(db=db, workers=workers, executor=executor, ray_address=address)
     try:
-        report = enrich(settings_from(db=db, workers=workers), on_progress=meter.update,
-                        names=names or None)
+        report = enrich(settings, on_progress=progress, names=names or None)
     finally:
         meter.close()
     if as_json:
@@ -96,41 +110,6 @@ def entities_command(db: str | None, type_: str | None, limit: int, as_json: boo
     for e in found:
         click.echo(f"{e['documents']:6d} docs {e['mentions']:7d} mentions  {e['type']:12s}"
                    f" {e['name']}  ({e['key']})")
-
-
-@click.command("entity")
-@click.argument("name")
-@db_option
-@json_option
-@translate_errors
-def entity_command(name: str, db: str | None, as_json: bool) -> None:
-    """One entity by any of its names or its key: aliases, facts, documents, co-occurring
-    entities, quotes and dated events.
-
-    \b
-    Example:
-        cablewire entity ATT
-    """
-    with Archive.open(settings_from(db=db)) as archive:
-        found = archive.entity(name)
-    if as_json:
-        click.echo(json.dumps(found, ensure_ascii=False))
-        return
-    click.echo(f"{found['name']} ({found['type']}, {found['key']})")
-    if found["aliases"]:
-        click.echo("also: " + ", ".join(found["aliases"]))
-    for fact in found["facts"][:10]:
-        click.echo(f"{fact['kind']}: {fact['value']} ({fact['documents']} documents)")
-    if found["place"]:
-        click.echo(f"at {found['place']['lat']:.4f}, {found['place']['lon']:.4f}")
-    click.echo(f"\n{len(found['documents'])} documents:")
-    for doc in found["documents"][:20]:
-        click.echo(f"  {doc['date'] or '-':19s}  {doc['id']}  {doc['title'] or ''}")
-    if found["co_occurring"]:
-        click.echo("\nnamed with: " + ", ".join(
-            f"{c['name']} ({c['documents']})" for c in found["co_occurring"][:12]))
-    for quote in found["quotes"][:10]:
-        click.echo(f'\n  "{quote["text"]}"  ({quote["document"]})')
 
 
 @click.command("timeline")

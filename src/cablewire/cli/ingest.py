@@ -6,9 +6,9 @@ import json
 
 import click
 
-from cablewire.cli.common import db_option, settings_from, translate_errors
+from cablewire.cli.common import db_option, executor_options, settings_from, translate_errors
 from cablewire.cli.progress import Meter
-from cablewire.pipeline import Progress, ingest
+from cablewire.pipeline import Progress, StageProgress, ingest
 
 
 def _count(paths: tuple[str, ...]) -> int | None:
@@ -24,14 +24,16 @@ def _count(paths: tuple[str, ...]) -> int | None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @db_option
 @click.option("--workers", type=int, default=None,
-              help="Parsing processes (default: one per core).")
+              help="Parsing processes, or Ray actors (default: one per core).")
+@executor_options
 @click.option("--enrich/--no-enrich", default=None,
               help="Find entities, places, dates and quotes too (default: when the NLP extra"
                    " is installed).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @translate_errors
 def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
-                   enrich: bool | None, as_json: bool) -> None:
+                   executor: str | None, address: str | None, enrich: bool | None,
+                   as_json: bool) -> None:
     """Ingest cables and articles from PATHS (files, folders, .tar.* and .zip archives) into
     the archive. Running it again on the same input changes nothing; after an interruption it
     resumes where it stopped. Documents that cannot be read are recorded (`cablewire errors`).
@@ -40,7 +42,7 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
     Example:
         cablewire ingest cablegate-pages.tar.xz bbc-news/ --db archive.db
     """
-    settings = settings_from(db=db, workers=workers,
+    settings = settings_from(db=db, workers=workers, executor=executor, ray_address=address,
                              enrich=None if enrich is None else ("yes" if enrich else "no"))
     reading = Meter("ingest", "sources")
     total = _count(paths) if reading.use_bar else None
@@ -49,9 +51,9 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
     def read(p: Progress) -> None:
         reading.update(p.sources, total, f"{p.documents} documents, {p.failed} failed")
 
-    def enriched(done: int, count: int) -> None:
+    def enriched(p: StageProgress) -> None:
         reading.close()  # reading is over when the stages start
-        stages.update(done, count)
+        stages.update(p.done, p.total, f"{p.failed} failed")
 
     try:
         report = ingest(paths, settings, on_progress=read, on_stage_progress=enriched)

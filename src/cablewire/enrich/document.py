@@ -29,6 +29,7 @@ from cablewire.enrich.entities import (
 from cablewire.enrich.model import Entity, EntityType, Place
 from cablewire.enrich.resolve import resolve
 from cablewire.enrich.structure import Segment, segments
+from cablewire.text.titles import is_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -58,7 +59,7 @@ def find_entities(doc: dict[str, Any]) -> Found:
     for i in prose:
         found = model_mentions(i, docs[i], context)
         mentions += join_parenthesised(i, docs[i].text, found)
-    _vote(mentions)
+    _vote(mentions, _after_a_title(mentions, docs))
     names = _scan_names(mentions, defined, context)
     for i in prose:
         taken = [m for m in mentions if m.segment == i]
@@ -67,23 +68,46 @@ def find_entities(doc: dict[str, Any]) -> Found:
         if seg.kind != "prose":
             mentions += match_header(i, seg, names, context)
     mentions.sort(key=lambda m: (m.segment, m.start))
-    entities, places = resolve(mentions, segs, defined, context)
+    entities, places = resolve(mentions, segs, defined, context, home_countries(doc))
     return Found(segs, docs, mentions, entities, places, context)
 
 
-def document_countries(doc: dict[str, Any], segs: list[Segment]) -> frozenset[str]:
-    """ISO codes of the countries a document is about: its country tags, its origin's country,
-    its dateline's, and every country its text names."""
-    out: set[str] = set()
+def tag_countries(doc: dict[str, Any]) -> frozenset[str]:
+    """ISO codes of the countries of a cable's country tags (FIPS codes: CS is Costa Rica)."""
     by_code = gazetteer.country_by_code()
-    for tag in doc.get("tags") or []:
-        country = by_code.get("FIPS:" + str(tag).strip())
-        if country is not None:
-            out.add(country.iso)
+    return frozenset(country.iso for tag in doc.get("tags") or []
+                     if (country := by_code.get("FIPS:" + str(tag).strip())) is not None)
+
+
+_POST_ABROAD = re.compile(r"^(?:Embassy|Consulate|Mission|American Embassy)\b")
+
+
+def home_countries(doc: dict[str, Any]) -> frozenset[str]:
+    """Where a document is from: its country tags' countries and its origin's. An embassy or a
+    consulate is abroad: `Embassy San Jose` untagged is San José, Costa Rica, not California."""
+    tagged = tag_countries(doc)
+    origin = str(doc.get("origin") or "")
+    place = _POST_ABROAD.sub("", origin).strip()
+    if not place or place == origin or gazetteer.find_country(place) is not None:
+        return tagged
+    found = gazetteer.cities().get(gazetteer.fold(place), ())
+    biggest = found[0].population if found else 0
+    abroad = [c for c in found if c.country != "US" and c.population * 10 >= biggest]
+    if tagged and any(c.country in tagged for c in found):
+        return tagged
+    return tagged | {abroad[0].country} if abroad else tagged
+
+
+def document_countries(doc: dict[str, Any], segs: list[Segment]) -> frozenset[str]:
+    """ISO codes of the countries a document is about: its home countries (`home_countries`),
+    its origin's and its dateline's, and every country its text names."""
+    tagged = home_countries(doc)
+    out: set[str] = set(tagged)
     for value in (doc.get("origin"), doc.get("dateline")):
         for word in re.findall(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?", str(value or "")):
             country = gazetteer.find_country(word)
-            city = gazetteer.find_city(word, min_population=50_000) if country is None else None
+            city = (gazetteer.find_city(word, min_population=50_000, home=tagged)
+                    if country is None else None)
             if country is not None:
                 out.add(country.iso)
             elif city is not None:
@@ -97,14 +121,40 @@ def document_countries(doc: dict[str, Any], segs: list[Segment]) -> frozenset[st
     return frozenset(out)
 
 
-def _vote(mentions: list[Mention]) -> None:
-    """One type per name as written in a document: the model's majority (overrides kept)."""
+_TITLE_BEFORE = re.compile(r"([A-Z][A-Za-z.]+)\s+$")
+
+
+def _after_a_title(mentions: list[Mention], docs: dict[int, Doc]) -> set[int]:
+    """The model's mentions of one capitalised word that follow a person's title ("President
+    Fox", "General Besto"): a person. Their positions in `mentions`."""
+    out: set[int] = set()
+    for k, m in enumerate(mentions):
+        text = m.name or m.text
+        if m.source != "model" or " " in text or text.isupper():
+            continue
+        before = _TITLE_BEFORE.search(docs[m.segment].text, max(0, m.start - 40), m.start)
+        if (before and is_title(before.group(1)) and gazetteer.find_country(text) is None
+                and lookup_known(text, frozenset()) is None):
+            m.type = "person"
+            out.add(k)
+    return out
+
+
+def _vote(mentions: list[Mention], titled: set[int] | frozenset[int] = frozenset()) -> None:
+    """One type per name as written in a document: the model's majority (overrides kept); a
+    name that follows a person's title somewhere (`titled`) is a person, unless an override
+    says otherwise."""
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    overridden: set[str] = set()
     for m in mentions:
         votes[gazetteer.fold(m.name or m.text)][m.type] += 1 if m.source == "model" else 3
+        if m.source != "model":
+            overridden.add(gazetteer.fold(m.name or m.text))
+    people = {gazetteer.fold(mentions[k].name or mentions[k].text) for k in titled} - overridden
     for m in mentions:
         if m.source == "model":
-            m.type = votes[gazetteer.fold(m.name or m.text)].most_common(1)[0][0]
+            folded = gazetteer.fold(m.name or m.text)
+            m.type = "person" if folded in people else votes[folded].most_common(1)[0][0]
     surnames = {
         surname_of(m.name or m.text)
         for m in mentions
@@ -119,6 +169,7 @@ def _vote(mentions: list[Mention]) -> None:
             and not text.isupper()
             and gazetteer.fold(text) in surnames
             and gazetteer.find_country(text) is None
+            and text not in gazetteer.demonym_plurals()  # ("Violent Turkish" is no person)
         ):
             m.type = "person"
 

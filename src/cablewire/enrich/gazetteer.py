@@ -348,15 +348,19 @@ def cities() -> dict[str, tuple[City, ...]]:
 
 
 def find_city(
-    name: str, context: frozenset[str] = frozenset(), min_population: int = 0
+    name: str, context: frozenset[str] = frozenset(), min_population: int = 0,
+    home: frozenset[str] = frozenset(),
 ) -> City | None:
-    """The city called `name`: in one of the `context` countries (ISO codes) if any is, else the
-    most populous one with at least `min_population` people."""
+    """The city called `name`: in one of the `home` countries (ISO codes: where the document is
+    from, by its country tags) if any is, else in one of the `context` countries (those it names),
+    else the most populous one with at least `min_population` people. (A cable of Embassy San
+    Jose tagged CS names the U.S. too: its San Jose is San José, Costa Rica.)"""
     found = cities().get(fold(name), ())
     biggest = found[0].population if found else 0
-    for city in found:
-        if city.country in context and city.population * 10 >= biggest:
-            return city
+    for countries in (home, context):
+        for city in found:
+            if city.country in countries and city.population * 10 >= biggest:
+                return city
     for city in found:
         if city.population >= min_population:
             return city

@@ -7,7 +7,7 @@ docstring of `cablewire.enrich` shows the whole shape with an example.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 # Declared with the archive's result shapes, which use them too.
 from cablewire.results import EntityType as EntityType
@@ -50,6 +50,9 @@ class Entity(TypedDict):
     aliases: list[str]
     facts: list[Fact]
     mentions: list[Mention]
+    corrections: NotRequired[list[int]]
+    """The ids of the users' corrections that changed this entry (`cablewire.store.keymap`);
+    absent when none did."""
 
 
 class Place(TypedDict):

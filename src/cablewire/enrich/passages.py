@@ -1,6 +1,7 @@
 """A document as the passages the vector stage embeds: its lead first (title, subject and
 summary of a cable; headline and first paragraphs of an article), then its paragraphs in
-order, cut into windows of about `WORDS` words.
+order, cut into windows of about `WORDS` words. A word of more than `LONG_TOKEN` characters
+is cut to that length (the model's tokeniser takes time quadratic in a word's length).
 
 Routing headers, header blocks and trailers are left out: they are the same in every cable
 and say nothing about what a cable is about.
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from cablewire.text.tokens import cut_long_tokens
 
 WORDS = 150
 """About 250 tokens of cable English; the model reads 512 at most."""
@@ -59,12 +62,12 @@ def passages(doc: dict[str, Any], words: int = WORDS, limit: int = MAX_PASSAGES
     tokens: list[str] = []
     head = lead(doc)
     if head:
-        tokens.extend((head + ".").split())
+        tokens.extend(cut_long_tokens((head + ".").split()))
     summary = " ".join(str(doc.get("summary") or "").split())
     for text in _paragraph_texts(doc):
         if summary and text.endswith(summary[-80:]):
             continue  # the summary paragraph, already in the lead
-        tokens.extend(text.split())
+        tokens.extend(cut_long_tokens(text.split()))
         if len(tokens) >= words * limit:
             break
     out: list[Passage] = []

@@ -28,9 +28,11 @@ from cablewire.enrich.structure import Segment
 
 
 def resolve(
-    mentions: list[Mention], segs: list[Segment], defined: dict[str, str], context: frozenset[str]
+    mentions: list[Mention], segs: list[Segment], defined: dict[str, str], context: frozenset[str],
+    home: frozenset[str] = frozenset(),
 ) -> tuple[list[Entity], list[Place]]:
-    """Entities (most mentioned first) and the places among them that have coordinates."""
+    """Entities (most mentioned first) and the places among them that have coordinates; a city
+    is looked for first in the `home` countries (`gazetteer.find_city`)."""
     long_forms = {gazetteer.fold(long): short for short, long in defined.items()}
     keys: list[str] = []
     names: dict[str, Counter[str]] = defaultdict(Counter)
@@ -38,7 +40,7 @@ def resolve(
     places: dict[str, Place] = {}
     anchors = _person_anchors(mentions, context)
     for m in mentions:
-        key, name = _key_and_name(m, defined, long_forms, anchors, context, places)
+        key, name = _key_and_name(m, defined, long_forms, anchors, context, places, home)
         keys.append(key)
         names[key][name] += 2 if m.source != "header" else 1
         types.setdefault(key, m.type)
@@ -103,6 +105,7 @@ def _key_and_name(
     anchors: dict[str, Counter[str]],
     context: frozenset[str],
     places: dict[str, Place],
+    home: frozenset[str] = frozenset(),
 ) -> tuple[str, str]:
     text = m.name or m.text
     known = lookup_known(text, context)
@@ -115,7 +118,7 @@ def _key_and_name(
         if short is not None:
             return f"{m.type}:{slug(short)}", text
     if m.type == "place":
-        return _place(text, context, places)
+        return _place(text, context, places, home)
     if m.type == "person":
         tokens = person_tokens(text)
         if len(tokens) == 1 and tokens[0] in anchors:
@@ -128,7 +131,8 @@ def _key_and_name(
     return canonical_key(m.type, text, context), text
 
 
-def _place(text: str, context: frozenset[str], places: dict[str, Place]) -> tuple[str, str]:
+def _place(text: str, context: frozenset[str], places: dict[str, Place],
+           home: frozenset[str] = frozenset()) -> tuple[str, str]:
     country = gazetteer.find_country(text)
     if country is not None:
         return "place:" + slug(country.name), country.name
@@ -136,7 +140,8 @@ def _place(text: str, context: frozenset[str], places: dict[str, Place]) -> tupl
         return "place:" + slug(text), text
     common = zipf_frequency(text.lower(), "en") >= 4.0
     city = gazetteer.find_city(
-        "Washington" if text.upper() == "WASHDC" else text, context, min_population=15_000
+        "Washington" if text.upper() == "WASHDC" else text, context, min_population=15_000,
+        home=home,
     )
     if (
         city is not None

@@ -8,6 +8,10 @@ statistical model; the other segments are matched against names, gazetteers and 
 A paragraph typed all in capitals (older cables) is given to the model in a truecased copy of the
 same length: common words lower case (by `wordfreq`), known acronyms upper case, other words and
 sentence starts capitalised. Offsets into the copy are offsets into the original.
+
+A token of more than `LONG_TOKEN` characters (a pasted base64 image) is cut in every segment's
+text: its tail is blanked with spaces (`text.tokens.blank_long_tokens`), so offsets stay those of
+the stored text, and no model or pattern spends time quadratic in its length.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from wordfreq import zipf_frequency
 
 from cablewire.enrich.given_names import is_given_name
 from cablewire.text.casing import acronyms
+from cablewire.text.tokens import blank_long_tokens
 
 SegmentKind = Literal["prose", "heading", "header", "routing", "name"]
 
@@ -39,7 +44,7 @@ def segments(doc: dict[str, Any]) -> list[Segment]:
 
     def add(field: str, index: int | None, text: object, kind: SegmentKind) -> None:
         if isinstance(text, str) and text.strip():
-            out.append(Segment(field, index, text, kind))
+            out.append(Segment(field, index, blank_long_tokens(text), kind))
 
     if doc.get("kind") == "cable":
         add("subject", None, doc.get("subject"), "header")

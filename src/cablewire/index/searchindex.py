@@ -23,6 +23,7 @@ from cablewire.errors import SearchIndexError, StoreBusy
 from cablewire.index.sequence import read_seq, write_seq
 from cablewire.model.listing import listing
 from cablewire.store.base import Store
+from cablewire.store.keymap import active, correct_results
 
 logger = logging.getLogger(__name__)
 
@@ -199,9 +200,11 @@ class SearchIndex:
         writer = self._writer()
         done = 0
         last = self._seq
+        corrections = active(store.corrections())  # entities as shown: users' corrections
         for seq, doc in store.changes_since(self._seq):
             writer.delete_documents_by_term("doc_id", doc["id"])
-            writer.add_document(to_index_document(doc, store.results(doc["id"])))
+            shown = correct_results(doc["id"], store.results(doc["id"]), corrections)
+            writer.add_document(to_index_document(doc, shown))
             done += 1
             last = seq
             if done % COMMIT_EVERY == 0:
@@ -224,6 +227,8 @@ class SearchIndex:
     def _clear(self) -> None:
         if self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
+            if Path(self.path).exists():  # a file written while it went: once more, or say why
+                shutil.rmtree(self.path)
             Path(self.path).mkdir(parents=True)
             Path(self.path, SCHEMA_FILE).write_text(SCHEMA_VERSION)
             self.index = tantivy.Index(self.schema, path=self.path)

@@ -15,7 +15,10 @@ Two kinds of data live in a store:
 - stage results: what a stage (`cablewire.stages`) made of a document's current revision, keyed
   by (document, stage, version), and the rows derived from them that the archive-wide views
   read (entities, places, dated events, quotes). Each stage owns its own rows: writing one
-  stage's result for a document replaces that stage's rows only.
+  stage's result for a document replaces that stage's rows only;
+- users' corrections of entities (merge, split, reject; `cablewire.store.keymap`), kept in
+  their own table and never changed by a stage: the derived rows are the stages' results with
+  the corrections that apply replayed over them, so the views show the corrected archive.
 """
 
 from __future__ import annotations
@@ -26,11 +29,14 @@ from typing import Any, Protocol, TypedDict
 
 from cablewire.results import (
     CastMember,
+    CorrectionAction,
     CurrentRevision,
     Entity,
+    EntityCorrection,
     EntityDocument,
     EntityListItem,
     Failure,
+    MentionRef,
     Place,
     Quote,
     Revision,
@@ -84,6 +90,24 @@ class StageResult:
     revision: int
     data: dict[str, Any]
     inputs: str = ""
+
+
+@dataclass
+class CorrectionRequest:
+    """A correction to record (`Store.add_correction`); the store gives it an id and a time.
+    `key` is the entity corrected; `into` the merge's target or the split's new key; `name` the
+    resulting entity's name; a split moves the mentions in `documents`, those written as one
+    of `names` and those listed in `mentions`."""
+
+    action: CorrectionAction
+    key: str
+    by: str
+    into: str | None = None
+    name: str | None = None
+    names: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    mentions: list[MentionRef] = field(default_factory=list)
+    note: str = ""
 
 
 # The shapes a revision and a failure take are declared with the archive's results.
@@ -236,15 +260,17 @@ class Store(Protocol):
         ...
 
     def write_results(self, results: list[StageResult], indexed: bool = False) -> int:
-        """Store stage results and replace each one's derived rows, in one transaction; a
-        result for a revision that is no longer the current one is dropped, and one identical to
-        what is stored changes nothing. With `indexed`, documents whose result changed get a
+        """Store stage results and replace each one's derived rows (with the users'
+        corrections applied: `corrections`), in one transaction; a result for a revision that
+        is no longer the current one is dropped, and one identical to what is stored changes
+        nothing. With `indexed`, documents whose result changed get a
         new change number so the search index takes it. Returns how many were written."""
         ...
 
     def result(self, doc_id: str, stage: str) -> dict[str, Any] | None:
         """A document's stored result of `stage` (whatever its version), None when there is
-        none for its current revision."""
+        none for its current revision; as the stage made it (`keymap.correct_results` gives
+        what the archive shows)."""
         ...
 
     def results(self, doc_id: str) -> dict[str, dict[str, Any]]:
@@ -253,6 +279,11 @@ class Store(Protocol):
 
     def stage_counts(self) -> dict[str, dict[str, int]]:
         """For each stage with stored results: documents by version."""
+        ...
+
+    def result_origins(self, doc_id: str) -> dict[str, tuple[str, str]]:
+        """For each stage with a result for a document's current revision: the (version,
+        inputs) it was made at (what `cablewire copy` needs to write it elsewhere)."""
         ...
 
     # -- views over derived rows ---------------------------------------------------------------
@@ -287,6 +318,26 @@ class Store(Protocol):
 
     def places(self, limit: int = 500) -> list[Place]:
         """Places with coordinates and how many documents name them."""
+        ...
+
+    # -- users' corrections of entities ---------------------------------------------------------
+
+    def add_correction(self, request: CorrectionRequest) -> EntityCorrection:
+        """Record a correction (numbered after every earlier one, stamped now) and, in the same
+        transaction, derive again the rows of every document naming a key it is linked to
+        (`keymap.affected_keys`), through `keymap.correct_results`; those documents get a new
+        change number so the search index takes them. The store does not check the keys: the
+        archive does (`Archive.correct`)."""
+        ...
+
+    def undo_correction(self, correction_id: int, by: str) -> EntityCorrection:
+        """Mark a correction undone (by `by`, now), keep it, and derive its documents' rows
+        again as `add_correction` does. Raises `NotFound` for an unknown id and `UsageError`
+        for a correction already undone."""
+        ...
+
+    def corrections(self) -> list[EntityCorrection]:
+        """Every correction, undone ones too, in the order they were made."""
         ...
 
     def close(self) -> None:

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from cablewire.errors import NotFound, UsageError
 from cablewire.model.listing import Listing, content_hash, listing, with_id
 from cablewire.model.revisions import Candidate, Choice, candidate, choose_current
 from cablewire.results import (
     CastMember,
     CurrentRevision,
     Entity,
+    EntityCorrection,
     EntityDocument,
     EntityListItem,
     Place,
@@ -30,10 +32,12 @@ from cablewire.results import (
     Stats,
     TimelineEntry,
 )
+from cablewire.store import keymap
 from cablewire.store.base import (
     CAST_TYPES,
     BatchSummary,
     CitationCount,
+    CorrectionRequest,
     FailureInfo,
     ListingInfo,
     RevisionInfo,
@@ -97,6 +101,7 @@ class MemoryStore:
         self._facets: dict[str, dict[str, str]] = {}
         self._seq = 0
         self._results: dict[tuple[str, str], _Result] = {}
+        self._corrections: list[EntityCorrection] = []
 
     def index_location(self) -> str | None:
         return None
@@ -351,7 +356,20 @@ class MemoryStore:
         return written
 
     def _current(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """(document, stage, data) of every result made from a document's current revision."""
+        """(document, stage, data) of every result made from a document's current revision,
+        as shown: with the users' corrections that apply replayed over them."""
+        applying = keymap.active(self._corrections)
+        by_doc: dict[str, dict[str, dict[str, Any]]] = {}
+        for doc_id, stage, data in self._found():
+            by_doc.setdefault(doc_id, {})[stage] = data
+        for doc_id, results in by_doc.items():
+            shown = keymap.correct_results(doc_id, results, applying) if applying else results
+            for stage in sorted(shown):
+                yield doc_id, stage, shown[stage]
+
+    def _found(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(document, stage, data) of every result made from a document's current revision,
+        as the stage made it."""
         for (doc_id, stage), found in sorted(self._results.items()):
             doc = self._docs.get(doc_id)
             if doc is not None and doc.current == found.revision:
@@ -367,8 +385,15 @@ class MemoryStore:
 
     def results(self, doc_id: str) -> dict[str, dict[str, Any]]:
         with self._lock:
-            return {stage: copy.deepcopy(data) for d, stage, data in self._current()
+            return {stage: copy.deepcopy(data) for d, stage, data in self._found()
                     if d == doc_id}
+
+    def result_origins(self, doc_id: str) -> dict[str, tuple[str, str]]:
+        with self._lock:
+            doc = self._docs.get(doc_id)
+            return {stage: (r.version, r.inputs) for (d, stage), r in sorted(
+                self._results.items()) if d == doc_id and doc is not None
+                and doc.current == r.revision}
 
     def stage_counts(self) -> dict[str, dict[str, int]]:
         with self._lock:
@@ -545,6 +570,47 @@ class MemoryStore:
             return [{"key": k, "name": found[k]["name"], "lat": found[k]["lat"],
                      "lon": found[k]["lon"], "country": found[k].get("country"),
                      "documents": len(docs[k])} for k in keys]
+
+    # -- users' corrections of entities ---------------------------------------------------------
+
+    def add_correction(self, request: CorrectionRequest) -> EntityCorrection:
+        with self._lock:
+            made: EntityCorrection = {
+                "id": len(self._corrections) + 1, "action": request.action,
+                "key": request.key, "into": request.into, "name": request.name,
+                "names": list(request.names), "documents": list(request.documents),
+                "mentions": copy.deepcopy(request.mentions), "note": request.note,
+                "by": request.by, "at": _now(), "undone_by": None, "undone_at": None}
+            self._corrections.append(made)
+            self._touch(made)
+            return copy.deepcopy(made)
+
+    def undo_correction(self, correction_id: int, by: str) -> EntityCorrection:
+        with self._lock:
+            if not 1 <= correction_id <= len(self._corrections):
+                raise NotFound(f"no correction {correction_id}: list them with"
+                               " `cablewire entity corrections`")
+            found = self._corrections[correction_id - 1]
+            if found["undone_at"] is not None:
+                raise UsageError(f"correction {correction_id} was undone already"
+                                 f" ({found['undone_at']}, by {found['undone_by']})")
+            found["undone_by"], found["undone_at"] = by, _now()
+            self._touch(found)
+            return copy.deepcopy(found)
+
+    def corrections(self) -> list[EntityCorrection]:
+        with self._lock:
+            return copy.deepcopy(self._corrections)
+
+    def _touch(self, changed: EntityCorrection) -> None:
+        """A new change number for every document naming a key linked to `changed`."""
+        keys = keymap.affected_keys(self._corrections,
+                                    [k for k in (changed["key"], changed["into"]) if k])
+        ids = sorted({doc_id for doc_id, _stage, data in self._found()
+                      for e in data.get("entities") or [] if e["key"] in keys})
+        for doc_id in ids:
+            self._seq += 1
+            self._docs[doc_id].seq = self._seq
 
     def close(self) -> None:
         pass

@@ -261,6 +261,33 @@ ALTER TABLE revisions ADD COLUMN completeness TEXT;  -- JSON: model.revisions.Co
 ALTER TABLE documents ADD COLUMN current TEXT;       -- JSON: model.revisions.Choice
 """
 
+# Users' corrections of entities (`cablewire.store.keymap`): their own table, which no stage
+# writes, and the keys each stage found in each document (before any correction), to find the
+# documents a correction changes. No correction exists yet, so the keys found are those stored.
+M007_ENTITY_CORRECTIONS = """
+CREATE TABLE entity_corrections (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,          -- 'merge', 'split' or 'reject'
+    key TEXT NOT NULL,
+    into_key TEXT,
+    name TEXT,
+    choice TEXT NOT NULL,          -- JSON: the split's names, documents and mentions
+    note TEXT NOT NULL,
+    made_by TEXT NOT NULL,
+    made_at TEXT NOT NULL,
+    undone_by TEXT,
+    undone_at TEXT
+);
+CREATE TABLE entity_sources (      -- the entity keys a stage found in a document
+    stage TEXT NOT NULL,
+    id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (key, id, stage)
+);
+CREATE INDEX entity_sources_id ON entity_sources(id, stage);
+INSERT OR IGNORE INTO entity_sources SELECT stage, id, key FROM entity_documents;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("001_initial", M001_INITIAL),
     ("002_facet_values", M002_FACET_VALUES),
@@ -268,6 +295,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("004_stages", M004_STAGES),
     ("005_cross_reference", M005_CROSS_REFERENCE),
     ("006_current_revision", M006_CURRENT_REVISION),
+    ("007_entity_corrections", M007_ENTITY_CORRECTIONS),
 ]
 
 STEPS: dict[str, Callable[[sqlite3.Connection], None]] = {

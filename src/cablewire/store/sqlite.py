@@ -21,21 +21,31 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from cablewire.errors import ArchiveMissing, StoreBusy, StoreCorrupt, StoreError
+from cablewire.errors import (
+    ArchiveMissing,
+    NotFound,
+    StoreBusy,
+    StoreCorrupt,
+    StoreError,
+    UsageError,
+)
 from cablewire.model.listing import with_id
 from cablewire.results import (
     CastMember,
     CurrentRevision,
     Entity,
+    EntityCorrection,
     EntityListItem,
     Place,
     Quote,
     Stats,
     TimelineEntry,
 )
+from cablewire.store import keymap
 from cablewire.store.base import (
     BatchSummary,
     CitationCount,
+    CorrectionRequest,
     FailureInfo,
     ListingInfo,
     RevisionInfo,
@@ -399,6 +409,7 @@ class SQLiteStore:
         written = 0
         with self._write() as seq:
             db = self._db
+            corrections = keymap.active(_corrections(db))
             for result in results:
                 row = db.execute("SELECT revision FROM documents WHERE id = ?",
                                  (result.document,)).fetchone()
@@ -415,7 +426,11 @@ class SQLiteStore:
                     (result.document, result.stage, result.version, result.revision,
                      result.inputs, digest, pack(result.data)),
                 )
-                _write_rows(db, result.document, result.stage, result.data)
+                if corrections:  # the other stages' rows may follow this one's keys
+                    _derive(db, result.document, [result.stage], corrections)
+                else:
+                    _write_sources(db, result.document, result.stage, result.data)
+                    _write_rows(db, result.document, result.stage, result.data)
                 if indexed:
                     db.execute("UPDATE documents SET seq = ? WHERE id = ?",
                                (seq.next(), result.document))
@@ -435,6 +450,13 @@ class SQLiteStore:
             " AND d.revision = s.revision WHERE s.id = ? ORDER BY s.stage", (doc_id,)
         )
         return {stage: unpack(data) for stage, data in rows}
+
+    def result_origins(self, doc_id: str) -> dict[str, tuple[str, str]]:
+        rows = self._db.execute(
+            "SELECT s.stage, s.version, s.inputs FROM stage_results s JOIN documents d"
+            " ON d.id = s.id AND d.revision = s.revision WHERE s.id = ? ORDER BY s.stage",
+            (doc_id,))
+        return {stage: (version, inputs) for stage, version, inputs in rows}
 
     def stage_counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
@@ -559,6 +581,40 @@ class SQLiteStore:
         return [{"key": r[0], "name": r[1], "lat": r[2], "lon": r[3], "country": r[4],
                  "documents": r[5]} for r in rows]
 
+    # -- users' corrections of entities ---------------------------------------------------------
+
+    def add_correction(self, request: CorrectionRequest) -> EntityCorrection:
+        with self._write() as seq:
+            db = self._db
+            cursor = db.execute(
+                "INSERT INTO entity_corrections (action, key, into_key, name, choice, note,"
+                " made_by, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (request.action, request.key, request.into, request.name,
+                 json.dumps({"names": request.names, "documents": request.documents,
+                             "mentions": request.mentions}), request.note, request.by, _now()))
+            made = _corrections(db, cursor.lastrowid)[0]
+            _rederive(db, made, seq)
+        return made
+
+    def undo_correction(self, correction_id: int, by: str) -> EntityCorrection:
+        with self._write() as seq:
+            db = self._db
+            found = _corrections(db, correction_id)
+            if not found:
+                raise NotFound(f"no correction {correction_id}: list them with"
+                               " `cablewire entity corrections`")
+            if found[0]["undone_at"] is not None:
+                raise UsageError(f"correction {correction_id} was undone already"
+                                 f" ({found[0]['undone_at']}, by {found[0]['undone_by']})")
+            db.execute("UPDATE entity_corrections SET undone_by = ?, undone_at = ? WHERE id = ?",
+                       (by, _now(), correction_id))
+            undone = _corrections(db, correction_id)[0]
+            _rederive(db, undone, seq)
+        return undone
+
+    def corrections(self) -> list[EntityCorrection]:
+        return _corrections(self._db)
+
     def close(self) -> None:
         with _OPEN_LOCK:
             for db in self._connections:
@@ -576,6 +632,66 @@ _OPEN_LOCK = threading.Lock()
 def _glob_safe(text: str | None) -> bool:
     """Whether `text` can stand in a GLOB pattern as itself (letters and digits only)."""
     return text is None or (text.isascii() and text.isalnum())
+
+
+def _corrections(db: sqlite3.Connection, only: int | None = None) -> list[EntityCorrection]:
+    sql = ("SELECT id, action, key, into_key, name, choice, note, made_by, made_at, undone_by,"
+           " undone_at FROM entity_corrections")
+    rows = db.execute(sql + (" WHERE id = ?" if only is not None else "") + " ORDER BY id",
+                      () if only is None else (only,))
+    out: list[EntityCorrection] = []
+    for r in rows:
+        choice = json.loads(r[5])
+        out.append({"id": r[0], "action": r[1], "key": r[2], "into": r[3], "name": r[4],
+                    "names": choice["names"], "documents": choice["documents"],
+                    "mentions": choice["mentions"], "note": r[6], "by": r[7], "at": r[8],
+                    "undone_by": r[9], "undone_at": r[10]})
+    return out
+
+
+def _rederive(db: sqlite3.Connection, changed: EntityCorrection, seq: _Sequence) -> None:
+    """Derive again, with the corrections that apply now, the rows of every document that
+    names a key linked to `changed`; each gets a new change number."""
+    every = _corrections(db)
+    keys = sorted(keymap.affected_keys(every, [k for k in (changed["key"], changed["into"])
+                                               if k]))
+    ids: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        ids.update(r[0] for r in db.execute(
+            f"SELECT DISTINCT id FROM entity_sources WHERE key IN ({','.join('?' * len(chunk))})",
+            chunk))
+    applying = keymap.active(every)
+    for doc_id in sorted(ids):
+        _derive(db, doc_id, None, applying)
+        db.execute("UPDATE documents SET seq = ? WHERE id = ?", (seq.next(), doc_id))
+
+
+def _derive(db: sqlite3.Connection, doc_id: str, stages: list[str] | None,
+            corrections: list[EntityCorrection]) -> None:
+    """Write every derived row of a document from its stored results of its current revision,
+    with `corrections` (those that apply) replayed over them; the keys found are written anew
+    for `stages` (those whose result was just written)."""
+    rows = db.execute(
+        "SELECT s.stage, s.data FROM stage_results s JOIN documents d ON d.id = s.id"
+        " AND d.revision = s.revision WHERE s.id = ?", (doc_id,)).fetchall()
+    found = {stage: unpack(data) for stage, data in rows}
+    for stage in stages or []:
+        if stage not in found:  # a result of an older revision: its rows go
+            found[stage] = {}
+    for stage in stages or []:
+        _write_sources(db, doc_id, stage, found[stage])
+    shown = keymap.correct_results(doc_id, found, corrections)
+    for stage in sorted(shown):  # every stage: a split re-keys the events and quotes too
+        _write_rows(db, doc_id, stage, shown[stage])
+
+
+def _write_sources(db: sqlite3.Connection, doc_id: str, stage: str,
+                   data: dict[str, Any]) -> None:
+    """The entity keys `stage` found in a document, before any correction."""
+    db.execute("DELETE FROM entity_sources WHERE id = ? AND stage = ?", (doc_id, stage))
+    db.executemany("INSERT OR IGNORE INTO entity_sources VALUES (?, ?, ?)",
+                   [(stage, doc_id, e["key"]) for e in data.get("entities") or []])
 
 
 def _write_rows(db: sqlite3.Connection, doc_id: str, stage: str, data: dict[str, Any]) -> None:

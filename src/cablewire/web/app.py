@@ -11,6 +11,8 @@ Pages and their data (the HTML page and the JSON are two renderings of one libra
     /documents/{id}/citations?depth=    /api/documents/{id}/citations?depth=&direction=&limit=
     /citations/most-cited?year=&station= /api/citations/most-cited?year=&station=&limit=
     /entities, /entities/{key}          /api/entities?type=, /api/entities/{key}
+    /entities/{key}/mentions            /api/entities/{key}/mentions?limit=
+                                        /api/corrections (GET; POST, .../{id}/undo: token)
     /timeline?q=&year=&month=           /api/timeline?q=&year=&month=
     /map                                /api/places, /api/documents/{id}/entities
     /background (paste a story: POST)   POST /api/background (the text as the body)
@@ -18,7 +20,8 @@ Pages and their data (the HTML page and the JSON are two renderings of one libra
     /api (the API read aloud)           /api/openapi.json, /api/schema/{kind}
                                         /export?q=&format=, /api/export.jsonl?q=, /api/export.csv?q=
 
-Read-only, unless started with a token: then `POST /api/documents` ingests one file. The
+Read-only, unless started with a token: then `POST /api/documents` ingests one file, and
+`POST /api/corrections` records a user's correction of the entities (the entity page's forms). The
 background form and `POST /api/background` read what they are sent and store nothing.
 Every asset is bundled; the Content-Security-Policy allows nothing from elsewhere.
 """
@@ -49,6 +52,7 @@ from cablewire.web.views import (
     archive,
     background,
     citations,
+    corrections,
     document,
     entities,
     export,
@@ -107,6 +111,7 @@ def routes(token: bool) -> list[BaseRoute]:
         Route("/citations/most-cited", citations.most_cited_html, name="most-cited"),
         Route("/entities", entities.entities_html, name="entities"),
         Route("/entities/{key}", entities.entity_html, name="entity"),
+        Route("/entities/{key}/mentions", corrections.mentions_html, name="mentions"),
         Route("/timeline", entities.timeline_html, name="timeline"),
         Route("/map", entities.map_html, name="map"),
         Route("/background", background.background_html, methods=["GET", "POST"],
@@ -130,6 +135,8 @@ def routes(token: bool) -> list[BaseRoute]:
               name="api-cross-reference"),
         Route("/api/entities", entities.entities_json, name="api-entities"),
         Route("/api/entities/{key}", entities.entity_json, name="api-entity"),
+        Route("/api/entities/{key}/mentions", corrections.mentions_json, name="api-mentions"),
+        Route("/api/corrections", corrections.corrections_json, name="api-corrections"),
         Route("/api/timeline", entities.timeline_json, name="api-timeline"),
         Route("/api/places", entities.places_json, name="api-places"),
         Route("/api/background", background.background_json, methods=["POST"],
@@ -143,6 +150,10 @@ def routes(token: bool) -> list[BaseRoute]:
     if token:
         out.append(Route("/api/documents", archive.ingest_json, methods=["POST"],
                          name="api-ingest"))
+        out.append(Route("/api/corrections", corrections.correct_json, methods=["POST"],
+                         name="api-correct"))
+        out.append(Route("/api/corrections/{correction_id}/undo", corrections.undo_json,
+                         methods=["POST"], name="api-undo-correction"))
     return out
 
 

@@ -27,7 +27,8 @@ async def read_body(request: Request, limit: int, advice: str) -> bytes:
     declared length, or as it streams in); `advice` says what to do instead."""
 
     def too_large() -> TooLarge:
-        return TooLarge(f"the upload is over {limit // 2**20} MiB: {advice}")
+        size = f"{limit // 2**20} MiB" if limit >= 2**20 else f"{limit // 2**10} KiB"
+        return TooLarge(f"the upload is over {size}: {advice}")
 
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:

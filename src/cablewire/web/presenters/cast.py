@@ -19,9 +19,11 @@ def others_query(key: str, doc_id: str) -> str:
     return f'entity:"{key}" -id:"{doc_id}"'
 
 
-def present_cast(cast: CrossReference) -> dict[str, Any]:
+def present_cast(cast: CrossReference,
+                 corrected: frozenset[str] | set[str] = frozenset()) -> dict[str, Any]:
     """The panel's data: `groups` of the entities other documents name too, in the order of
-    the cross-reference (by type, then by mentions here), and those named only here."""
+    the cross-reference (by type, then by mentions here), and those named only here; those
+    whose key is in `corrected` (a user's correction changed them here) say so."""
     groups: list[dict[str, Any]] = []
     for member in cast["entities"]:
         if not groups or groups[-1]["type"] != member["type"]:
@@ -33,12 +35,12 @@ def present_cast(cast: CrossReference) -> dict[str, Any]:
         groups[-1]["entities"].append({
             "key": member["key"], "name": member["name"], "type": member["type"],
             "url": entity_url(member["key"]), "mentions": member["mentions"],
-            "documents": member["documents"],
+            "documents": member["documents"], "corrected": member["key"] in corrected,
             "search_url": search_url(others_query(member["key"], cast["id"])),
             "strongest": [{**doc, "url": document_url(doc["id"])}
                           for doc in member["strongest"]],
         })
-    only_here = [{"name": m["name"], "type": m["type"], "url": entity_url(m["key"])}
-                 for m in cast["only_here"]]
+    only_here = [{"name": m["name"], "type": m["type"], "url": entity_url(m["key"]),
+                  "corrected": m["key"] in corrected} for m in cast["only_here"]]
     return {"id": cast["id"], "groups": groups, "only_here": only_here,
             "named": len(cast["entities"]) + len(cast["only_here"])}

@@ -57,9 +57,13 @@ async def schema_json(request: Request) -> Response:
     return json_response(model.json_schema())
 
 
-def check_token(request: Request) -> None:
+def check_token(request: Request, form_token: str | None = None) -> None:
+    """The request carries the server's token: `Authorization: Bearer TOKEN`, or (a page's
+    form, which cannot set headers) the form's `token` field, given as `form_token`."""
     expected = state_of(request).token
     given = request.headers.get("authorization", "")
+    if not given and form_token:
+        given = f"Bearer {form_token}"
     scheme, _, value = given.partition(" ")
     if not expected or scheme.lower() != "bearer" or not hmac.compare_digest(
             value.strip().encode(), expected.encode()):

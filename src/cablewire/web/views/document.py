@@ -136,7 +136,7 @@ async def document_html(request: Request) -> Response:
                                "revisions": present_revisions(shown),
                                "related": present_background(page.related),
                                "api_url": "/api" + document_url(doc["id"]),
-                               "cast": present_cast(page.cast)}
+                               "cast": present_cast(page.cast, corrected_here(page.enrichment))}
     if doc.get("kind") == "cable":
         context["view"] = present_cable(shown, enrichment=page.enrichment)
         context["title"] = f"{doc['id']}: {doc.get('title') or doc.get('subject') or ''}"
@@ -144,6 +144,11 @@ async def document_html(request: Request) -> Response:
     context["view"] = present_article(shown, enrichment=page.enrichment)
     context["title"] = doc.get("title") or doc.get("dateline") or doc["id"]
     return render(request, "article.html", context)
+
+
+def corrected_here(enrichment: dict[str, Any] | None) -> set[str]:
+    """The keys of the entities a user's correction changed in this document."""
+    return {e["key"] for e in (enrichment or {}).get("entities") or [] if e.get("corrections")}
 
 
 def _original(archive: Archive, doc_id: str, revision: int | None) -> tuple[str, bytes, Shown]:

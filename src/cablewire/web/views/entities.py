@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cablewire.archive import Archive
+from cablewire.enrich.corrections import describe
 from cablewire.errors import UsageError
 from cablewire.results import Entity, EntityListItem, Place, TimelineEntry
 from cablewire.timeline import HORIZON_YEARS, beyond_span, document_years, period_of, when
@@ -105,7 +106,8 @@ async def entity_html(request: Request) -> Response:
         "periods": periods, "unit": unit, "undated": undated,
         "period_text": ", ".join(f"{p} ({n})" for p, n in periods if n),
         "search": search_url(search), "timeline": "/timeline?" + urlencode({"q": search}),
-        "entity_url": entity_url, "label_of": label_of,
+        "entity_url": entity_url, "label_of": label_of, "describe": describe,
+        "writable": bool(state_of(request).token),
     })
 
 
