@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
@@ -218,9 +219,12 @@ class Archive:
     def failures(self) -> list[Failure]:
         return self.store.failures()
 
-    def reindex(self) -> int:
-        """Make the search index and the vector index anew from the store."""
-        done = self.index.rebuild(self.store)
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Make the search index and the vector index anew from the store; `progress` hears
+        (documents done, documents in all) as the search index is written."""
+        total = self.store.stats()["documents"] if progress else 0
+        done = self.index.rebuild(
+            self.store, (lambda n: progress(n, total)) if progress else None)
         VectorIndex.beside(self.index.path).rebuild(self.store)
         self._vectors = None
         return done
@@ -311,8 +315,24 @@ class Archive:
             out.extend(self.store.quotes(key, limit))
         return sorted(out, key=lambda q: (q["date"] or "", q["document"]))[:limit]
 
-    def places(self, limit: int = 500) -> list[Place]:
-        return self.store.places(limit)
+    def places(self, limit: int = 500, query: str | None = None) -> list[Place]:
+        """Places with coordinates, most documents first: across the archive, or named by the
+        documents matching `query` (each counted by those documents only)."""
+        if not query:
+            return self.store.places(limit)
+        found: dict[str, Place] = {}
+        docs: dict[str, int] = {}
+        for hit in self.search(query, limit=10000)["hits"]:
+            entities = self.store.results(hit["id"]).get("entities") or {}
+            for place in {p["key"]: p for p in entities.get("places") or []}.values():
+                if place.get("lat") is None or place.get("lon") is None:
+                    continue
+                found.setdefault(place["key"], {
+                    "key": place["key"], "name": place["name"], "lat": place["lat"],
+                    "lon": place["lon"], "country": place.get("country"), "documents": 0})
+                docs[place["key"]] = docs.get(place["key"], 0) + 1
+        keys = sorted(found, key=lambda k: (-docs[k], k))[:limit]
+        return [{**found[k], "documents": docs[k]} for k in keys]
 
     def enrichment(self, text: str) -> dict[str, Any] | None:
         """The enrichment stages' results of a document as one view (None: not enriched)."""

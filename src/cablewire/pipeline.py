@@ -195,9 +195,12 @@ def ingest(
     settings: Settings,
     on_progress: Callable[[Progress], None] | None = None,
     executor: Executor | None = None,
+    on_stage_progress: Callable[[StageProgress], None] | None = None,
 ) -> IngestReport:
     """Ingest every document under `paths` into the archive `settings.db` (made when it does
-    not exist), run the stages `settings.enrich` asks for, and bring the index up to date."""
+    not exist), run the stages `settings.enrich` asks for, and bring the index up to date.
+    `on_progress` hears after each batch read, `on_stage_progress` after each batch
+    of the stages."""
     stages = stages_for(settings)
     with _working(settings, executor, create=True) as (executor, store):
         index = SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None)
@@ -213,7 +216,7 @@ def ingest(
             on_progress(progress)
         report = IngestReport(summary, progress, 0)
         if stages:
-            report.enriched = run_stages(store, stages, executor).enriched
+            report.enriched = run_stages(store, stages, executor, on_stage_progress).enriched
         report.indexed = indexed + index.sync(store)
         if stages:
             VectorIndex.beside(index.path).sync(store)

@@ -237,6 +237,54 @@ def test_entity_timeline_and_map_pages(browser: Any, enriched_server: LiveServer
     assert not _problems(browser)
 
 
+def test_map_zooms_and_timeline_pages_in_a_browser(browser: Any,
+                                                   enriched_server: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(enriched_server.url + "/map")
+    browser.find_element(By.CSS_SELECTOR, 'a[aria-label="Zoom the map to Tessalit"]').click()
+    WebDriverWait(browser, 10).until(lambda b: "zoom=4" in b.current_url)
+    svg = browser.find_element(By.CSS_SELECTOR, "svg.map")
+    assert svg.get_dom_attribute("viewBox") == "272.02 94.6 180 90"
+    circles = browser.find_elements(By.CSS_SELECTOR, "svg.map circle")
+    assert circles and all(c.is_displayed() for c in circles)
+    browser.find_element(By.CSS_SELECTOR, "a.zoom-in").click()
+    WebDriverWait(browser, 10).until(lambda b: "zoom=8" in b.current_url)
+    assert browser.find_element(By.CSS_SELECTOR, "svg.map").get_dom_attribute("viewBox") \
+        == "317.02 117.1 90 45"
+    _shot(browser, "map-zoomed")
+    browser.get(enriched_server.url + "/timeline?limit=5")
+    assert "1–5 shown" in browser.find_element(By.CSS_SELECTOR, "p.lead").text
+    browser.find_element(By.CSS_SELECTOR, 'a[rel="next"]').click()
+    WebDriverWait(browser, 10).until(lambda b: "offset=5" in b.current_url)
+    assert "6–10 shown" in browser.find_element(By.CSS_SELECTOR, "p.lead").text
+    times = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "ol.events time")]
+    assert times == ["13 June 2009", "2012", "19 March 2012 – 25 March 2012",
+                     "19 March 2012 – 25 March 2012", "22 March 2012"]
+    _shot(browser, "timeline-page-2")
+    assert not _problems(browser)
+
+
+def test_mentions_toggle_marks_the_names(browser: Any, enriched_server: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(enriched_server.url + "/documents/09BAMAKO387")
+    mali = browser.find_element(By.CSS_SELECTOR, '.cable-text a.entity[href$="place:mali"]')
+
+    def underlined() -> bool:
+        line = browser.execute_script(
+            "return getComputedStyle(arguments[0]).textDecorationLine", mali)
+        return "underline" in line
+
+    assert not underlined()
+    browser.find_element(By.CSS_SELECTOR, "label.mentions-toggle").click()
+    assert underlined()
+    _shot(browser, "cable-mentions-marked")
+    browser.find_element(By.CSS_SELECTOR, "label.mentions-toggle").click()
+    assert not underlined()
+
+
 @pytest.fixture
 def correcting_server(enriched_seeds: str, tmp_path: Path) -> Iterator[LiveServer]:
     """A server with a token over a copy of the enriched seed pair, to correct its entities."""

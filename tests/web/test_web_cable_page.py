@@ -102,7 +102,8 @@ def test_ref_b_is_the_second_item_not_the_second_cable() -> None:
 
 def test_a_ref_item_not_in_the_archive_is_marked_missing() -> None:
     text = str(_paragraph(present_cable(_shown(KABUL, in_archive=False))))
-    missing = '<span class="ref missing" title="08KABUL123 is not in this archive">Ref B</span>'
+    missing = ('<span class="ref missing" title="08KABUL123: not held in this archive">Ref B'
+               ' <span class="not-held">not held</span></span>')
     assert missing in text
     assert "href=" not in text
 

@@ -150,3 +150,47 @@ def test_timeline_axis_leaves_off_what_is_beyond_the_span() -> None:
     assert [n for _, n in periods] == [1, 1, 0, 1] and year_only == 0
     unit, periods, year_only = timeline_axis(events, "2010", None)  # type: ignore[arg-type]
     assert unit == "month" and sum(n for _, n in periods) == 0 and year_only == 1
+
+
+def test_map_filters_by_a_query_and_zooms(enriched: TestClient) -> None:
+    everywhere = {p["key"]: p["documents"] for p in enriched.get("/api/places").json()}
+    articles = {p["key"]: p["documents"]
+                for p in enriched.get("/api/places", params={"q": "kind:article"}).json()}
+    assert articles and set(articles) < set(everywhere)
+    assert "place:tessalit-ml" in everywhere and "place:tessalit-ml" not in articles
+    assert articles["place:bamako-ml"] == 1 and everywhere["place:bamako-ml"] == 2
+    page = enriched.get("/map", params={"q": "kind:article"}).text
+    assert "Places named by the documents matching <q>kind:article</q>" in page
+    assert 'aria-label="Tessalit' not in page
+    world = enriched.get("/map").text
+    assert 'viewBox="0 0 720 360"' in world
+    assert '<a href="/map?zoom=2&amp;at=0%2C0" rel="nofollow" class="zoom-in">' in world
+    sahel = enriched.get("/map", params={"zoom": "4", "at": "17,-2"}).text
+    assert 'viewBox="266 101 180 90"' in sahel  # a quarter of the world's width, on Mali
+    assert re.search(r'aria-label="Tessalit: 1 documents"><circle cx="362\.\d" cy="139\.\d"',
+                     sahel)
+    assert 'aria-label="Washington' not in sahel  # outside the window: not drawn
+    assert f"; 3 of {len(everywhere)} in this view" in sahel
+    assert 'href="/map?zoom=8&amp;at=17%2C-2" rel="nofollow" class="zoom-in"' in sahel
+    assert 'href="/map?zoom=2&amp;at=17%2C-2" rel="nofollow" class="zoom-out"' in sahel
+    assert 'href="/map?zoom=4&amp;at=28.25%2C-2" rel="nofollow">North</a>' in sahel
+    assert 'href="/map?zoom=4&amp;at=20.2%2C1.01" rel="nofollow" aria-label="Zoom the map' \
+        ' to Tessalit">zoom here</a>' in world
+    assert enriched.get("/map", params={"zoom": "3"}).status_code == 400
+    assert enriched.get("/map", params={"zoom": "2", "at": "95,0"}).status_code == 400
+
+
+def test_mentions_are_quiet_links_with_a_toggle_and_refs_not_held_say_so(
+        enriched: TestClient) -> None:
+    page = enriched.get("/documents/09BAMAKO387").text
+    assert ('<input type="checkbox" id="show-mentions" class="show-mentions"><label'
+            ' for="show-mentions" class="mentions-toggle">Mark the names in the text</label>'
+            in page)
+    assert page.count('<a class="entity entity-place" href="/entities/place:mali"') > 40
+    # REF A is not held: marked "not held" with the month the full release gives, not struck
+    assert ('<span class="ref missing" title="09BAMAKO186: not held in this archive; written'
+            ' March 2009">BAMAKO 00186 <span class="not-held">not held · March 2009</span>'
+            '</span>') in page
+    css = enriched.get("/static/style.css").text
+    assert "line-through" not in css
+    assert ".cable-text .entity, .article-text .entity { text-decoration: none; }" in css

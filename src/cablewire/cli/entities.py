@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
@@ -16,6 +15,7 @@ from cablewire.cli.common import (
     settings_from,
     translate_errors,
 )
+from cablewire.cli.progress import Meter
 from cablewire.pipeline import StageProgress, enrich, stage_status
 from cablewire.timeline import when
 
@@ -44,16 +44,16 @@ def enrich_command(db: str | None, workers: int | None, executor: str | None,
         cablewire enrich --stage quotes
         cablewire enrich --stage vectors --executor ray --address auto --workers 8
     """
+    meter = Meter("enrich", "documents")
+
     def progress(p: StageProgress) -> None:
-        if sys.stderr.isatty():
-            left = "" if p.left is None else f", {p.left:.0f}s left"
-            sys.stderr.write(f"\r{p.done}/{p.total} documents, {p.rate:.1f} documents/s,"
-                             f" {p.failed} failed{left}   ")
+        meter.update(p.done, p.total, f"{p.failed} failed")
 
     settings = settings_from(db=db, workers=workers, executor=executor, ray_address=address)
-    report = enrich(settings, on_progress=progress, names=names or None)
-    if sys.stderr.isatty():
-        sys.stderr.write("\n")
+    try:
+        report = enrich(settings, on_progress=progress, names=names or None)
+    finally:
+        meter.close()
     if as_json:
         click.echo(json.dumps(report.to_dict()))
         return

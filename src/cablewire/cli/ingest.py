@@ -1,39 +1,23 @@
-"""`cablewire ingest`: documents into the archive, with a progress line on a terminal."""
+"""`cablewire ingest`: documents into the archive, with its progress on standard error."""
 
 from __future__ import annotations
 
 import json
-import os
-import sys
 
 import click
 
 from cablewire.cli.common import db_option, executor_options, settings_from, translate_errors
-from cablewire.pipeline import Progress, ingest
+from cablewire.cli.progress import Meter
+from cablewire.pipeline import Progress, StageProgress, ingest
 
 
-class _ProgressLine:
-    """Documents/s, errors so far and time left, redrawn on one terminal line."""
+def _count(paths: tuple[str, ...]) -> int | None:
+    from cablewire.sources import count_sources
 
-    def __init__(self, total: int | None) -> None:
-        self.total = total
-
-    def __call__(self, p: Progress) -> None:
-        rate = p.sources / p.elapsed if p.elapsed > 0 else 0.0
-        left = ""
-        if self.total and rate > 0:
-            seconds = max(0.0, (self.total - p.sources) / rate)
-            left = f", {seconds:.0f}s left"
-        done = f"{p.sources}/{self.total}" if self.total else f"{p.sources}"
-        sys.stderr.write(
-            f"\r{done} sources, {p.documents} documents, {rate:.0f} sources/s,"
-            f" {p.failed} failed{left}   "
-        )
-        sys.stderr.flush()
-
-
-def _show_progress() -> bool:
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    try:
+        return count_sources(paths)
+    except Exception:  # a path that cannot be walked: ingest itself says so
+        return None
 
 
 @click.command("ingest")
@@ -60,14 +44,22 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
     """
     settings = settings_from(db=db, workers=workers, executor=executor, ray_address=address,
                              enrich=None if enrich is None else ("yes" if enrich else "no"))
-    progress = None
-    if _show_progress():
-        from cablewire.sources import count_sources
+    reading = Meter("ingest", "sources")
+    total = _count(paths) if reading.use_bar else None
+    stages = Meter("enrich", "documents")
 
-        progress = _ProgressLine(count_sources(paths))
-    report = ingest(paths, settings, on_progress=progress)
-    if progress:
-        sys.stderr.write("\n")
+    def read(p: Progress) -> None:
+        reading.update(p.sources, total, f"{p.documents} documents, {p.failed} failed")
+
+    def enriched(p: StageProgress) -> None:
+        reading.close()  # reading is over when the stages start
+        stages.update(p.done, p.total, f"{p.failed} failed")
+
+    try:
+        report = ingest(paths, settings, on_progress=read, on_stage_progress=enriched)
+    finally:
+        reading.close()
+        stages.close()
     out = report.to_dict()
     if as_json:
         click.echo(json.dumps(out))

@@ -10,6 +10,7 @@ import click
 
 from cablewire.archive import Archive
 from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
+from cablewire.cli.progress import Meter
 from cablewire.index.search import FACETS, SORTS
 from cablewire.index.snippets import pieces
 from cablewire.results import Shown, Snippet
@@ -186,6 +187,10 @@ def reindex_command(db: str | None) -> None:
     Example:
         cablewire reindex --db archive.db
     """
-    with Archive.open(settings_from(db=db)) as archive:
-        count = archive.reindex()
+    meter = Meter("reindex", "documents")
+    try:
+        with Archive.open(settings_from(db=db)) as archive:
+            count = archive.reindex(meter.update)
+    finally:
+        meter.close()
     click.echo(f"indexed {count} documents")

@@ -32,6 +32,8 @@ SEQ_FILE = "cablewire-seq"
 COMMIT_EVERY = 5000
 WRITER_WAIT_S = 300.0
 """How long a sync waits for another process updating the same index."""
+PROGRESS_EVERY = 200
+"""Documents between two calls of a sync's progress callback."""
 
 
 def build_schema() -> tantivy.Schema:
@@ -222,19 +224,19 @@ class SearchIndex:
             if done % COMMIT_EVERY == 0:
                 writer.commit()
                 self._write_seq(last)
-                if progress:
-                    progress(done)
+            if progress and done % PROGRESS_EVERY == 0:
+                progress(done)
         writer.commit()
         writer.wait_merging_threads()
         self._write_seq(last)
         self.index.reload()
         return done
 
-    def rebuild(self, store: Store) -> int:
-        """Make the index anew from the store."""
+    def rebuild(self, store: Store, progress: Callable[[int], None] | None = None) -> int:
+        """Make the index anew from the store (`progress` hears the count every commit)."""
         with self._lock:
             self._clear()
-        return self.sync(store)
+        return self.sync(store, progress)
 
     def _clear(self) -> None:
         if self.path is not None:

@@ -32,7 +32,7 @@ from cablewire.web.presenters.entity_links import (
     link_entities,
     named_entities,
 )
-from cablewire.web.rendering import document_url
+from cablewire.web.rendering import document_url, readable_date
 
 _TERM = Markup(
     '<span class="term"><span class="term-word" tabindex="0" aria-describedby="{id}">{text}'
@@ -78,13 +78,21 @@ class CableLinks:
 
     items: list[dict[str, Any]]
     in_archive: dict[str, bool]
+    months: dict[str, str | None] = field(default_factory=dict)
+    """The month each cited cable was written, from the full release's list of ids (None:
+    not in the release)."""
 
     def link(self, cable_id: str, text: str) -> Markup:
         if self.in_archive.get(cable_id):
             return Markup('<a class="ref" href="{url}" title="{id}">{text}</a>').format(
                 url=document_url(cable_id), id=cable_id, text=text)
-        return Markup('<span class="ref missing" title="{id} is not in this archive">{text}'
-                      '</span>').format(id=cable_id, text=text)
+        month = self.months.get(cable_id)
+        when = readable_date(month) if month else None
+        title = f"{cable_id}: not held in this archive" + (f"; written {when}" if when else "")
+        note = "not held" + (f" · {when}" if when else "")
+        return Markup('<span class="ref missing" title="{title}">{text}'
+                      ' <span class="not-held">{note}</span></span>').format(
+            title=title, text=text, note=note)
 
     def cite(self, ids: list[str], text: str) -> Markup:
         """`text` linked to the first of the cables it stands for, each further one after it;
@@ -306,7 +314,8 @@ def present_cable(shown: Shown,
     doc = shown["document"]
     glosser = Glosser()
     links = CableLinks(items=list(doc.get("reference_items") or []),
-                       in_archive={c["id"]: bool(c["in_archive"]) for c in shown["cites"]})
+                       in_archive={c["id"]: bool(c["in_archive"]) for c in shown["cites"]},
+                       months={c["id"]: c.get("month") for c in shown["cites"]})
     notes = metadata_notes(doc, glosser)
     markers = marker_notes(doc, glosser)
     header_html = header_lines(doc, glosser, links)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import TypedDict
 from urllib.parse import urlencode
 
@@ -272,13 +273,21 @@ def readable_when(label: str) -> str:
 
 # -- the map ---------------------------------------------------------------------------------------
 
-@operation("Places", "Places with coordinates and how many documents name them. The data of"
-           " the map page.", tag="entities", answer="A list of places",
-           params=(_limit(5000, 500),), returns=list[Place])
+MAP_ZOOMS = (1, 2, 4, 8, 16)
+"""How many times the map is enlarged at each zoom step."""
+MAP_QUERY = Param("q", "Only the places named by the documents matching this query",
+                  {"type": "string"}, example="kind:article")
+
+
+@operation("Places", "Places with coordinates and how many documents name them, across the"
+           " archive or the documents of a query. The data of the map page.", tag="entities",
+           answer="A list of places", params=(MAP_QUERY, _limit(5000, 500)),
+           returns=list[Place])
 async def places_json(request: Request) -> Response:
     limit = whole_number(request.query_params.get("limit"), "limit", 500, minimum=1)
+    query = request.query_params.get("q", "").strip()
     return json_response(await state_of(request).call(
-        lambda archive: archive.places(min(limit, 5000))))
+        lambda archive: archive.places(min(limit, 5000), query or None)))
 
 
 def project(lat: float, lon: float) -> tuple[float, float]:
@@ -286,16 +295,95 @@ def project(lat: float, lon: float) -> tuple[float, float]:
     return (lon + 180) / 360 * MAP_WIDTH, (90 - lat) / 180 * MAP_HEIGHT
 
 
+@dataclass(frozen=True)
+class MapView:
+    """The window of the world the map shows: a zoom of `MAP_ZOOMS` centred on (lat, lon),
+    kept inside the world."""
+
+    zoom: int = 1
+    lat: float = 0.0
+    lon: float = 0.0
+
+    @classmethod
+    def from_request(cls, request: Request) -> MapView:
+        raw = request.query_params.get("zoom") or "1"
+        if not raw.isdigit() or int(raw) not in MAP_ZOOMS:
+            raise UsageError(f"zoom={raw!r} is not a zoom of the map: use one of"
+                             f" {', '.join(map(str, MAP_ZOOMS))}")
+        at = request.query_params.get("at") or ""
+        lat, lon = 0.0, 0.0
+        if at:
+            m = re.fullmatch(r"(-?\d{1,2}(?:\.\d+)?),(-?\d{1,3}(?:\.\d+)?)", at)
+            if not m or abs(float(m[1])) > 90 or abs(float(m[2])) > 180:
+                raise UsageError(f"at={at!r} is not a place on the map: write at=LAT,LON, e.g."
+                                 " at=17.5,-2.0 (latitude -90 to 90, longitude -180 to 180)")
+            lat, lon = float(m[1]), float(m[2])
+        return cls(int(raw), lat, lon).kept_inside()
+
+    def kept_inside(self) -> MapView:
+        half_lat, half_lon = 90 / self.zoom, 180 / self.zoom
+        lat = min(max(self.lat, -90 + half_lat), 90 - half_lat)
+        lon = min(max(self.lon, -180 + half_lon), 180 - half_lon)
+        return MapView(self.zoom, round(lat, 2), round(lon, 2))
+
+    def box(self) -> tuple[float, float, float, float]:
+        """The SVG viewBox: x, y, width, height."""
+        width, height = MAP_WIDTH / self.zoom, MAP_HEIGHT / self.zoom
+        x, y = project(self.lat, self.lon)
+        return round(x - width / 2, 2), round(y - height / 2, 2), width, height
+
+    def shows(self, lat: float, lon: float) -> bool:
+        return (abs(lat - self.lat) <= 90 / self.zoom
+                and abs(lon - self.lon) <= 180 / self.zoom)
+
+    def moved(self, zoom: int | None = None, lat: float | None = None,
+              lon: float | None = None) -> MapView:
+        return MapView(zoom or self.zoom, self.lat if lat is None else lat,
+                       self.lon if lon is None else lon).kept_inside()
+
+
 async def map_html(request: Request) -> Response:
-    places = await state_of(request).call(lambda archive: archive.places(500))
+    view = MapView.from_request(request)
+    query = request.query_params.get("q", "").strip()
+    places = await state_of(request).call(lambda archive: archive.places(500, query or None))
     top = max((p["documents"] for p in places), default=1)
+
+    def link(to: MapView) -> str:
+        params = {"q": query} if query else {}
+        if to.zoom != 1:
+            params["zoom"] = str(to.zoom)
+            params["at"] = f"{to.lat:g},{to.lon:g}"
+        return "/map" + ("?" + urlencode(params) if params else "")
+
     marks = []
     for place in places:
         if place.get("lat") is None or place.get("lon") is None:
             continue
-        x, y = project(float(place["lat"]), float(place["lon"]))
-        radius = 2.5 + 9 * (place["documents"] / top) ** 0.5
-        marks.append({**place, "x": round(x, 1), "y": round(y, 1), "r": round(radius, 1),
-                      "url": entity_url(place["key"])})
+        lat, lon = float(place["lat"]), float(place["lon"])
+        x, y = project(lat, lon)
+        radius = (2.5 + 9 * (place["documents"] / top) ** 0.5) / view.zoom ** 0.75
+        marks.append({**place, "x": round(x, 1), "y": round(y, 1), "r": round(radius, 2),
+                      "url": entity_url(place["key"]), "shown": view.shows(lat, lon),
+                      "zoom_url": link(MapView(4, lat, lon).kept_inside())})
+    step_lat, step_lon = 45 / view.zoom, 90 / view.zoom
+    index = MAP_ZOOMS.index(view.zoom)
+    moves = {
+        "in": link(view.moved(zoom=MAP_ZOOMS[index + 1])) if index + 1 < len(MAP_ZOOMS)
+        else None,
+        "out": link(view.moved(zoom=MAP_ZOOMS[index - 1])) if index else None,
+        "north": link(view.moved(lat=view.lat + step_lat)), "south": link(view.moved(
+            lat=view.lat - step_lat)),
+        "west": link(view.moved(lon=view.lon - step_lon)), "east": link(view.moved(
+            lon=view.lon + step_lon)),
+        "world": link(MapView()) if view.zoom != 1 else None,
+    }
+    if view.zoom == 1:
+        moves.update(north=None, south=None, west=None, east=None)
+    x, y, width, height = view.box()
+    shown = [m for m in marks if m["shown"]]
     return render(request, "map.html", {
-        "title": "Map", "places": marks, "width": MAP_WIDTH, "height": MAP_HEIGHT})
+        "title": "Map", "places": marks, "shown": shown, "width": MAP_WIDTH,
+        "height": MAP_HEIGHT, "box": f"{x:g} {y:g} {width:g} {height:g}", "view": view,
+        "stroke": round(0.6 / view.zoom ** 0.75, 3), "moves": moves, "query": query,
+        "api": "/api/places" + ("?" + urlencode({"q": query}) if query else ""),
+    })
