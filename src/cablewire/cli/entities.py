@@ -8,6 +8,7 @@ import sys
 import click
 
 from cablewire.archive import Archive
+from cablewire.budget import DEFAULT_SECONDS
 from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
 from cablewire.pipeline import enrich, stage_status
 
@@ -20,10 +21,14 @@ TYPES = ("person", "organization", "place", "group")
 @click.option("--stage", "names", multiple=True, metavar="NAME",
               help="Run only this stage (and those it needs); repeat for more. Default: all."
                    " See `cablewire stages`.")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Seconds one document may take (to read, and again to enrich); over it the"
+                   " document is recorded as failed and the rest go on. Default:"
+                   f" {DEFAULT_SECONDS:g}; 0: no budget.")
 @json_option
 @translate_errors
 def enrich_command(db: str | None, workers: int | None, names: tuple[str, ...],
-                   as_json: bool) -> None:
+                   time_budget: float | None, as_json: bool) -> None:
     """Run the stages (people, organisations, places, dates, events, quotes, jargon) on the
     documents that lack their current result: a stage whose version changed re-runs alone
     (the model's stage needs the NLP extra: pip install 'cablewire[nlp]').
@@ -37,7 +42,8 @@ def enrich_command(db: str | None, workers: int | None, names: tuple[str, ...],
         if sys.stderr.isatty():
             sys.stderr.write(f"\r{done}/{total} documents   ")
 
-    report = enrich(settings_from(db=db, workers=workers), on_progress=progress,
+    report = enrich(settings_from(db=db, workers=workers, time_budget=time_budget),
+                    on_progress=progress,
                     names=names or None)
     if sys.stderr.isatty():
         sys.stderr.write("\n")

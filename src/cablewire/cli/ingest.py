@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from cablewire.budget import DEFAULT_SECONDS
 from cablewire.cli.common import db_option, settings_from, translate_errors
 from cablewire.pipeline import Progress, ingest
 
@@ -44,10 +45,14 @@ def _show_progress() -> bool:
 @click.option("--enrich/--no-enrich", default=None,
               help="Find entities, places, dates and quotes too (default: when the NLP extra"
                    " is installed).")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Seconds one document may take (to read, and again to enrich); over it the"
+                   " document is recorded as failed and the rest go on. Default:"
+                   f" {DEFAULT_SECONDS:g}; 0: no budget.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @translate_errors
 def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
-                   enrich: bool | None, as_json: bool) -> None:
+                   enrich: bool | None, time_budget: float | None, as_json: bool) -> None:
     """Ingest cables and articles from PATHS (files, folders, .tar.* and .zip archives) into
     the archive. Running it again on the same input changes nothing; after an interruption it
     resumes where it stopped. Documents that cannot be read are recorded (`cablewire errors`).
@@ -56,7 +61,7 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
     Example:
         cablewire ingest cablegate-pages.tar.xz bbc-news/ --db archive.db
     """
-    settings = settings_from(db=db, workers=workers,
+    settings = settings_from(db=db, workers=workers, time_budget=time_budget,
                              enrich=None if enrich is None else ("yes" if enrich else "no"))
     progress = None
     if _show_progress():
