@@ -190,6 +190,10 @@ class Archive:
     def failures(self) -> list[Failure]:
         return self.store.failures()
 
+    def clear_failures(self) -> int:
+        """Forget the recorded failures; how many there were."""
+        return self.store.clear_failures()
+
     def reindex(self) -> int:
         """Make the search index and the vector index anew from the store."""
         done = self.index.rebuild(self.store)

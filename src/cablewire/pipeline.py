@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -172,6 +173,11 @@ def ingest(
 ) -> IngestReport:
     """Ingest every document under `paths` into the archive `settings.db` (made when it does
     not exist), run the stages `settings.enrich` asks for, and bring the index up to date."""
+    paths = list(paths)
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path (ingest"
+                         " reads files, folders, .tar.* and .zip archives)")
     stages = stages_for(settings)
     with _working(settings, executor, create=True) as (executor, store):
         index = SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None)

@@ -10,6 +10,7 @@ import click
 from cablewire.archive import Archive
 from cablewire.budget import DEFAULT_SECONDS
 from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
+from cablewire.cli.counts import count
 from cablewire.pipeline import enrich, stage_status
 
 TYPES = ("person", "organization", "place", "group")
@@ -31,7 +32,8 @@ def enrich_command(db: str | None, workers: int | None, names: tuple[str, ...],
                    time_budget: float | None, as_json: bool) -> None:
     """Run the stages (people, organisations, places, dates, events, quotes, jargon) on the
     documents that lack their current result: a stage whose version changed re-runs alone
-    (the model's stage needs the NLP extra: pip install 'cablewire[nlp]').
+    (the model's stage needs the NLP extra: pip install 'cablewire[nlp]'). Exits with status
+    1 when any document failed (each failure is printed on standard error).
 
     \b
     Example:
@@ -49,12 +51,15 @@ def enrich_command(db: str | None, workers: int | None, names: tuple[str, ...],
         sys.stderr.write("\n")
     if as_json:
         click.echo(json.dumps(report.to_dict()))
-        return
-    written = ", ".join(f"{n} {stage}" for stage, n in sorted(report.written.items()))
-    click.echo(f"{report.enriched} documents enriched in {report.seconds:.1f}s"
-               + (f" ({written})" if written else "") + f", {len(report.failed)} failed")
-    for failure in report.failed:
-        click.echo(f"{failure['document']} ({failure['stage']}): {failure['error']}", err=True)
+    else:
+        written = ", ".join(f"{n} {stage}" for stage, n in sorted(report.written.items()))
+        click.echo(f"{count(report.enriched, 'document')} enriched in {report.seconds:.1f}s"
+                   + (f" ({written})" if written else "") + f", {len(report.failed)} failed")
+        for failure in report.failed:
+            click.echo(f"{failure['document']} ({failure['stage']}): {failure['error']}",
+                       err=True)
+    if report.failed:
+        sys.exit(1)
 
 
 @click.command("stages")
@@ -127,10 +132,11 @@ def entity_command(name: str, db: str | None, as_json: bool) -> None:
     if found["aliases"]:
         click.echo("also: " + ", ".join(found["aliases"]))
     for fact in found["facts"][:10]:
-        click.echo(f"{fact['kind']}: {fact['value']} ({fact['documents']} documents)")
+        click.echo(f"{fact['kind']}: {fact['value']} ({count(fact['documents'], 'document')})")
     if found["place"]:
         click.echo(f"at {found['place']['lat']:.4f}, {found['place']['lon']:.4f}")
-    click.echo(f"\n{len(found['documents'])} documents:")
+    documents = count(len(found["documents"]), "document")
+    click.echo(f"\n{documents}:" if found["documents"] else f"\n{documents}")
     for doc in found["documents"][:20]:
         click.echo(f"  {doc['date'] or '-':19s}  {doc['id']}  {doc['title'] or ''}")
     if found["co_occurring"]:
@@ -180,5 +186,8 @@ def quotes_command(db: str | None, speaker: str | None, limit: int, as_json: boo
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False))
         return
+    if not found:
+        click.echo(f"no quotes by {speaker} found" if speaker else "no quotes found"
+                   " (quotes come from enrichment: cablewire enrich)")
     for quote in found:
         click.echo(f'{quote["speaker"] or "?"}: "{quote["text"]}"  ({quote["document"]})')

@@ -10,6 +10,7 @@ import click
 
 from cablewire.budget import DEFAULT_SECONDS
 from cablewire.cli.common import db_option, settings_from, translate_errors
+from cablewire.cli.counts import count
 from cablewire.pipeline import Progress, ingest
 
 
@@ -55,7 +56,9 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
                    enrich: bool | None, time_budget: float | None, as_json: bool) -> None:
     """Ingest cables and articles from PATHS (files, folders, .tar.* and .zip archives) into
     the archive. Running it again on the same input changes nothing; after an interruption it
-    resumes where it stopped. Documents that cannot be read are recorded (`cablewire errors`).
+    resumes where it stopped. Documents that cannot be read are recorded (`cablewire errors`)
+    and the rest go on; the exit status is then 1. A path that does not exist is an error
+    (status 2) and nothing is read.
 
     \b
     Example:
@@ -80,5 +83,8 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int | None,
             f" {out['failed']} failed ({out['sources']} sources in {out['seconds']}s)"
             + (f"; {out['enriched']} enriched" if out["enriched"] else "")
         )
-        if out["failed"]:
-            click.echo("See why with: cablewire errors", err=True)
+    if out["failed"]:
+        if not as_json:
+            click.echo(f"{count(out['failed'], 'source')} could not be read; see why with:"
+                       " cablewire errors", err=True)
+        sys.exit(1)
