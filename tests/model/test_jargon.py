@@ -11,6 +11,7 @@ from cablewire.model.jargon import (
     explain_marking,
     explain_reason,
     explain_tag,
+    is_office_symbol,
     station_for,
     tag_label,
 )
@@ -51,3 +52,10 @@ def test_markings_and_notes_share_their_meanings() -> None:
                          "SECRET": "disclosure could be expected to cause serious damage to"
                                    " national security",
                          "NOFORN": MARKERS["NOFORN"], "1.4(d)": REASONS["1.4(d)"]}
+
+
+def test_office_symbols() -> None:
+    assert [is_office_symbol(t) for t in (
+        "RSO", "PolCouns", "Post One", "EAP/MLS", "USAID/OFDA", "3134/USFCS/OIO/WH", "US/UK",
+        "USAID", "NATO", "Ministry of Interior")] == [
+        True, True, True, True, True, True, False, False, False, False]

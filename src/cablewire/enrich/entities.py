@@ -32,6 +32,7 @@ from cablewire.enrich.aliases import KNOWN, lookup_known, split_title
 from cablewire.enrich.model import EntityType
 from cablewire.enrich.nlp import fresh_model
 from cablewire.enrich.structure import Segment, is_shouting, truecase
+from cablewire.model.jargon import is_office_symbol
 from cablewire.text.casing import acronyms
 from cablewire.text.titles import is_title
 
@@ -264,6 +265,7 @@ def correct_type(
         or len(text) < 2
         or _REDACTED.fullmatch(text)
         or _shouted_word(text)
+        or is_office_symbol(text)
     ):
         return None
     if gazetteer.find_country(text) is not None or text in gazetteer.REGIONS:
@@ -361,6 +363,9 @@ def scan_missed(
     return out
 
 
+_POSSESSIVE = re.compile(r"['’][sS]?$")
+
+
 def match_header(
     index: int, seg: Segment, names: dict[str, EntityType], context: frozenset[str]
 ) -> list[Mention]:
@@ -372,7 +377,9 @@ def match_header(
         return [Mention(index, start, start + len(bare), bare, "person", "header", titles)]
     folded_names = {gazetteer.fold(k): (k, v) for k, v in names.items()}
     out: list[Mention] = []
-    words = list(re.finditer(r"[\w'’.\-]+", text))
+    # (words end at a hyphen: URIBE-SUPREME COURT is two names; a hyphenated name, GIBBONS-FLY,
+    # is two words taken together)
+    words = list(re.finditer(r"[\w'’.]+", text))
     i = 0
     while i < len(words):
         hit = None
@@ -381,6 +388,7 @@ def match_header(
             surface = text[start:end]
             if not re.search(r"(?:^|\.)[A-Z]\.$", surface):
                 surface = surface.rstrip(".")
+            surface = _POSSESSIVE.sub("", surface)  # TURKEY'S SOUTHEAST
             end = start + len(surface)
             found = _header_type(surface, folded_names, context, seg.kind)
             if found is not None:
@@ -412,7 +420,7 @@ def _header_type(
     kind: str,
 ) -> EntityType | None:
     folded = gazetteer.fold(surface)
-    if not folded or folded in _NOT_NAMES:
+    if not folded or folded in _NOT_NAMES or is_office_symbol(surface):
         return None
     known = lookup_known(surface, context) or lookup_known(surface.upper(), context)
     if known is not None:

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from wordfreq import zipf_frequency
 
+from cablewire.enrich.given_names import is_given_name
 from cablewire.text.casing import acronyms
 from cablewire.text.tokens import blank_long_tokens
 
@@ -83,13 +84,18 @@ _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_GIVEN_NAME_MAX_ZIPF = 5.4  # (`zipf_frequency`: JOHN 5.38 and MARK 5.05 under it, HOPE 5.44 not)
 
 
 def truecase(text: str) -> str:
-    """A copy of capitalised text in ordinary case, the same length as `text`."""
+    """A copy of capitalised text in ordinary case, the same length as `text`. A common word
+    that is a given name, before a word that comes out capitalised, begins a name: FOR SAM GAYE
+    is "for Sam Gaye" (`cablewire.enrich.given_names`)."""
     chars = list(text.lower())
     sentence_start = True
     last = 0
+    # (start, end, whether it came out lower case, whether it came out as Titlecase)
+    words: list[tuple[int, int, bool, bool]] = []
     for m in _WORD.finditer(text):
         between = text[last : m.start()]
         if re.search(r"[.!?:]\s*$|^\s*$", between) and (last == 0 or re.search(r"[.!?:]", between)):
@@ -98,20 +104,38 @@ def truecase(text: str) -> str:
         cased = _case_word(word, sentence_start)
         if len(cased) == len(word):
             chars[m.start() : m.end()] = cased
+        words.append((m.start(), m.end(), cased.islower(), cased[:1].isupper() and
+                      not cased.isupper()))
         sentence_start = False
         last = m.end()
+    for (start, end, lower, _), (after, _, _, titled) in zip(words, words[1:], strict=False):
+        if (lower and titled and text[end:after].isspace() and "\n" not in text[end:after]
+                and _given_name_word(text[start:end])):
+            chars[start] = chars[start].upper()
     return "".join(chars)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _given_name_word(word: str) -> bool:
+    """A given name that is also a common word, but not one of the commonest (MAY, SAID, THE:
+    those begin no name often enough)."""
+    return zipf_frequency(word.lower(), "en") < _GIVEN_NAME_MAX_ZIPF and is_given_name(word)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})  # (The Gambia: an article is no proper word)
 
 
 @functools.cache
 def _proper_words() -> frozenset[str]:
-    """Words of country names, demonyms and regions: capitalised even when common."""
+    """Words of country names, demonyms and regions: capitalised even when common, but for
+    their articles."""
     from cablewire.enrich import gazetteer
 
     names = [c.name for c in gazetteer.countries().values()]
     names += list(gazetteer.COUNTRY_ALIASES) + list(gazetteer.demonym_plurals())
     names += list(gazetteer.REGIONS)
-    return frozenset(w.lower() for n in names for w in n.split() if w[:1].isupper())
+    return frozenset(w.lower() for n in names for w in n.split()
+                     if w[:1].isupper() and w.lower() not in _ARTICLES)
 
 
 @functools.lru_cache(maxsize=50_000)

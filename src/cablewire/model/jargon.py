@@ -16,6 +16,8 @@ Sources:
 - person tags: `SURNAME, GIVEN` or a bare surname in the tag line (TAGS admits names of persons);
 - routing indicators: `data/routing-indicators.csv` (heuer/cablemap, BSD; the first station listed
   for an indicator wins);
+- office symbols and post jargon: `data/office-symbols.txt`, written for cablewire from the
+  Department's bureaus and offices (1 FAM 100-1000) and the post sections the cables name;
 - precedence and classification: the definitions of the State Department's Foreign Affairs Manual
   (5 FAH-2 H-200 precedence levels; 12 FAM 500 classification levels and E.O. 12958 §1.4 reasons;
   §1.5 in the 1995 text, with the same letters).
@@ -180,6 +182,28 @@ def _lines(name: str) -> list[str]:
     """The entries of a one-a-line list, comments and blank lines left out."""
     return [line.strip() for line in _data(name).splitlines()
             if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def office_symbols() -> frozenset[str]:
+    """Office symbols and post jargon (`data/office-symbols.txt`), upper case."""
+    return frozenset(line.upper() for line in _lines("office-symbols.txt"))
+
+
+_SYMBOL_PART = re.compile(r"[A-Z0-9]{1,10}")
+
+
+def is_office_symbol(text: str) -> bool:
+    """An office symbol or a word of post jargon, not a name: `RSO`, `PolCouns`, `Post One`, and
+    codes joined by slashes of which one is an office symbol or the first a number (`NEA/MAG`,
+    `USAID/OFDA`, `3134/USFCS/OIO/WH`; not `US/UK`)."""
+    upper = " ".join(text.upper().split())
+    symbols = office_symbols()
+    if upper in symbols:
+        return True
+    parts = upper.split("/")
+    return (len(parts) > 1 and all(_SYMBOL_PART.fullmatch(p) for p in parts)
+            and (parts[0].isdigit() or any(p in symbols for p in parts)))
 
 
 # -- explanations ----------------------------------------------------------------------------------
