@@ -23,7 +23,7 @@ from cablewire.errors import UsageError
 from cablewire.index.query import All, And, Filter, Node, Not, Or, Text, parse_query
 from cablewire.index.searchindex import SearchIndex
 from cablewire.index.snippets import from_fragment, from_text
-from cablewire.model.ids import canonical_cable_id
+from cablewire.model.ids import canonical_cable_id, yearless_candidates
 from cablewire.results import (
     FacetName,
     Facets,
@@ -92,8 +92,10 @@ class _Translator:
     def filter(self, node: Filter) -> tantivy.Query:
         name, value = node.field, node.value.strip()
         if name == "id":
-            found = self.store.find_id(canonical_cable_id(value) or value) or value
-            return self.term("doc_id", found)
+            found = self.store.find_id(canonical_cable_id(value) or value)
+            if found is None and (candidates := yearless_candidates(value)):
+                return self.any_of("doc_id", list(self.store.listing(candidates)))
+            return self.term("doc_id", found or value)
         if name == "kind":
             return self.term("kind", value.lower())
         if name in ("origin", "classification", "tag"):
