@@ -29,6 +29,7 @@ from cablewire.enrich.entities import (
 from cablewire.enrich.model import Entity, EntityType, Place
 from cablewire.enrich.resolve import resolve
 from cablewire.enrich.structure import Segment, segments
+from cablewire.text.titles import is_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -58,7 +59,7 @@ def find_entities(doc: dict[str, Any]) -> Found:
     for i in prose:
         found = model_mentions(i, docs[i], context)
         mentions += join_parenthesised(i, docs[i].text, found)
-    _vote(mentions)
+    _vote(mentions, _after_a_title(mentions, docs))
     names = _scan_names(mentions, defined, context)
     for i in prose:
         taken = [m for m in mentions if m.segment == i]
@@ -97,14 +98,40 @@ def document_countries(doc: dict[str, Any], segs: list[Segment]) -> frozenset[st
     return frozenset(out)
 
 
-def _vote(mentions: list[Mention]) -> None:
-    """One type per name as written in a document: the model's majority (overrides kept)."""
+_TITLE_BEFORE = re.compile(r"([A-Z][A-Za-z.]+)\s+$")
+
+
+def _after_a_title(mentions: list[Mention], docs: dict[int, Doc]) -> set[int]:
+    """The model's mentions of one capitalised word that follow a person's title ("President
+    Fox", "General Besto"): a person. Their positions in `mentions`."""
+    out: set[int] = set()
+    for k, m in enumerate(mentions):
+        text = m.name or m.text
+        if m.source != "model" or " " in text or text.isupper():
+            continue
+        before = _TITLE_BEFORE.search(docs[m.segment].text, max(0, m.start - 40), m.start)
+        if (before and is_title(before.group(1)) and gazetteer.find_country(text) is None
+                and lookup_known(text, frozenset()) is None):
+            m.type = "person"
+            out.add(k)
+    return out
+
+
+def _vote(mentions: list[Mention], titled: set[int] | frozenset[int] = frozenset()) -> None:
+    """One type per name as written in a document: the model's majority (overrides kept); a
+    name that follows a person's title somewhere (`titled`) is a person, unless an override
+    says otherwise."""
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    overridden: set[str] = set()
     for m in mentions:
         votes[gazetteer.fold(m.name or m.text)][m.type] += 1 if m.source == "model" else 3
+        if m.source != "model":
+            overridden.add(gazetteer.fold(m.name or m.text))
+    people = {gazetteer.fold(mentions[k].name or mentions[k].text) for k in titled} - overridden
     for m in mentions:
         if m.source == "model":
-            m.type = votes[gazetteer.fold(m.name or m.text)].most_common(1)[0][0]
+            folded = gazetteer.fold(m.name or m.text)
+            m.type = "person" if folded in people else votes[folded].most_common(1)[0][0]
     surnames = {
         surname_of(m.name or m.text)
         for m in mentions
