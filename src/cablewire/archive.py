@@ -20,7 +20,7 @@ from cablewire.index.search import search
 from cablewire.index.searchindex import SearchIndex
 from cablewire.index.vectorindex import VectorIndex
 from cablewire.model.calendar import day_bound
-from cablewire.model.ids import canonical_cable_id
+from cablewire.model.ids import canonical_cable_id, yearless_candidates
 from cablewire.model.release import release_months
 from cablewire.results import (
     Background,
@@ -138,6 +138,16 @@ class Archive:
     def resolve_id(self, text: str) -> str:
         """The stored id for `text` (a cable id in any written form, or a document id)."""
         found = self.store.find_id(text) or self.store.find_id(canonical_cable_id(text) or text)
+        if found is None and (candidates := yearless_candidates(text)):
+            held = [c for c in candidates if c in self.store.listing(candidates)]
+            if len(held) == 1:
+                return held[0]
+            if held:
+                raise NotFound(f"{text!r} has no year, and {len(held)} cables of the archive"
+                               f" match it: {', '.join(held)}; give one, e.g."
+                               f" `cablewire show {held[0]}`")
+            raise NotFound(f"no cable {text!r} of any year in this archive: check the station"
+                           " and number, or search with `cablewire search`")
         if found is None:
             raise NotFound(
                 f"no document {text!r} in this archive: check the id, or search for it with"
@@ -218,6 +228,10 @@ class Archive:
 
     def failures(self) -> list[Failure]:
         return self.store.failures()
+
+    def clear_failures(self) -> int:
+        """Forget the recorded failures; how many there were."""
+        return self.store.clear_failures()
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Make the search index and the vector index anew from the store; `progress` hears

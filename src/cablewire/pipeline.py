@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from cablewire.budget import OverBudget, within
 from cablewire.errors import CablewireError, StageError, UsageError
 from cablewire.executors import Executor, make_executor
 from cablewire.index.searchindex import SearchIndex
@@ -132,19 +134,25 @@ def stages_for(settings: Settings) -> list[Stage]:
 # -- parsing -----------------------------------------------------------------------------------
 
 
-def parse_source(blob: Blob, sha: str | None = None) -> SourceResult:
+def parse_source(blob: Blob, sha: str | None = None, budget: float = 0) -> SourceResult:
     """Parse one source file into a `SourceResult` (runs in worker processes); `sha` is the
-    hash of its bytes when the caller has it already. Every document gets its id here."""
+    hash of its bytes when the caller has it already. Every document gets its id here. Over
+    `budget` seconds (0: none) the source is a failure that says so."""
     sha = sha or hashlib.sha256(blob.data).hexdigest()
     docs: list[dict[str, Any]] = []
-    for result in parse_blob(blob):
-        if isinstance(result, Failure):
-            return SourceResult(blob.path, sha, blob.data, error=result.error)
-        docs.append(with_id(result.to_dict()))
+    try:
+        with within(budget):
+            for result in parse_blob(blob):
+                if isinstance(result, Failure):
+                    return SourceResult(blob.path, sha, blob.data, error=result.error)
+                docs.append(with_id(result.to_dict()))
+    except OverBudget as over:
+        logger.warning("%s: %s", blob.path, over)
+        return SourceResult(blob.path, sha, blob.data, error=str(over))
     return SourceResult(blob.path, sha, blob.data, documents=docs)
 
 
-def _parse_pending(item: tuple[Blob, str]) -> SourceResult:
+def _parse_pending(item: tuple[Blob, str, float]) -> SourceResult:
     return parse_source(*item)
 
 
@@ -201,6 +209,11 @@ def ingest(
     not exist), run the stages `settings.enrich` asks for, and bring the index up to date.
     `on_progress` hears after each batch read, `on_stage_progress` after each batch
     of the stages."""
+    paths = list(paths)
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}; check the path (ingest"
+                         " reads files, folders, .tar.* and .zip archives)")
     stages = stages_for(settings)
     with _working(settings, executor, create=True) as (executor, store):
         index = SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None)
@@ -208,7 +221,9 @@ def ingest(
         progress = Progress()
         summary = BatchSummary()
         pending = _pending(iter_sources(paths), store.source_seen, progress, summary)
-        results = executor.map(_parse_pending, pending, chunksize=4)
+        budget = settings.time_budget
+        results = executor.map(_parse_pending, ((blob, sha, budget) for blob, sha in pending),
+                               chunksize=4)
         # With stages to run, the index waits for them: each document is indexed once.
         write_sources(store, None if stages else index, results, settings, progress,
                       summary, on_progress)
@@ -216,7 +231,8 @@ def ingest(
             on_progress(progress)
         report = IngestReport(summary, progress, 0)
         if stages:
-            report.enriched = run_stages(store, stages, executor, on_stage_progress).enriched
+            report.enriched = run_stages(store, stages, executor, on_stage_progress,
+                                         budget=budget).enriched
         report.indexed = indexed + index.sync(store)
         if stages:
             VectorIndex.beside(index.path).sync(store)
@@ -253,6 +269,8 @@ class _Item:
     revision: int
     given: dict[str, Result]
     todo: list[str]
+    budget: float = 0
+    """Seconds the document's stages may take together (0: no budget)."""
 
 
 def _run_batch(items: list[_Item]) -> list[tuple[str, int, dict[str, Result], dict[str, str]]]:
@@ -267,6 +285,7 @@ def _run_batch(items: list[_Item]) -> list[tuple[str, int, dict[str, Result], di
     for item in items:
         results: dict[str, Result] = {}
         errors: dict[str, str] = {}
+        deadline = time.monotonic() + item.budget
         for name in item.todo:
             stage = by_name[name]
             needs = {n: results.get(n, item.given.get(n)) for n in stage.needs}
@@ -279,7 +298,18 @@ def _run_batch(items: list[_Item]) -> list[tuple[str, int, dict[str, Result], di
                     prepared.add(name)
                 assert stage.run is not None
                 given = {k: v for k, v in needs.items() if v is not None}
-                results[name] = stage.run(item.doc, given)
+                if item.budget > 0:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise OverBudget(item.budget)
+                    with within(left):
+                        results[name] = stage.run(item.doc, given)
+                else:
+                    results[name] = stage.run(item.doc, given)
+            except OverBudget:
+                logger.warning("stage %s went over the time budget on %s", name,
+                               item.doc.get("id"))
+                errors[name] = str(OverBudget(item.budget))
             except CablewireError:
                 raise
             except Exception as exc:  # one document must not stop the run: report it
@@ -304,8 +334,10 @@ def pending_by_stage(store: Store, stages: list[Stage]) -> dict[str, list[str]]:
 
 
 def run_stages(store: Store, stages: list[Stage], executor: Executor,
-               on_progress: Callable[[StageProgress], None] | None = None) -> StageReport:
-    """Run `stages` (and nothing else) on every document that lacks their current result."""
+               on_progress: Callable[[StageProgress], None] | None = None, budget: float = 0
+               ) -> StageReport:
+    """Run `stages` (and nothing else) on every document that lacks their current result; a
+    document whose stages take more than `budget` seconds (0: no budget) is a failure."""
     started = time.monotonic()
     known = {s.name: s for s in registered()}
     report = StageReport()
@@ -335,7 +367,7 @@ def run_stages(store: Store, stages: list[Stage], executor: Executor,
             stored = store.results(doc_id) if any(known[n].needs for n in todo) else {}
             given = {n: stored[n] for t in todo for n in known[t].needs
                      if n not in todo and n in stored}
-            batch.append(_Item(doc, revision, given, todo))
+            batch.append(_Item(doc, revision, given, todo, budget))
             report.read_seconds += time.perf_counter() - reading
             if len(batch) >= STAGE_BATCH:
                 yield batch
@@ -406,7 +438,7 @@ def enrich(settings: Settings, on_progress: Callable[[StageProgress], None] | No
     document that lacks their current result; the index then takes the changes."""
     stages = with_needs(names) if names is not None else registered()
     with _working(settings, executor) as (executor, store):
-        report = run_stages(store, stages, executor, on_progress)
+        report = run_stages(store, stages, executor, on_progress, settings.time_budget)
         index = SearchIndex.for_store(store, settings.index_heap_mb, settings.index or None)
         index.sync(store)
         VectorIndex.beside(index.path).sync(store)

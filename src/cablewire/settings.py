@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from cablewire.budget import DEFAULT_SECONDS
 from cablewire.errors import UsageError
 
 
@@ -47,6 +48,11 @@ class Settings:
         " HOST:PORT; empty starts Ray on this machine for the run.",
     )
     batch_size: int = _setting(200, "Source files written to the archive per transaction.")
+    time_budget: float = _setting(
+        DEFAULT_SECONDS,
+        "Seconds one document may take to read, and again to enrich; over it the document is"
+        " recorded as failed and the batch goes on. 0 means no budget.",
+    )
     index_heap_mb: int = _setting(128, "Memory for the search index writer, in MiB.")
     enrich: str = _setting(
         "auto",
@@ -79,5 +85,12 @@ def _convert(f: dataclasses.Field[Any], raw: str) -> Any:
         except ValueError:
             raise UsageError(
                 f"CABLEWIRE_{f.name.upper()}={raw!r} is not a whole number; set it to one"
+            ) from None
+    if f.type in ("float", float):
+        try:
+            return float(raw)
+        except ValueError:
+            raise UsageError(
+                f"CABLEWIRE_{f.name.upper()}={raw!r} is not a number; set it to one"
             ) from None
     return raw

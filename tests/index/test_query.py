@@ -35,6 +35,12 @@ def test_field_filters() -> None:
     )
 
 
+def test_real_dates_pass() -> None:
+    assert parse_query("from:2008-02-29 to:2009-12") == And(
+        (Filter("from", "2008-02-29"), Filter("to", "2009-12")))
+    assert parse_query("U.S. -x") == And((Text("U.S."), Not(Text("x"))))
+
+
 @pytest.mark.parametrize(
     ("query", "position", "problem"),
     [
@@ -45,6 +51,13 @@ def test_field_filters() -> None:
         ("colour:red", 0, "unknown field 'colour:'"),
         ("tag: PTER", 4, "'tag:' needs a value"),
         ("aqim AND OR mali", 9, "needs a word on each side"),
+        ("from:2009-13-01", 5, "from:2009-13-01 has no month 13: write from:2009,"),
+        ("aqim to:2009-02-30", 8, "to:2009-02-30 is no day of that month"),
+        ("year:20x", 5, "year:20x is not a date: write year:2009, year:2009-06"),
+        ("-", 0, "'-' has no letters or digits to search for"),
+        ("aqim -", 5, "'-' has no letters or digits to search for"),
+        (")", 0, "unexpected ')': remove it or add '('"),
+        ("mali ( )", 5, "'()' holds nothing"),
     ],
 )
 def test_errors_point_at_the_problem(query: str, position: int, problem: str) -> None:

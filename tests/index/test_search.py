@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from cablewire.archive import Archive
 from cablewire.errors import NotFound, UsageError
 from cablewire.settings import Settings
+
+SEEDS = Path(__file__).resolve().parents[2] / "examples" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +127,28 @@ def test_limit_zero_gives_counts_and_facets_only(archive: Archive) -> None:
     assert result["hits"] == []
     assert result["total"] == 301
     assert result["facets"]["kind"] == [{"value": "cable", "count": 301}]
+
+
+def test_an_id_without_its_year_finds_the_cables_of_every_year(archive: Archive) -> None:
+    for query in ("id:BAMAKO387", 'id:"BAMAKO 00387"', "id:bamako387"):
+        assert ids(archive.search(query)) == ["09BAMAKO387"], query
+    assert archive.show("BAMAKO 387")["document"]["id"] == "09BAMAKO387"
+    assert ids(archive.search("id:BAMAKO999999")) == []
+    with pytest.raises(NotFound, match="no cable 'BAMAKO 999999' of any year in this archive"):
+        archive.show("BAMAKO 999999")
+
+
+def test_a_yearless_id_held_in_several_years_lists_them(tmp_path: Path) -> None:
+    from cablewire.pipeline import ingest
+
+    seed = (SEEDS / "000_8f450616689684b3.txt").read_text("utf-8")
+    (tmp_path / "a.txt").write_text(seed, "utf-8")
+    other = seed.replace("09BAMAKO387", "08BAMAKO387")
+    (tmp_path / "b.txt").write_text(other.replace("2009-06-12", "2008-06-12"), "utf-8")
+    settings = Settings.resolve(env={}, db=str(tmp_path / "a.db"), enrich="no", workers=1)
+    ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], settings)
+    with Archive.open(settings) as opened:
+        assert sorted(ids(opened.search("id:BAMAKO387"))) == ["08BAMAKO387", "09BAMAKO387"]
+        with pytest.raises(NotFound, match=r"'BAMAKO387' has no year, and 2 cables of the"
+                                           r" archive match it: 08BAMAKO387, 09BAMAKO387"):
+            opened.show("BAMAKO387")

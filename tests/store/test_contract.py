@@ -95,6 +95,22 @@ def test_a_document_without_an_id_gets_one_from_its_content(store: Store) -> Non
     assert store.get(stored["id"]) == stored
 
 
+def test_a_failure_goes_once_the_source_reads_and_failures_can_be_cleared(store: Store
+                                                                          ) -> None:
+    def bad(label: str) -> SourceResult:
+        return SourceResult(label, hashlib.sha256(b"\x00").hexdigest(), b"\x00",
+                            error="this looks like a binary file")
+
+    store.write_batch([bad("a.txt"), bad("b.txt"), bad("c.txt")])
+    assert [f["source"] for f in store.failures()] == ["a.txt", "b.txt", "c.txt"]
+    store.write_batch([_source("b.txt", b"fixed", [_cable("09BAMAKO387", "x")])])
+    assert [f["source"] for f in store.failures()] == ["a.txt", "c.txt"]
+    assert store.clear_failures() == 2
+    assert store.failures() == []
+    assert store.clear_failures() == 0
+    assert store.source_seen("b.txt", hashlib.sha256(b"fixed").hexdigest()) == 1
+
+
 def test_failures_listing_citations_and_facets(store: Store) -> None:
     bad = SourceResult("junk.bin", hashlib.sha256(b"\x00").hexdigest(), b"\x00",
                        error="this looks like a binary file")

@@ -80,8 +80,8 @@ def test_the_form_finds_the_background_of_a_file_and_stores_nothing(client: Test
     assert "5 documents behind it</h2>" in page
     assert "Read as an article, dated 1 April 2012." in page and "Only cables." in page
     assert re.findall(r'<li data-id="([^"]+)">', page) == [
-        "09BAMAKO776", "09BAMAKO815", "09ALGIERS948", "09BAMAKO387", "09PARIS1339"]
-    assert why(page, "09BAMAKO387") == "Why: terms: mali, malian, aqim, maghreb (lexical #4)"
+        "09BAMAKO776", "09BAMAKO815", "09BAMAKO387", "09PARIS1339", "09ALGIERS948"]
+    assert why(page, "09BAMAKO387") == "Why: terms: mali, malian, touré, aqim, maghreb (lexical #3)"
     assert '<option value="cable" selected>' in page  # the options stay as chosen
     assert stored(client) == before
 
@@ -109,7 +109,7 @@ def test_the_api_takes_the_text_as_the_body_or_a_multipart_file(client: TestClie
     assert raw.status_code == sent.status_code == labelled.status_code == 200
     assert raw.json() == sent.json() == labelled.json()
     assert [hit["id"] for hit in raw.json()["hits"]] == [
-        "09BAMAKO776", "09BAMAKO815", "09ALGIERS948", "09BAMAKO387", "09PARIS1339"]
+        "09BAMAKO776", "09BAMAKO815", "09BAMAKO387", "09PARIS1339", "09ALGIERS948"]
     assert stored(client) == before
 
 
@@ -150,7 +150,7 @@ def test_the_cable_page_lists_related_documents_with_why(client: TestClient,
     assert re.findall(r'<li data-id="([^"]+)">', panel)[:3] == [
         "09PARIS1339", "09ALGIERS948", "09BAMAKO776"]
     assert why(panel, "09BAMAKO776") == (
-        "Why: terms: att, mali, toure, malian, aqim, milovanovic (lexical #1)")
+        "Why: terms: toure, att, mali, malian, aqim, milovanovic (lexical #1)")
     # Enriched, the names come first: what the cable shares with the story about it.
     enriched = linked.get("/documents/09BAMAKO387").text
     assert why(enriched, "4eb47efd18cddb02") == (

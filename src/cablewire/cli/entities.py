@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
 from cablewire.archive import Archive
+from cablewire.budget import DEFAULT_SECONDS
 from cablewire.cli.common import (
     db_option,
     executor_options,
@@ -15,6 +17,7 @@ from cablewire.cli.common import (
     settings_from,
     translate_errors,
 )
+from cablewire.cli.counts import count
 from cablewire.cli.progress import Meter
 from cablewire.pipeline import StageProgress, enrich, stage_status
 from cablewire.timeline import when
@@ -30,13 +33,19 @@ TYPES = ("person", "organization", "place", "group")
 @click.option("--stage", "names", multiple=True, metavar="NAME",
               help="Run only this stage (and those it needs); repeat for more. Default: all."
                    " See `cablewire stages`.")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Seconds one document may take (to read, and again to enrich); over it the"
+                   " document is recorded as failed and the rest go on. Default:"
+                   f" {DEFAULT_SECONDS:g}; 0: no budget.")
 @json_option
 @translate_errors
 def enrich_command(db: str | None, workers: int | None, executor: str | None,
-                   address: str | None, names: tuple[str, ...], as_json: bool) -> None:
+                   address: str | None, names: tuple[str, ...], time_budget: float | None,
+                   as_json: bool) -> None:
     """Run the stages (people, organisations, places, dates, events, quotes, jargon, passage
     vectors) on the documents that lack their current result: a stage whose version changed
-    re-runs alone (the model's stage needs the NLP extra: pip install 'cablewire[nlp]').
+    re-runs alone (the model's stage needs the NLP extra: pip install 'cablewire[nlp]'). Exits
+    with status 1 when any document failed (each failure is printed on standard error).
 
     \b
     Example:
@@ -49,19 +58,23 @@ def enrich_command(db: str | None, workers: int | None, executor: str | None,
     def progress(p: StageProgress) -> None:
         meter.update(p.done, p.total, f"{p.failed} failed")
 
-    settings = settings_from(db=db, workers=workers, executor=executor, ray_address=address)
+    settings = settings_from(db=db, workers=workers, executor=executor, ray_address=address,
+                             time_budget=time_budget)
     try:
         report = enrich(settings, on_progress=progress, names=names or None)
     finally:
         meter.close()
     if as_json:
         click.echo(json.dumps(report.to_dict()))
-        return
-    written = ", ".join(f"{n} {stage}" for stage, n in sorted(report.written.items()))
-    click.echo(f"{report.enriched} documents enriched in {report.seconds:.1f}s"
-               + (f" ({written})" if written else "") + f", {len(report.failed)} failed")
-    for failure in report.failed:
-        click.echo(f"{failure['document']} ({failure['stage']}): {failure['error']}", err=True)
+    else:
+        written = ", ".join(f"{n} {stage}" for stage, n in sorted(report.written.items()))
+        click.echo(f"{count(report.enriched, 'document')} enriched in {report.seconds:.1f}s"
+                   + (f" ({written})" if written else "") + f", {len(report.failed)} failed")
+        for failure in report.failed:
+            click.echo(f"{failure['document']} ({failure['stage']}): {failure['error']}",
+                       err=True)
+    if report.failed:
+        sys.exit(1)
 
 
 @click.command("stages")
@@ -154,5 +167,8 @@ def quotes_command(db: str | None, speaker: str | None, limit: int, as_json: boo
     if as_json:
         click.echo(json.dumps(found, ensure_ascii=False))
         return
+    if not found:
+        click.echo(f"no quotes by {speaker} found" if speaker else "no quotes found"
+                   " (quotes come from enrichment: cablewire enrich)")
     for quote in found:
         click.echo(f'{quote["speaker"] or "?"}: "{quote["text"]}"  ({quote["document"]})')

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from cablewire.cli.counts import count
 from cablewire.cli.output import write_json_line
 from cablewire.reading import Failure, parse_paths
 
@@ -29,5 +30,5 @@ def parse_command(paths: tuple[str, ...], pretty: bool) -> None:
             failed += 1
         write_json_line(result.to_dict(), pretty=pretty)
     if failed:
-        click.echo(f"{failed} document(s) could not be read; see the error lines", err=True)
+        click.echo(f"{count(failed, 'source')} could not be read; see the error lines", err=True)
         raise SystemExit(1)

@@ -10,6 +10,7 @@ import click
 
 from cablewire.archive import Archive
 from cablewire.cli.common import db_option, json_option, settings_from, translate_errors
+from cablewire.cli.counts import count
 from cablewire.cli.progress import Meter
 from cablewire.index.search import FACETS, SORTS
 from cablewire.index.snippets import pieces
@@ -52,7 +53,7 @@ def search_command(query: str, db: str | None, limit: int, offset: int, sort: st
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
         return
-    click.echo(f"{result['total']} documents")
+    click.echo(count(result["total"], "document"))
     emphasis = sys.stdout.isatty()
     for hit in result["hits"]:
         click.echo(f"\n{hit['id']}  {hit['date'] or '-'}  {hit['kind']}  {hit['origin'] or ''}"
@@ -158,23 +159,34 @@ def stats_command(db: str | None, as_json: bool) -> None:
 
 @click.command("errors")
 @db_option
+@click.option("--clear", is_flag=True, help="Forget the recorded failures (an ingest of the"
+              " same sources records them again).")
 @json_option
 @translate_errors
-def errors_command(db: str | None, as_json: bool) -> None:
-    """Sources that could not be read, with the reason.
+def errors_command(db: str | None, clear: bool, as_json: bool) -> None:
+    """Sources whose last reading failed, with the reason. A source read well later is
+    dropped from the list.
 
     \b
     Example:
         cablewire errors --json
+        cablewire errors --clear
     """
     with Archive.open(settings_from(db=db)) as archive:
+        if clear:
+            cleared = archive.clear_failures()
+            click.echo(f"cleared {count(cleared, 'recorded failure')}")
+            return
         failures = archive.failures()
     if as_json:
         click.echo(json.dumps(failures))
         return
+    if not failures:
+        click.echo("no failures recorded")
+        return
     for failure in failures:
         click.echo(f"{failure['source']}: {failure['error']}")
-    click.echo(f"{len(failures)} failed source(s)", err=True)
+    click.echo(count(len(failures), "failed source"), err=True)
 
 
 @click.command("reindex")
@@ -190,7 +202,7 @@ def reindex_command(db: str | None) -> None:
     meter = Meter("reindex", "documents")
     try:
         with Archive.open(settings_from(db=db)) as archive:
-            count = archive.reindex(meter.update)
+            indexed = archive.reindex(meter.update)
     finally:
         meter.close()
-    click.echo(f"indexed {count} documents")
+    click.echo(f"indexed {count(indexed, 'document')}")

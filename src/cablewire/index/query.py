@@ -9,13 +9,16 @@
     entity:ATT  place:Tessalit      documents naming an entity or place, by any of its names
     similar:09BAMAKO387             documents like that one (the linking blend), best first
 
-A malformed query raises `QueryError`, whose message shows where the problem is.
+A malformed query raises `QueryError`, whose message shows where the problem is: an unclosed
+phrase or bracket, a stray ')', an impossible date (`from:2009-13-01`), a word with nothing to
+search for (a lone `-`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from cablewire.errors import QueryError
 
@@ -118,6 +121,8 @@ def _tokens(query: str) -> list[_Token]:
                     end += 1
                 if end == j:
                     raise QueryError(query, j, f"'{name}:' needs a value, e.g. {_example(name)}")
+                if name in ("from", "to", "year"):
+                    _check_date(query, j, name, query[j:end])
                 out.append(_Token("field", query[j:end], i, field=name))
                 i = end
                 continue
@@ -137,9 +142,30 @@ def _tokens(query: str) -> list[_Token]:
                 text = word.rstrip("*")
                 if not text:
                     raise QueryError(query, i, "'*' must follow the start of a word, e.g. terror*")
+                if not any(ch.isalnum() for ch in text):
+                    raise QueryError(query, i, f"'{text}' has no letters or digits to search for:"
+                                     " remove it, or put it after a word (-word excludes one)")
                 out.append(_Token("word", text, i, prefix=prefix))
             i = end
     return out
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def _check_date(query: str, at: int, name: str, value: str) -> None:
+    """A date filter's value is a year, a month or a day that exists."""
+    m = _DATE.fullmatch(value)
+    hint = f"write {name}:2009, {name}:2009-06 or {name}:2009-06-12"
+    if not m:
+        raise QueryError(query, at, f"{name}:{value} is not a date: {hint}")
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise QueryError(query, at, f"{name}:{value} has no month {month}: {hint}")
+    try:
+        date(year or 1, month or 1, day or 1)
+    except ValueError:
+        raise QueryError(query, at, f"{name}:{value} is no day of that month: {hint}") from None
 
 
 def _looks_like_field(query: str, m: re.Match[str]) -> bool:
@@ -207,6 +233,12 @@ class _Parser:
 
     def primary(self) -> Node:
         token = self.take()
+        if token.kind == "rparen":
+            raise QueryError(self.query, token.position, "unexpected ')': remove it or add '('")
+        if token.kind == "lparen" and (inside := self.peek()) is not None and (
+                inside.kind == "rparen"):
+            raise QueryError(self.query, token.position,
+                             "'()' holds nothing: put words inside or remove it")
         if token.kind == "lparen":
             node = self.or_expr()
             closing = self.peek()

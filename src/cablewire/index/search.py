@@ -20,10 +20,11 @@ from typing import get_args
 import tantivy
 
 from cablewire.errors import UsageError
+from cablewire.index import words
 from cablewire.index.query import All, And, Filter, Node, Not, Or, Text, parse_query
 from cablewire.index.searchindex import SearchIndex
 from cablewire.index.snippets import from_fragment, from_text
-from cablewire.model.ids import canonical_cable_id
+from cablewire.model.ids import canonical_cable_id, yearless_candidates
 from cablewire.results import (
     FacetName,
     Facets,
@@ -52,13 +53,20 @@ class _Translator:
         self.similar = similar
         self.schema = index.schema
         self.texts: list[tantivy.Query] = []  # the text parts, for highlighting
+        self.name_words: set[str] = set()  # names of the query, folded: highlighted alone
 
     def query(self, node: Node) -> tantivy.Query:
         if isinstance(node, All):
             return tantivy.Query.all_query()
         if isinstance(node, Text):
             q = self.text(node)
-            self.texts.append(q)
+            # the stemmed fields' query too, for the snippet (it highlights words of `body`)
+            if self.names(node):
+                self.texts.append(self.text(node, names=False))
+                self.name_words.update(w for w in words.tokens(node.text, words.FOLDED)
+                                       if words.is_name(w))
+            else:
+                self.texts.append(q)
             return q
         if isinstance(node, Filter):
             return self.filter(node)
@@ -76,24 +84,31 @@ class _Translator:
             [(tantivy.Occur.Should, self.query(n)) for n in node.nodes]
         )
 
-    def text(self, node: Text) -> tantivy.Query:
+    @staticmethod
+    def names(node: Text) -> bool:
+        """Whether the words hold a name, searched unstemmed (`cablewire.index.words`)."""
+        return any(words.is_name(w) for w in words.tokens(node.text, words.FOLDED))
+
+    def text(self, node: Text, names: bool | None = None) -> tantivy.Query:
         if node.prefix and not node.phrase:
-            word = node.text.lower()
-            pattern = re.escape(word) + ".*"
+            pattern = re.escape(words.fold(node.text)) + ".*"
             return tantivy.Query.boolean_query([
                 (tantivy.Occur.Should, tantivy.Query.regex_query(self.schema, f, pattern))
-                for f in TEXT_FIELDS
+                for f in (*TEXT_FIELDS, "names")
             ])
         cleaned = node.text.replace("\\", " ").replace('"', " ").strip()
         if not cleaned:
             return tantivy.Query.empty_query()
-        return self.index.index.parse_query(f'"{cleaned}"', TEXT_FIELDS)
+        fields = ["names"] if (self.names(node) if names is None else names) else TEXT_FIELDS
+        return self.index.index.parse_query(f'"{cleaned}"', fields)
 
     def filter(self, node: Filter) -> tantivy.Query:
         name, value = node.field, node.value.strip()
         if name == "id":
-            found = self.store.find_id(canonical_cable_id(value) or value) or value
-            return self.term("doc_id", found)
+            found = self.store.find_id(canonical_cable_id(value) or value)
+            if found is None and (candidates := yearless_candidates(value)):
+                return self.any_of("doc_id", list(self.store.listing(candidates)))
+            return self.term("doc_id", found or value)
         if name == "kind":
             return self.term("kind", value.lower())
         if name in ("origin", "classification", "tag"):
@@ -203,7 +218,7 @@ def search(
             "date": doc.get_first("date") or None,
             "origin": doc.get_first("origin"),
             "classification": doc.get_first("classification"),
-            "snippet": _snippet(highlight, doc),
+            "snippet": _snippet(highlight, doc, translator.name_words),
             "score": round(float(score), 4) if sort == "relevance" else None,
         })
     return {
@@ -253,24 +268,32 @@ def _snippet_generator(searcher: tantivy.Searcher, translator: _Translator,
     return generator
 
 
-def _snippet(generator: tantivy.SnippetGenerator | None, doc: tantivy.Document) -> Snippet:
-    """Where the query's words are in the body (its start when the query has no words)."""
+def _snippet(generator: tantivy.SnippetGenerator | None, doc: tantivy.Document,
+             names: set[str] = frozenset()) -> Snippet:  # type: ignore[assignment]
+    """Where the query's words are in the body (its start when the query has no words). A
+    name of the query is highlighted as written, not every word of its stem (toure, not
+    tour)."""
     body = doc.get_first("body") or ""
     if generator is not None:
         snippet = generator.snippet_from_doc(doc)
         fragment = snippet.fragment()
         if fragment.strip():
             where = snippet.fragment_range()
+            raw = fragment.encode()
+            stems = {words.stem(n) for n in names}
+            marks = [(r.start, r.end) for r in snippet.highlighted()
+                     if not names or words.fold(word := raw[r.start:r.end].decode(
+                         "utf-8", "replace")) in names or words.stem(word) not in stems]
             return from_fragment(
-                fragment, [(r.start, r.end) for r in snippet.highlighted()],
+                fragment, marks,
                 cut_before=where.start > 0, cut_after=where.end < len(body.strip().encode()))
     head = body[: SNIPPET_CHARS * 2]
-    words = " ".join(head.split())
-    if len(words) > SNIPPET_CHARS:
-        cut = words.rfind(" ", 0, SNIPPET_CHARS)
-        words = words[: cut if cut > 0 else SNIPPET_CHARS]
-    cut = len(body) > len(head) or len(words) < len(" ".join(head.split()))
-    return from_text(words, [], cut_after=cut)
+    opening = " ".join(head.split())
+    if len(opening) > SNIPPET_CHARS:
+        cut = opening.rfind(" ", 0, SNIPPET_CHARS)
+        opening = opening[: cut if cut > 0 else SNIPPET_CHARS]
+    cut = len(body) > len(head) or len(opening) < len(" ".join(head.split()))
+    return from_text(opening, [], cut_after=cut)
 
 
 def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> Facets:

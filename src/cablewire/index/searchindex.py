@@ -21,6 +21,7 @@ from typing import Any
 import tantivy
 
 from cablewire.errors import SearchIndexError, StoreBusy
+from cablewire.index import words
 from cablewire.index.sequence import read_seq, write_seq
 from cablewire.model.listing import listing
 from cablewire.store.base import Store
@@ -40,8 +41,9 @@ def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("doc_id", stored=True, tokenizer_name="raw", fast=True)
     sb.add_text_field("kind", stored=True, tokenizer_name="raw", fast=True)
-    sb.add_text_field("title", stored=True, tokenizer_name="en_stem")
-    sb.add_text_field("body", stored=True, tokenizer_name="en_stem")
+    sb.add_text_field("title", stored=True, tokenizer_name=words.STEMMED)
+    sb.add_text_field("body", stored=True, tokenizer_name=words.STEMMED)
+    sb.add_text_field("names", stored=False, tokenizer_name=words.FOLDED)  # title and body
     sb.add_text_field("origin", stored=True, tokenizer_name="raw", fast=True)
     sb.add_text_field("classification", stored=True, tokenizer_name="raw", fast=True)
     sb.add_text_field("tag", stored=False, tokenizer_name="raw", fast=True)
@@ -56,7 +58,7 @@ def build_schema() -> tantivy.Schema:
 
 
 # Bump when `build_schema` changes: an index of another version is rebuilt from the store.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 SCHEMA_FILE = "cablewire-schema"
 
 
@@ -97,6 +99,7 @@ def to_index_document(doc: dict[str, Any],
         "body": indexable_text(doc),
         "date": date or "",
     }
+    fields["names"] = f"{fields['title']}\n{fields['body']}"
     if origin:
         fields["origin"] = origin
     if classification:
@@ -139,6 +142,7 @@ class SearchIndex:
         self.schema = build_schema()
         if path is None:
             self.index = tantivy.Index(self.schema)
+            words.register(self.index)
         else:
             Path(path).mkdir(parents=True, exist_ok=True)
             if _read(Path(path, SCHEMA_FILE)) != SCHEMA_VERSION:
@@ -148,6 +152,7 @@ class SearchIndex:
                 Path(path, SCHEMA_FILE).write_text(SCHEMA_VERSION)
             try:
                 self.index = tantivy.Index(self.schema, path=path, reuse=True)
+                words.register(self.index)
             except ValueError as exc:
                 raise SearchIndexError(
                     f"the search index at {path} cannot be opened ({exc}): remove that folder"
@@ -248,6 +253,7 @@ class SearchIndex:
             self.index = tantivy.Index(self.schema, path=self.path)
         else:
             self.index = tantivy.Index(self.schema)
+        words.register(self.index)
         self._write_seq(0)
 
     def searcher(self) -> tantivy.Searcher:

@@ -155,12 +155,13 @@ class Blend:
         terms = key_terms(self.index, probe.doc, count)
         schema = self.index.schema
         clauses = [(tantivy.Occur.Should, tantivy.Query.boost_query(
-            tantivy.Query.term_query(schema, field_name, stem), weight))
-            for stem, weight, _form in terms for field_name in ("body", "title")]
+            tantivy.Query.term_query(schema, field_name, term), weight))
+            for term, weight, _form, field in terms
+            for field_name in ((field,) if field == "names" else ("body", "title"))]
         ranked = Ranked()
         for doc_id, score in self._search(clauses, filters, CANDIDATES):
             ranked.scores[doc_id] = score
-        ranked.evidence = {"terms": [(stem, form) for stem, _w, form in terms]}
+        ranked.evidence = {"terms": [(term, form, field) for term, _w, form, field in terms]}
         return ranked
 
     def entities(self, probe: Probe, filters: list[Any]) -> tuple[Ranked, dict[str, float],
@@ -318,15 +319,15 @@ def _explain(hits: list[dict[str, Any]], index: SearchIndex, ranked: dict[str, R
 
     named = {k: having("entity", k) for k in keys} if any(
         "entities" in h["reasons"] for h in hits) else {}
-    worded = {stem: having("body", stem) for stem, _form in terms} if any(
+    worded = {(field, term): having(field, term) for term, _form, field in terms} if any(
         "lexical" in h["reasons"] for h in hits) else {}
     for hit in hits:
         reasons = hit["reasons"]
         if "entities" in reasons:
             reasons["entities"]["shared"] = [names[k] for k in keys if hit["id"] in named[k]][:8]
         if "lexical" in reasons:
-            reasons["lexical"]["terms"] = [form for stem, form in terms
-                                           if hit["id"] in worded[stem]][:8]
+            reasons["lexical"]["terms"] = [form for term, form, field in terms
+                                           if hit["id"] in worded[(field, term)]][:8]
 
 
 def _passages(hits: list[dict[str, Any]], store: Store) -> None:

@@ -1,9 +1,10 @@
 """Key terms: a document's distinctive words, weighted by tf-idf over the archive's search index
-(stemmed as the index stems them), each with the word as the document writes it. The lexical
-part of the linking blend (`cablewire.link.background`) queries them and shows them as its
-reasons.
+(read as the index reads them: English words stemmed in `body`, names whole in `names`; see
+`cablewire.index.words`), each with the word as the document writes it. The lexical part of the
+linking blend (`cablewire.link.background`) queries them and shows them as its reasons; a name
+is shared only where it is written, not where a word of its stem is ('toure' is no 'tour').
 
-    key_terms(index, doc)   # [(stem, weight, the word as written), ...], heaviest first
+    key_terms(index, doc)   # [(term, weight, the word as written, field), ...], heaviest first
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-import tantivy
-
+from cablewire.index import words
 from cablewire.index.searchindex import SearchIndex, indexable_text
 
 KEY_TERMS = 20
@@ -23,46 +23,46 @@ MIN_LENGTH = 3
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
-def _analyzer() -> tantivy.TextAnalyzer:
-    """The index's `en_stem` analysis: simple tokens, long ones dropped, lower case, stemmed."""
-    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-            .filter(tantivy.Filter.remove_long(40))
-            .filter(tantivy.Filter.lowercase())
-            .filter(tantivy.Filter.stemmer("english"))
-            .build())
+@lru_cache(maxsize=65536)
+def _term(token: str) -> tuple[str, str]:
+    """(field, term) of one folded token: a name as it is, in `names`; a word's stem, in
+    `body`."""
+    if words.is_name(token):
+        return "names", token
+    return "body", words.stem(token)
 
 
-def _stems(text: str) -> list[str]:
-    tokens: list[str] = _analyzer().analyze(text)
-    return tokens
+def _stems(text: str) -> list[tuple[str, str]]:
+    return [_term(token) for token in words.tokens(text, words.FOLDED)]
 
 
 def key_terms(index: SearchIndex, doc: dict[str, Any],
-              count: int = KEY_TERMS) -> list[tuple[str, float, str]]:
-    """(stem, weight, the word as the document writes it) of the document's distinctive terms."""
+              count: int = KEY_TERMS) -> list[tuple[str, float, str, str]]:
+    """(term, weight, the word as the document writes it, field) of the document's distinctive
+    terms."""
     text = "\n".join(p for p in (doc.get("title"), indexable_text(doc)) if p)
     frequencies = Counter(_stems(text))
     searcher = index.searcher()
     total = max(1, searcher.num_docs)
-    weights: dict[str, float] = {}
-    for stem, tf in frequencies.items():
-        if len(stem) < MIN_LENGTH or stem.isdigit():
+    weights: dict[tuple[str, str], float] = {}
+    for (field, term), tf in frequencies.items():
+        if len(term) < MIN_LENGTH or term.isdigit():
             continue
-        df = searcher.doc_freq("body", stem)
+        df = searcher.doc_freq(field, term)
         if df < 2 or df > total * 0.2:  # shared with no other document, or with most of them
             continue
-        weights[stem] = (1 + math.log(tf)) * math.log(total / df)
-    top = sorted(weights, key=lambda s: (-weights[s], s))[:count]
+        weights[(field, term)] = (1 + math.log(tf)) * math.log(total / df)
+    top = sorted(weights, key=lambda s: (-weights[s], s[1], s[0]))[:count]
     forms = _written_forms(text, set(top))
-    return [(stem, round(weights[stem], 3), forms.get(stem, stem)) for stem in top]
+    return [(term, round(weights[(field, term)], 3), forms.get((field, term), term), field)
+            for field, term in top]
 
 
-def _written_forms(text: str, stems: set[str]) -> dict[str, str]:
+def _written_forms(text: str, stems: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """The commonest written form (lower case) of each of `stems` in `text`."""
-    words = Counter(word.lower() for word in _WORD.findall(text))
-    forms: dict[str, Counter[str]] = {}
-    for word, n in words.items():
+    written = Counter(word.lower() for word in _WORD.findall(text))
+    forms: dict[tuple[str, str], Counter[str]] = {}
+    for word, n in written.items():
         for stem in _stems(word):
             if stem in stems:
                 forms.setdefault(stem, Counter())[word] += n

@@ -235,6 +235,25 @@ def canonical_cable_id(text: str, year: str | int | None = None) -> str | None:
     return reading.id if reading else None
 
 
+RELEASE_YEARS = range(1966, 2011)
+"""The years the cables of the release were written in."""
+
+
+def yearless_candidates(text: str) -> list[str]:
+    """The ids a cable id written without its year (`BAMAKO387`, `BAMAKO 00387`) can be, one
+    per year of the release, oldest first; [] when `text` has a year or is no cable id.
+
+        >>> yearless_candidates("BAMAKO 00387")[:2], len(yearless_candidates("BAMAKO387"))
+        (['66BAMAKO387', '67BAMAKO387'], 45)
+        >>> yearless_candidates("09BAMAKO387"), yearless_candidates("Toure")
+        ([], [])
+    """
+    if canonical_cable_id(text) is not None or canonical_cable_id(text, year=2009) is None:
+        return []
+    return list(dict.fromkeys(c for y in RELEASE_YEARS
+                              if (c := canonical_cable_id(text, year=y)) is not None))
+
+
 def make_document_id(*parts: str) -> str:
     """A deterministic id from natural-key parts (a URL, or normalised text)."""
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()

@@ -241,6 +241,11 @@ class Store(Protocol):
         ...
 
     def failures(self) -> list[FailureInfo]:
+        """Sources whose last reading failed (a source read well later is no failure)."""
+        ...
+
+    def clear_failures(self) -> int:
+        """Forget every recorded failure (a later ingest records them again); how many."""
         ...
 
     def values_like(self, column: str, value: str) -> list[str]:

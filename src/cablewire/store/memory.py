@@ -294,6 +294,13 @@ class MemoryStore:
             return [{"source": label, "error": row[2] or "", "ingested_at": row[4]}
                     for label, row in sorted(self._sources.items()) if row[1] == "failed"]
 
+    def clear_failures(self) -> int:
+        with self._lock:
+            failed = [label for label, row in self._sources.items() if row[1] == "failed"]
+            for label in failed:
+                del self._sources[label]
+            return len(failed)
+
     def values_like(self, column: str, value: str) -> list[str]:
         with self._lock:
             found = self._facets.get(column, {}).get(value.casefold())

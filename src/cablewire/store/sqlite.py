@@ -359,6 +359,11 @@ class SQLiteStore:
         )
         return [{"source": r[0], "error": r[1], "ingested_at": r[2]} for r in rows]
 
+    def clear_failures(self) -> int:
+        with self._write():
+            cursor = self._db.execute("DELETE FROM sources WHERE status = 'failed'")
+        return int(cursor.rowcount)
+
     def values_like(self, column: str, value: str) -> list[str]:
         rows = self._db.execute(
             "SELECT value FROM facet_values WHERE facet = ? AND value = ?", (column, value)
