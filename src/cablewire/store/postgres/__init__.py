@@ -329,6 +329,11 @@ class PostgresStore:
             "SELECT label, error, ingested_at FROM sources WHERE status = 'failed'"
             " ORDER BY label")]
 
+    def clear_failures(self) -> int:
+        with self._write() as (cur, _seq):
+            cur.execute("DELETE FROM sources WHERE status = 'failed'")
+            return int(cur.rowcount)
+
     def values_like(self, column: str, value: str) -> list[str]:
         return [str(r[0]) for r in self._rows(
             "SELECT value FROM facet_values WHERE facet = %s AND lower(value) = lower(%s)",
