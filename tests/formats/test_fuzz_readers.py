@@ -4,6 +4,7 @@ out. A longer run: `benchmarks/fuzz_readers.py`."""
 
 from __future__ import annotations
 
+import gc
 import time
 
 from fuzz_inputs import TEXTS, mangled
@@ -26,12 +27,18 @@ def read(text: str, source: str) -> list[float]:
     for attempt in (lambda: cablewire.parse_text(text, source=source),
                     lambda: cablewire.parse_bytes(text.encode("utf-8", "surrogatepass"),
                                                   source=source)):
+        # (the collector off while timed: late in a full run it walks every other test's
+        # garbage, which is no time of the reader's)
+        gc.collect()
+        gc.disable()
         started = time.process_time()
         try:
             attempt()
         except cablewire.CablewireError:
             pass
-        took.append(time.process_time() - started)
+        finally:
+            took.append(time.process_time() - started)
+            gc.enable()
     return took
 
 
